@@ -1,0 +1,118 @@
+namespace Trajectories.Core.Panels;
+
+/// <summary>
+/// Yearly counts per person in structure-of-arrays (CSR) form: the input of every estimator.
+/// </summary>
+/// <remarks>
+/// Person <c>i</c> owns observations <c>RowStart[i] .. RowStart[i+1]-1</c>. Each observation is a time index into
+/// <see cref="Times"/> (sorted ascending within a person), a count (≥ 0) and optionally an exposure in (0, 1].
+/// Unobserved person-years simply have no observation: they are skipped by the likelihood, never treated as zero.
+/// The arrays are owned by the panel and must not be mutated after construction; build one with
+/// <see cref="CountPanelBuilder"/>.
+/// </remarks>
+public sealed class CountPanel
+{
+    /// <summary>Creates a panel from its arrays after checking their shapes (see <see cref="CountPanelBuilder"/>).</summary>
+    public CountPanel(
+        string[] personIds,
+        double[] times,
+        int[] rowStart,
+        short[] timeIndex,
+        int[] counts,
+        float[]? exposure)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(rowStart);
+        ArgumentNullException.ThrowIfNull(timeIndex);
+        ArgumentNullException.ThrowIfNull(counts);
+        if (rowStart.Length != personIds.Length + 1)
+        {
+            throw new ArgumentException("rowStart must have one entry more than personIds.", nameof(rowStart));
+        }
+
+        if (rowStart[0] != 0 || rowStart[^1] != counts.Length || timeIndex.Length != counts.Length)
+        {
+            throw new ArgumentException("rowStart, timeIndex and counts disagree on the number of observations.");
+        }
+
+        if (exposure is not null && exposure.Length != counts.Length)
+        {
+            throw new ArgumentException("exposure must have one entry per observation.", nameof(exposure));
+        }
+
+        if (times.Length > short.MaxValue)
+        {
+            throw new ArgumentException("too many distinct time points.", nameof(times));
+        }
+
+        PersonIds = personIds;
+        Times = times;
+        RowStart = rowStart;
+        TimeIndex = timeIndex;
+        Counts = counts;
+        Exposure = exposure;
+    }
+
+    /// <summary>Person identifiers, one per series, in panel order.</summary>
+    public string[] PersonIds { get; }
+
+    /// <summary>The distinct time values (e.g. ages), ascending.</summary>
+    public double[] Times { get; }
+
+    /// <summary>CSR offsets: person i owns observations RowStart[i] .. RowStart[i+1]-1.</summary>
+    public int[] RowStart { get; }
+
+    /// <summary>Index into <see cref="Times"/> of each observation.</summary>
+    public short[] TimeIndex { get; }
+
+    /// <summary>The count of each observation (≥ 0).</summary>
+    public int[] Counts { get; }
+
+    /// <summary>Time at risk of each observation in (0, 1], or null when every observation has exposure 1.</summary>
+    public float[]? Exposure { get; }
+
+    /// <summary>Number of persons (series).</summary>
+    public int PersonCount => PersonIds.Length;
+
+    /// <summary>Number of observed person-times.</summary>
+    public int ObservationCount => Counts.Length;
+
+    /// <summary>Number of distinct time points.</summary>
+    public int TimeCount => Times.Length;
+
+    /// <summary>The observations of person <paramref name="person"/>: time indices, counts and exposure (empty when none).</summary>
+    public PersonSeries Series(int person)
+    {
+        var start = RowStart[person];
+        var length = RowStart[person + 1] - start;
+        return new PersonSeries(
+            TimeIndex.AsSpan(start, length),
+            Counts.AsSpan(start, length),
+            Exposure is null ? ReadOnlySpan<float>.Empty : Exposure.AsSpan(start, length));
+    }
+}
+
+/// <summary>One person's observations, as views into a <see cref="CountPanel"/>.</summary>
+public readonly ref struct PersonSeries
+{
+    /// <summary>Creates a view.</summary>
+    public PersonSeries(ReadOnlySpan<short> timeIndex, ReadOnlySpan<int> counts, ReadOnlySpan<float> exposure)
+    {
+        TimeIndex = timeIndex;
+        Counts = counts;
+        Exposure = exposure;
+    }
+
+    /// <summary>Time indices, ascending.</summary>
+    public ReadOnlySpan<short> TimeIndex { get; }
+
+    /// <summary>Counts.</summary>
+    public ReadOnlySpan<int> Counts { get; }
+
+    /// <summary>Exposure per observation, or empty when the panel has none (exposure 1).</summary>
+    public ReadOnlySpan<float> Exposure { get; }
+
+    /// <summary>Number of observations.</summary>
+    public int Length => Counts.Length;
+}
