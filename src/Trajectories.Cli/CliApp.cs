@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Trajectories.Cli.Verbs;
+using Trajectories.Registers.Io;
+using Trajectories.Reporting.Output;
+
+namespace Trajectories.Cli;
+
+/// <summary>The <c>trajectories</c> command line: verbs, argument errors and the exit-code contract.</summary>
+public static class CliApp
+{
+    /// <summary>Parses <paramref name="args"/>, runs the verb and returns the exit code.</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand(
+            "Trajectories: group-based trajectory models (Poisson, zero-inflated Poisson) of yearly case counts, " +
+            "calibrated synthetic registers, and the offender-profile study with matched controls.");
+        foreach (var verb in Verbs())
+        {
+            root.Subcommands.Add(verb.Build(context));
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                context.Error.WriteLine($"error: {error.Message}");
+            }
+
+            context.Error.WriteLine("Run 'trajectories --help' or 'trajectories VERB --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+    }
+
+    /// <summary>
+    /// Runs a verb body and maps failures to the exit-code contract: bad input → 2 with the message naming file,
+    /// line and column; a model that cannot be fitted → 1. Anything else is a defect and is rethrown.
+    /// </summary>
+    public static int Guard(CliContext context, Func<int> body)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return body();
+        }
+        catch (InputException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OutputFolderException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (UsageException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (FitFailedException e)
+        {
+            context.Error.WriteLine($"error: the model could not be fitted: {e.Message}");
+            return ExitCodes.FitFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("cancelled; nothing was written.");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static IEnumerable<IVerb> Verbs()
+    {
+        yield break;
+    }
+}
+
+/// <summary>An argument combination that parses but makes no sense (exit 2).</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The model could not be fitted (exit 1).</summary>
+public sealed class FitFailedException(string message, Exception? inner = null) : Exception(message, inner);

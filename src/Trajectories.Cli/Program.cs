@@ -1,0 +1,3 @@
+using Trajectories.Cli;
+
+return CliApp.Run(args, CliContext.Console());
