@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Trajectories.Reporting.Figures;
+
+/// <summary>One row of a <see cref="ForestPlot"/>: an estimate with its confidence interval.</summary>
+/// <param name="Label">Row label.</param>
+/// <param name="Estimate">Point estimate (ratio), or null when not estimable / suppressed.</param>
+/// <param name="Lower">Lower CI limit, or null.</param>
+/// <param name="Upper">Upper CI limit, or null.</param>
+/// <param name="Note">Text shown right of the row (e.g. "3.6 (2.4–5.4)" or "suppressed").</param>
+public sealed record ForestRow(string Label, double? Estimate, double? Lower, double? Upper, string Note);
+
+/// <summary>Ratios with confidence intervals on a log axis with a reference line (figure A1: LVB rate ratios).</summary>
+public static class ForestPlot
+{
+    /// <summary>Renders the plot as SVG.</summary>
+    public static string Render(string title, string xLabel, IReadOnlyList<ForestRow> rows, double reference = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        const double width = 760, left = 190, right = 170, top = 48, rowHeight = 30, bottom = 56;
+        var height = top + (rows.Count * rowHeight) + bottom;
+        var svg = new SvgCanvas(width, height, title);
+        var values = rows.SelectMany(r => new[] { r.Estimate, r.Lower, r.Upper }).Where(v => v is > 0 && double.IsFinite(v.Value)).Select(v => v!.Value).Append(reference).ToList();
+        var min = Math.Pow(10, Math.Floor(Math.Log10(values.Min())));
+        var max = Math.Pow(10, Math.Ceiling(Math.Log10(values.Max())));
+        var x = new Axis(min, max, left, width - right, log: true);
+        var yBase = top + (rows.Count * rowHeight);
+
+        svg.Text(16, 26, title, 15, bold: true);
+        foreach (var t in x.Ticks())
+        {
+            svg.Line(x.Map(t), top - 6, x.Map(t), yBase, "#eeeeee");
+            svg.Text(x.Map(t), yBase + 18, t.ToString("0.##", CultureInfo.InvariantCulture), 11, "middle");
+        }
+
+        svg.Line(left, yBase, width - right, yBase, "#333");
+        svg.Line(x.Map(reference), top - 6, x.Map(reference), yBase, "#333", 1.5, "5,4");
+        svg.Text((left + width - right) / 2, yBase + 40, xLabel, 12, "middle");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var cy = top + (i * rowHeight) + (rowHeight / 2);
+            svg.Text(left - 10, cy + 4, row.Label, 12, "end");
+            svg.Text(width - right + 10, cy + 4, row.Note, 11, fill: "#444");
+            if (row.Lower is > 0 && row.Upper is > 0)
+            {
+                svg.Line(x.Map(row.Lower.Value), cy, x.Map(row.Upper.Value), cy, "#333", 1.5);
+            }
+
+            if (row.Estimate is > 0)
+            {
+                var colour = row.Lower is { } lo && row.Upper is { } hi && (lo > reference || hi < reference) ? "#009E73" : "#0072B2";
+                svg.Rect(x.Map(row.Estimate.Value) - 5, cy - 5, 10, 10, colour);
+            }
+        }
+
+        return svg.ToSvg();
+    }
+}
