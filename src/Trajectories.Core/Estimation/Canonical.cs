@@ -4,7 +4,9 @@ namespace Trajectories.Core.Estimation;
 
 /// <summary>
 /// Canonical group labels: groups sorted by their mean predicted count over the time grid, ascending (ties by
-/// current label), so that the same model fitted twice reads the same way whatever start won.
+/// current label), so that the same model fitted twice reads the same way whatever start won. With per-group
+/// orders, groups are only sorted among those of the same (order, iorder); list the orders of a specification
+/// from the lowest to the highest group, which is also how the starting partitions are labelled.
 /// </summary>
 internal static class Canonical
 {
@@ -23,22 +25,22 @@ internal static class Canonical
             }
         }
 
-        var order = Enumerable.Range(0, p.Groups).OrderBy(g => means[g]).ThenBy(g => g).ToArray();
-        if (order.SequenceEqual(Enumerable.Range(0, p.Groups)))
+        // Only groups with the same (order, iorder) may swap labels, or the permuted ψ would be another model:
+        // within each such class the groups are sorted by mean and put back into the class's positions.
+        var order = Enumerable.Range(0, p.Groups).ToArray();
+        foreach (var cls in Enumerable.Range(0, p.Groups).GroupBy(g => (p.Orders[g], p.InflationOrders[g])))
         {
-            return psi.ToArray();
+            var positions = cls.ToArray();
+            var sorted = positions.OrderBy(g => means[g]).ThenBy(g => g).ToArray();
+            for (var k = 0; k < positions.Length; k++)
+            {
+                order[positions[k]] = sorted[k];
+            }
         }
 
-        if (model.Spec.Membership is not ConstantMembership)
+        if (order.SequenceEqual(Enumerable.Range(0, p.Groups)) || model.Spec.Membership is not ConstantMembership)
         {
-            // A covariate membership model must re-reference its coefficient blocks; not needed before one exists.
-            return psi.ToArray();
-        }
-
-        // Groups may have different orders, so the permuted model would be a different specification; only
-        // relabel when every group has the same orders (always the case for a broadcast specification).
-        if (p.Orders.Distinct().Count() > 1 || p.InflationOrders.Distinct().Count() > 1)
-        {
+            // (A covariate membership model must re-reference its coefficient blocks; not needed before one exists.)
             return psi.ToArray();
         }
 

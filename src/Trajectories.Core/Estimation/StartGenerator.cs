@@ -111,6 +111,20 @@ internal static class StartGenerator
             }
         }
 
+        // Label clusters by ascending mean count (feature 0), the canonical order, so that a specification with
+        // per-group orders meets its groups in the intended slots.
+        var rank = Enumerable.Range(0, groups).OrderBy(g => centers[g * dim]).ThenBy(g => g).ToArray();
+        var label = new int[groups];
+        for (var k = 0; k < groups; k++)
+        {
+            label[rank[k]] = k;
+        }
+
+        for (var i = 0; i < rows; i++)
+        {
+            assign[i] = label[assign[i]];
+        }
+
         return Hard(assign, groups);
     }
 
