@@ -1,0 +1,59 @@
+using Trajectories.Core.Membership;
+
+namespace Trajectories.Core.Estimation;
+
+/// <summary>
+/// Canonical group labels: groups sorted by their mean predicted count over the time grid, ascending (ties by
+/// current label), so that the same model fitted twice reads the same way whatever start won. With per-group
+/// orders, groups are only sorted among those of the same (order, iorder); list the orders of a specification
+/// from the lowest to the highest group, which is also how the starting partitions are labelled.
+/// </summary>
+internal static class Canonical
+{
+    /// <summary>ψ with its groups permuted into canonical order (ψ itself is not changed).</summary>
+    public static double[] Reorder(MixtureLikelihood model, double[] psi)
+    {
+        var p = model.Parameters;
+        model.Tables.Update(psi, 1);
+        var t = model.Tables.Time;
+        var means = new double[p.Groups];
+        for (var g = 0; g < p.Groups; g++)
+        {
+            for (var k = 0; k < t; k++)
+            {
+                means[g] += model.Spec.Family.Mean(model.Tables.Eta[(g * t) + k], model.Tables.Zeta[(g * t) + k]) / t;
+            }
+        }
+
+        // Only groups with the same (order, iorder) may swap labels, or the permuted ψ would be another model:
+        // within each such class the groups are sorted by mean and put back into the class's positions.
+        var order = Enumerable.Range(0, p.Groups).ToArray();
+        foreach (var cls in Enumerable.Range(0, p.Groups).GroupBy(g => (p.Orders[g], p.InflationOrders[g])))
+        {
+            var positions = cls.ToArray();
+            var sorted = positions.OrderBy(g => means[g]).ThenBy(g => g).ToArray();
+            for (var k = 0; k < positions.Length; k++)
+            {
+                order[positions[k]] = sorted[k];
+            }
+        }
+
+        if (order.SequenceEqual(Enumerable.Range(0, p.Groups)) || model.Spec.Membership is not ConstantMembership)
+        {
+            // (A covariate membership model must re-reference its coefficient blocks; not needed before one exists.)
+            return psi.ToArray();
+        }
+
+        var shares = ConstantMembership.Shares(psi.AsSpan(0, p.MembershipCount));
+        var permutedShares = order.Select(g => shares[g]).ToArray();
+        var result = new double[psi.Length];
+        model.Spec.Membership.FromShares(permutedShares, result.AsSpan(0, p.MembershipCount));
+        for (var g = 0; g < p.Groups; g++)
+        {
+            var from = order[g];
+            Array.Copy(psi, p.BetaOffset[from], result, p.BetaOffset[g], p.GroupWidth(from));
+        }
+
+        return result;
+    }
+}

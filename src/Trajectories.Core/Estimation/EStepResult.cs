@@ -1,0 +1,44 @@
+namespace Trajectories.Core.Estimation;
+
+/// <summary>Reusable output buffers of one E-step (allocated once per fit; no per-person objects).</summary>
+public sealed class EStepResult
+{
+    /// <summary>Allocates buffers for <paramref name="rows"/> rows, <paramref name="cells"/> cells and <paramref name="groups"/> groups.</summary>
+    public EStepResult(int rows, int cells, int groups)
+    {
+        Groups = groups;
+        Posteriors = new double[rows * groups];
+        CellWeights = new double[cells * groups];
+    }
+
+    /// <summary>Number of groups.</summary>
+    public int Groups { get; }
+
+    /// <summary>Posterior p_ig at index i·G + g.</summary>
+    public double[] Posteriors { get; }
+
+    /// <summary>Posterior weight of cell c in group g at index c·G + g.</summary>
+    public double[] CellWeights { get; }
+
+    /// <summary>The full marginal log-likelihood (including the data constant).</summary>
+    public double LogLikelihood { get; internal set; }
+
+    internal double[] ChunkLogLikelihood { get; private set; } = [];
+
+    internal double[][] ChunkCover { get; private set; } = [];
+
+    internal void EnsureChunks(int chunks, int coverLength)
+    {
+        if (ChunkLogLikelihood.Length == chunks && (chunks == 0 || ChunkCover[0].Length == coverLength))
+        {
+            return;
+        }
+
+        ChunkLogLikelihood = new double[chunks];
+        ChunkCover = new double[chunks][];
+        for (var k = 0; k < chunks; k++)
+        {
+            ChunkCover[k] = new double[coverLength];
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace Trajectories.Core.Estimation;
+
+/// <summary>Settings of the estimator (never part of the model).</summary>
+public sealed record FitOptions
+{
+    /// <summary>Number of starting values tried (k-means++ partitions, random partitions, perturbations of the best).</summary>
+    public int Starts { get; init; } = 20;
+
+    /// <summary>Seed of every random choice; the same seed gives the same fit whatever the thread count.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Threads for the E-step; 0 = all cores. Results do not depend on it.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>EM iterations of each start before the best starts are selected.</summary>
+    public int ShortIterations { get; init; } = 25;
+
+    /// <summary>How many of the best short runs are run to convergence.</summary>
+    public int Finalists { get; init; } = 4;
+
+    /// <summary>Maximum EM iterations of a finalist before the Newton polish.</summary>
+    public int MaxIterations { get; init; } = 500;
+
+    /// <summary>Maximum Newton iterations of the polish on the marginal log-likelihood.</summary>
+    public int MaxNewtonIterations { get; init; } = 50;
+
+    /// <summary>Convergence: |ΔLL| ≤ this × max(1, |LL|) between iterations …</summary>
+    public double RelativeTolerance { get; init; } = 1e-10;
+
+    /// <summary>… and max |∂LL/∂ψ| ≤ this × number of persons.</summary>
+    public double GradientTolerance { get; init; } = 1e-7;
+
+    /// <summary>The relative LL change at which EM hands over to Newton.</summary>
+    public double EmHandoverTolerance { get; init; } = 1e-7;
+
+    /// <summary>Whether identical persons are collapsed into weighted patterns (exact; off only for checks).</summary>
+    public bool CompressPatterns { get; init; } = true;
+
+    /// <summary>The effective number of threads.</summary>
+    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+}

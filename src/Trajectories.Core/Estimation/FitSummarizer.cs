@@ -1,0 +1,168 @@
+using Trajectories.Core.Basis;
+using Trajectories.Core.Membership;
+using Trajectories.Core.Numerics;
+using Trajectories.Core.Panels;
+using Trajectories.Core.Results;
+
+namespace Trajectories.Core.Estimation;
+
+/// <summary>Turns the optimum of a search into a <see cref="TrajectoryFit"/>: SEs, classification statistics, trajectories.</summary>
+internal static class FitSummarizer
+{
+    /// <summary>A group is degenerate when it holds less than this many persons in expectation …</summary>
+    public const double MinExpectedSize = 0.5;
+
+    /// <summary>… or its log rate leaves [−LogRateBound, LogRateBound] somewhere on the grid with a maximum below −LogRateBound
+    /// (rates collapsed to 0) or above it (rates diverged).</summary>
+    public const double LogRateBound = 20.0;
+
+    public sealed record Inputs(
+        MixtureLikelihood Model, PatternPanel Patterns, TimeScale Scale, double[] Psi, double LogLikelihood,
+        double[] Hessian, SearchResult Search, int Persons, int Observations, double Seconds);
+
+    public static TrajectoryFit Summarize(Inputs x)
+    {
+        var model = x.Model;
+        var p = model.Parameters;
+        var groups = p.Groups;
+        var warnings = new List<string>();
+        var covariance = Covariance(x.Hessian, p.Total);
+        if (covariance is null)
+        {
+            warnings.Add("the observed information matrix is singular or not positive definite: standard errors are not available.");
+        }
+
+        var shares = ConstantMembership.Shares(x.Psi.AsSpan(0, p.MembershipCount));
+        var shareSe = ShareStandardErrors(shares, covariance, p);
+        var classification = Classification.Compute(x.Patterns, model.Layout, model.State.Posteriors, groups);
+        var sizes = model.GroupSizes();
+        var estimates = new GroupEstimate[groups];
+        var anyDegenerate = false;
+        var t = model.Tables.Time;
+        for (var g = 0; g < groups; g++)
+        {
+            var eta = model.Tables.Eta.AsSpan(g * t, t);
+            double maxEta = double.NegativeInfinity;
+            foreach (var e in eta)
+            {
+                maxEta = Math.Max(maxEta, e);
+            }
+
+            var degenerate = sizes[g] < MinExpectedSize || maxEta < -LogRateBound || maxEta > LogRateBound;
+            if (degenerate)
+            {
+                anyDegenerate = true;
+                warnings.Add($"group {g + 1} is degenerate (expected size {sizes[g]:G4}, maximum log rate {maxEta:G4}): the model has more groups than the data support.");
+            }
+
+            int pb = p.Orders[g] + 1, pz = p.InflationOrders[g] + 1;
+            estimates[g] = new GroupEstimate(
+                g + 1,
+                shares[g],
+                shareSe?[g],
+                classification.AssignedShare[g],
+                classification.AvePP[g],
+                Occ(classification.AvePP[g], shares[g]),
+                p.Orders[g],
+                x.Psi.AsSpan(p.BetaOffset[g], pb).ToArray(),
+                StandardErrors(covariance, p.Total, p.BetaOffset[g], pb),
+                p.InflationOrders[g],
+                x.Psi.AsSpan(p.GammaOffset[g], pz).ToArray(),
+                StandardErrors(covariance, p.Total, p.GammaOffset[g], pz),
+                sizes[g],
+                degenerate);
+        }
+
+        var reason = x.Search.Best.Reason;
+        if (reason == StopReason.Converged && anyDegenerate)
+        {
+            reason = StopReason.DegenerateGroup;
+        }
+
+        if (!x.Search.Best.Converged)
+        {
+            warnings.Add($"the optimisation did not converge ({reason}).");
+        }
+
+        return new TrajectoryFit
+        {
+            Model = model.Spec,
+            PersonCount = x.Persons,
+            ObservationCount = x.Observations,
+            PatternCount = x.Patterns.PatternCount,
+            LogLikelihood = x.LogLikelihood,
+            Entropy = classification.Entropy,
+            StopReason = reason,
+            Iterations = x.Search.Best.Iterations,
+            Starts = x.Search.Starts,
+            StartsAtBest = x.Search.FinalistsAtBest,
+            StartsConverged = x.Search.Finalists,
+            Seconds = x.Seconds,
+            TimeScale = x.Scale,
+            Groups = estimates,
+            Parameters = x.Psi,
+            Covariance = covariance,
+            Posteriors = classification.Persons,
+            Trajectories = TrajectoryTable.Build(model, x.Patterns.Patterns.Times, covariance),
+            Warnings = warnings,
+        };
+    }
+
+    private static double[]? Covariance(double[] hessian, int n)
+    {
+        var info = hessian.Select(h => -h).ToArray();
+        var cov = Cholesky.Inverse(info, n);
+        return cov is not null && cov.All(double.IsFinite) ? cov : null;
+    }
+
+    /// <summary>Var(π) = J Var(θ) Jᵀ with J_gj = ∂π_g/∂θ_j = π_g(δ_{g,j+1} − π_{j+1}) (group 1 is the reference).</summary>
+    private static double[]? ShareStandardErrors(double[] shares, double[]? cov, ParameterLayout p)
+    {
+        if (cov is null)
+        {
+            return null;
+        }
+
+        var k = p.MembershipCount;
+        var se = new double[shares.Length];
+        for (var g = 0; g < shares.Length; g++)
+        {
+            var v = 0.0;
+            for (var a = 0; a < k; a++)
+            {
+                var ja = shares[g] * ((g == a + 1 ? 1 : 0) - shares[a + 1]);
+                for (var b = 0; b < k; b++)
+                {
+                    var jb = shares[g] * ((g == b + 1 ? 1 : 0) - shares[b + 1]);
+                    v += ja * cov[(a * p.Total) + b] * jb;
+                }
+            }
+
+            se[g] = Math.Sqrt(Math.Max(v, 0));
+        }
+
+        return se;
+    }
+
+    private static double?[] StandardErrors(double[]? cov, int n, int offset, int count)
+    {
+        var se = new double?[count];
+        for (var k = 0; k < count && cov is not null; k++)
+        {
+            var v = cov[((offset + k) * n) + offset + k];
+            se[k] = v > 0 ? Math.Sqrt(v) : null;
+        }
+
+        return se;
+    }
+
+    private static double? Occ(double? avePP, double share)
+    {
+        if (avePP is not { } a || a >= 1 || share <= 0 || share >= 1)
+        {
+            return null;
+        }
+
+        return a / (1 - a) / (share / (1 - share));
+    }
+}

@@ -1,0 +1,85 @@
+using Trajectories.Core.Basis;
+using Trajectories.Core.Families;
+using Trajectories.Core.Membership;
+
+namespace Trajectories.Core.Estimation;
+
+/// <summary>
+/// What to fit: the family, the number of groups, each group's polynomial order and zero-inflation order.
+/// </summary>
+/// <param name="Family">The distribution of an observation given its group.</param>
+/// <param name="Orders">Polynomial order (0–5) of each group's log rate; its length is the number of groups.</param>
+/// <param name="InflationOrders">Per group: −1 for no zero inflation, 0 for a constant, 1–5 for a polynomial in scaled time (logit link).</param>
+public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<int> Orders, IReadOnlyList<int> InflationOrders)
+{
+    /// <summary>Number of groups K.</summary>
+    public int Groups => Orders.Count;
+
+    /// <summary>The membership model (constant shares; a covariate model plugs in here later).</summary>
+    public IMembershipModel Membership { get; init; } = ConstantMembership.Instance;
+
+    /// <summary>A Poisson model with <paramref name="groups"/> groups; one order for all, or one per group.</summary>
+    public static ModelSpecification Poisson(int groups, params int[] orders) =>
+        new(PoissonFamily.Instance, Broadcast(groups, orders, "orders"), Enumerable.Repeat(-1, Math.Max(groups, 0)).ToArray());
+
+    /// <summary>A zero-inflated Poisson model; orders and inflation orders are one for all groups or one per group.</summary>
+    public static ModelSpecification Zip(int groups, int[] orders, int[] inflationOrders) =>
+        new(ZipFamily.Instance, Broadcast(groups, orders, "orders"), Broadcast(groups, inflationOrders, "inflation orders"));
+
+    /// <summary>Number of free parameters (membership + all group coefficients).</summary>
+    public int ParameterCount => Membership.ParameterCount(Groups) + Orders.Sum(o => o + 1) + InflationOrders.Sum(o => o + 1);
+
+    /// <summary>Checks the specification on its own (not yet against data).</summary>
+    /// <exception cref="ModelSpecificationException">When a count or order is out of range.</exception>
+    public void Validate()
+    {
+        if (Groups < 1)
+        {
+            throw new ModelSpecificationException("at least one group is needed.");
+        }
+
+        if (InflationOrders.Count != Groups)
+        {
+            throw new ModelSpecificationException($"{InflationOrders.Count} inflation orders given for {Groups} groups.");
+        }
+
+        for (var g = 0; g < Groups; g++)
+        {
+            if (Orders[g] < 0 || Orders[g] > PolynomialBasis.MaxOrder)
+            {
+                throw new ModelSpecificationException($"group {g + 1}: order {Orders[g]} is outside 0–{PolynomialBasis.MaxOrder}.");
+            }
+
+            if (InflationOrders[g] < -1 || InflationOrders[g] > PolynomialBasis.MaxOrder)
+            {
+                throw new ModelSpecificationException($"group {g + 1}: inflation order {InflationOrders[g]} is outside −1–{PolynomialBasis.MaxOrder}.");
+            }
+
+            if (InflationOrders[g] >= 0 && !Family.SupportsInflation)
+            {
+                throw new ModelSpecificationException($"the {Family.Name} family has no zero inflation (group {g + 1} asks for iorder {InflationOrders[g]}).");
+            }
+        }
+    }
+
+    private static int[] Broadcast(int groups, int[] values, string what)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (groups < 1)
+        {
+            throw new ModelSpecificationException("at least one group is needed.");
+        }
+
+        if (values.Length == 1)
+        {
+            return Enumerable.Repeat(values[0], groups).ToArray();
+        }
+
+        if (values.Length != groups)
+        {
+            throw new ModelSpecificationException($"{values.Length} {what} given for {groups} groups (give one, or one per group).");
+        }
+
+        return values.ToArray();
+    }
+}

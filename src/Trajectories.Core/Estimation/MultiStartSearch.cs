@@ -1,0 +1,120 @@
+using Trajectories.Core.Panels;
+
+namespace Trajectories.Core.Estimation;
+
+/// <summary>The outcome of a multi-start search.</summary>
+internal sealed record SearchResult(RunState Best, int Starts, int Finalists, int FinalistsAtBest);
+
+/// <summary>
+/// Deterministic multi-start global search: half the starts are k-means++ partitions of person summaries, a quarter
+/// random partitions, the rest perturbations of the best short run. Every start gets a short EM run; the best
+/// <see cref="FitOptions.Finalists"/> are run to convergence (EM, then Newton) and the highest log-likelihood wins.
+/// </summary>
+internal static class MultiStartSearch
+{
+    public static SearchResult Run(MixtureLikelihood model, PatternPanel panel, FitOptions options, double persons, IProgress<FitProgress>? progress)
+    {
+        var groups = model.Spec.Groups;
+        var starts = groups == 1 ? 1 : Math.Max(1, options.Starts);
+        var kmeans = (starts + 1) / 2;
+        var random = starts >= 3 ? (starts + 3) / 4 : 0;
+        var features = StartGenerator.Features(panel);
+        var baseRate = BaseLogRate(panel);
+        var runs = new List<RunState>();
+        for (var s = 0; s < starts; s++)
+        {
+            var rng = StartGenerator.ForStart(options.Seed, s);
+            double[] psi;
+            if (s < kmeans + random || runs.Count == 0)
+            {
+                var post = s < kmeans
+                    ? StartGenerator.KMeansPlusPlus(features, panel.Weights, groups, rng)
+                    : StartGenerator.RandomPartition(panel.PatternCount, groups, rng);
+                psi = FromPartition(model, post, baseRate);
+            }
+            else
+            {
+                psi = Perturb(runs.MaxBy(r => r.LogLikelihood)!.Psi, rng);
+            }
+
+            runs.Add(EmRunner.Em(model, psi, options.ShortIterations, options.EmHandoverTolerance));
+            progress?.Report(new FitProgress("start", s + 1, starts));
+        }
+
+        // Order by LL, ties by start index (OrderByDescending is stable), so the choice is reproducible.
+        var finalists = runs.Where(r => double.IsFinite(r.LogLikelihood))
+            .OrderByDescending(r => r.LogLikelihood)
+            .Take(Math.Max(1, options.Finalists))
+            .ToList();
+        if (finalists.Count == 0)
+        {
+            return new SearchResult(runs[0], starts, 0, 0);
+        }
+
+        var done = new List<RunState>();
+        foreach (var f in finalists)
+        {
+            var psi = f.Psi.ToArray();
+            var em = EmRunner.Em(model, psi, options.MaxIterations, options.EmHandoverTolerance);
+            var polished = EmRunner.Newton(model, psi, f.Iterations + em.Iterations, options, persons);
+            done.Add(polished);
+            progress?.Report(new FitProgress("finalist", done.Count, finalists.Count));
+        }
+
+        var best = done.Where(r => double.IsFinite(r.LogLikelihood)).DefaultIfEmpty(done[0]).MaxBy(r => r.LogLikelihood)!;
+        var atBest = done.Count(r => Math.Abs(r.LogLikelihood - best.LogLikelihood) <= 1e-7 * Math.Max(1.0, Math.Abs(best.LogLikelihood)));
+        return new SearchResult(best, starts, done.Count, atBest);
+    }
+
+    /// <summary>Starting ψ from hard posteriors: shares from the partition, each group's coefficients by its M-step
+    /// from a flat log rate (constant = overall log rate, slopes 0, inflation logit −2, i.e. π ≈ 0.12).</summary>
+    private static double[] FromPartition(MixtureLikelihood model, double[] posteriors, double baseRate)
+    {
+        var p = model.Parameters;
+        var psi = new double[p.Total];
+        for (var g = 0; g < p.Groups; g++)
+        {
+            psi[p.BetaOffset[g]] = baseRate;
+            if (p.InflationOrders[g] >= 0)
+            {
+                psi[p.GammaOffset[g]] = -2.0;
+            }
+        }
+
+        posteriors.CopyTo(model.State.Posteriors, 0);
+        EStepKernel.CellWeightsFromPosteriors(model.Layout, p.Groups, model.State);
+        model.MStep(psi, 30);
+        return psi;
+    }
+
+    private static double[] Perturb(double[] psi, Random rng)
+    {
+        var x = psi.ToArray();
+        for (var k = 0; k < x.Length; k++)
+        {
+            // Box–Muller normal with sd 0.5 on the coefficient scale (log rate, logit).
+            var u1 = 1.0 - rng.NextDouble();
+            var u2 = rng.NextDouble();
+            x[k] += 0.5 * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+        }
+
+        return x;
+    }
+
+    private static double BaseLogRate(PatternPanel panel)
+    {
+        double y = 0, e = 0;
+        var p = panel.Patterns;
+        for (var i = 0; i < p.PersonCount; i++)
+        {
+            var s = p.Series(i);
+            for (var k = 0; k < s.Length; k++)
+            {
+                y += panel.Weights[i] * s.Counts[k];
+                e += panel.Weights[i] * (s.Exposure.IsEmpty ? 1.0 : s.Exposure[k]);
+            }
+        }
+
+        return Math.Log(Math.Max(y, 0.5) / Math.Max(e, 1.0));
+    }
+}

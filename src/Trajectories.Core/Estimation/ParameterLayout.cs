@@ -1,0 +1,54 @@
+namespace Trajectories.Core.Estimation;
+
+/// <summary>
+/// Where each parameter lives in the full vector ψ = [θ (membership), β₁, γ₁, β₂, γ₂, …]: β_g are the g-th group's
+/// log-rate coefficients, γ_g its zero-inflation logit coefficients (absent for iorder −1).
+/// </summary>
+public sealed class ParameterLayout
+{
+    /// <summary>Builds the layout of a specification.</summary>
+    public ParameterLayout(ModelSpecification spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Groups = spec.Groups;
+        Orders = spec.Orders.ToArray();
+        InflationOrders = spec.InflationOrders.ToArray();
+        MembershipCount = spec.Membership.ParameterCount(Groups);
+        BetaOffset = new int[Groups];
+        GammaOffset = new int[Groups];
+        var k = MembershipCount;
+        for (var g = 0; g < Groups; g++)
+        {
+            BetaOffset[g] = k;
+            k += Orders[g] + 1;
+            GammaOffset[g] = k;
+            k += InflationOrders[g] + 1;
+        }
+
+        Total = k;
+    }
+
+    /// <summary>Number of groups.</summary>
+    public int Groups { get; }
+
+    /// <summary>Polynomial order per group.</summary>
+    public int[] Orders { get; }
+
+    /// <summary>Inflation order per group (−1 none).</summary>
+    public int[] InflationOrders { get; }
+
+    /// <summary>Number of membership parameters, stored first.</summary>
+    public int MembershipCount { get; }
+
+    /// <summary>Offset of β_g.</summary>
+    public int[] BetaOffset { get; }
+
+    /// <summary>Offset of γ_g (its length is InflationOrders[g] + 1, possibly 0).</summary>
+    public int[] GammaOffset { get; }
+
+    /// <summary>Length of ψ.</summary>
+    public int Total { get; }
+
+    /// <summary>Number of coefficients of group g (β and γ).</summary>
+    public int GroupWidth(int g) => Orders[g] + 1 + InflationOrders[g] + 1;
+}

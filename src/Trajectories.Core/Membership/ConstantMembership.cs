@@ -1,0 +1,114 @@
+namespace Trajectories.Core.Membership;
+
+/// <summary>
+/// Group shares without covariates: π_g = exp(θ_g) / Σ_h exp(θ_h) with θ_1 = 0 (the first group is the reference),
+/// so θ holds K − 1 free logits, as in PROC TRAJ's multinomial parameterisation.
+/// </summary>
+public sealed class ConstantMembership : IMembershipModel
+{
+    /// <summary>The smallest share the M-step returns; keeps log π finite so a vanishing group is still reported.</summary>
+    public const double ShareFloor = 1e-300;
+
+    /// <summary>The shared instance (the model is stateless).</summary>
+    public static ConstantMembership Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public bool IsConstant => true;
+
+    /// <inheritdoc/>
+    public int ParameterCount(int groups) => groups - 1;
+
+    /// <inheritdoc/>
+    public void LogPriors(ReadOnlySpan<double> theta, int row, Span<double> logPriors) => LogShares(theta, logPriors);
+
+    /// <summary>log π for θ, by a numerically stable log-softmax.</summary>
+    public static void LogShares(ReadOnlySpan<double> theta, Span<double> logShares)
+    {
+        var max = 0.0;
+        foreach (var t in theta)
+        {
+            max = Math.Max(max, t);
+        }
+
+        var sum = Math.Exp(-max);
+        foreach (var t in theta)
+        {
+            sum += Math.Exp(t - max);
+        }
+
+        var log = max + Math.Log(sum);
+        logShares[0] = -log;
+        for (var g = 1; g < logShares.Length; g++)
+        {
+            logShares[g] = theta[g - 1] - log;
+        }
+    }
+
+    /// <summary>π for θ.</summary>
+    public static double[] Shares(ReadOnlySpan<double> theta)
+    {
+        var s = new double[theta.Length + 1];
+        LogShares(theta, s);
+        for (var g = 0; g < s.Length; g++)
+        {
+            s[g] = Math.Exp(s[g]);
+        }
+
+        return s;
+    }
+
+    /// <inheritdoc/>
+    public void AddGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, Span<double> gradient)
+    {
+        // ∂/∂θ_g Σ_i w_i log Σ_h π_h f_ih = Σ_i w_i (p_ig − π_g), g ≥ 2.
+        var groups = theta.Length + 1;
+        var shares = Shares(theta);
+        var total = 0.0;
+        Span<double> sums = stackalloc double[groups];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            total += weights[i];
+            for (var g = 1; g < groups; g++)
+            {
+                sums[g] += weights[i] * posteriors[(i * groups) + g];
+            }
+        }
+
+        for (var g = 1; g < groups; g++)
+        {
+            gradient[g - 1] += sums[g] - (total * shares[g]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Maximize(ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, int groups, Span<double> theta)
+    {
+        Span<double> sums = stackalloc double[groups];
+        var total = 0.0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            total += weights[i];
+            for (var g = 0; g < groups; g++)
+            {
+                sums[g] += weights[i] * posteriors[(i * groups) + g];
+            }
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            sums[g] = Math.Max(sums[g] / total, ShareFloor);
+        }
+
+        FromShares(sums, theta);
+    }
+
+    /// <inheritdoc/>
+    public void FromShares(ReadOnlySpan<double> shares, Span<double> theta)
+    {
+        var reference = Math.Log(Math.Max(shares[0], ShareFloor));
+        for (var g = 1; g < shares.Length; g++)
+        {
+            theta[g - 1] = Math.Log(Math.Max(shares[g], ShareFloor)) - reference;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Trajectories.Core.Basis;
+using Trajectories.Core.Estimation;
+
+namespace Trajectories.Core.Results;
+
+/// <summary>
+/// A fitted group-based trajectory model: the numbers behind model.json, posteriors.csv and trajectories.csv
+/// (docs/INTERFACES §3). Immutable; separate from the <see cref="ModelSpecification"/> and <see cref="FitOptions"/>.
+/// </summary>
+public sealed record TrajectoryFit
+{
+    /// <summary>The model that was fitted.</summary>
+    public required ModelSpecification Model { get; init; }
+
+    /// <summary>Family name ("poisson", "zip").</summary>
+    public string Family => Model.Family.Name;
+
+    /// <summary>Number of persons with at least one observation (the n of <see cref="BicPersons"/>).</summary>
+    public required int PersonCount { get; init; }
+
+    /// <summary>Number of observed person-times (the n of <see cref="BicObservations"/>).</summary>
+    public required int ObservationCount { get; init; }
+
+    /// <summary>Number of distinct patterns the data compressed to.</summary>
+    public required int PatternCount { get; init; }
+
+    /// <summary>Number of free parameters k.</summary>
+    public int ParameterCount => Model.ParameterCount;
+
+    /// <summary>The full log-likelihood, including −log y!.</summary>
+    public required double LogLikelihood { get; init; }
+
+    /// <summary>−2LL + k ln(persons).</summary>
+    public double BicPersons => (-2 * LogLikelihood) + (ParameterCount * Math.Log(PersonCount));
+
+    /// <summary>−2LL + k ln(observations).</summary>
+    public double BicObservations => (-2 * LogLikelihood) + (ParameterCount * Math.Log(ObservationCount));
+
+    /// <summary>−2LL + 2k.</summary>
+    public double Aic => (-2 * LogLikelihood) + (2 * ParameterCount);
+
+    /// <summary>Relative entropy 1 − Σ_i Σ_g −p log p / (n ln K), in [0, 1]; 1 for K = 1.</summary>
+    public required double Entropy { get; init; }
+
+    /// <summary>Whether the optimum was reached (converged and no degenerate group).</summary>
+    public bool Converged => StopReason == StopReason.Converged;
+
+    /// <summary>Why the optimisation stopped.</summary>
+    public required StopReason StopReason { get; init; }
+
+    /// <summary>EM plus Newton iterations of the chosen run.</summary>
+    public required int Iterations { get; init; }
+
+    /// <summary>Number of starting values tried.</summary>
+    public required int Starts { get; init; }
+
+    /// <summary>How many of the starts run to convergence reached the best log-likelihood (within 1e-6 relative).</summary>
+    public required int StartsAtBest { get; init; }
+
+    /// <summary>How many starts were run to convergence.</summary>
+    public required int StartsConverged { get; init; }
+
+    /// <summary>Wall-clock seconds of the fit.</summary>
+    public required double Seconds { get; init; }
+
+    /// <summary>The scaled time u = (t − center)/scale the coefficients are expressed on.</summary>
+    public required TimeScale TimeScale { get; init; }
+
+    /// <summary>The groups in canonical order.</summary>
+    public required IReadOnlyList<GroupEstimate> Groups { get; init; }
+
+    /// <summary>The parameter vector ψ = [θ, β₁, γ₁, …] in canonical group order.</summary>
+    public required IReadOnlyList<double> Parameters { get; init; }
+
+    /// <summary>Covariance of ψ (row-major, inverse observed information), or null when the information is singular.</summary>
+    public required IReadOnlyList<double>? Covariance { get; init; }
+
+    /// <summary>Posterior probabilities and modal group per person, in original person order.</summary>
+    public required PosteriorTable Posteriors { get; init; }
+
+    /// <summary>Predicted and observed trajectory per group × time.</summary>
+    public required IReadOnlyList<TrajectoryPoint> Trajectories { get; init; }
+
+    /// <summary>Plain-language notes on anything a reader should know (degenerate groups, singular information, …).</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+}

@@ -1,0 +1,65 @@
+using Trajectories.Core.Estimation;
+using Trajectories.Core.Panels;
+using Trajectories.Core.Tests.Support;
+
+namespace Trajectories.Core.Tests.Estimation;
+
+public class EStepKernelTests
+{
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    public void FastKernelMatchesScalarReference(int seed, bool zip)
+    {
+        // 5000 persons with exposure are mostly distinct patterns: several chunks, windowed and gapped rows.
+        var panel = Models.Messy(5000, seed);
+        var spec = zip ? Models.MessyZip : ModelSpecification.Poisson(3, 2, 1, 2);
+        var m = Models.Likelihood(panel, spec, threads: 2);
+        var psi = Models.MessyPsi(m);
+        var ll = m.EStep(psi);
+
+        var patterns = PatternPanel.Compress(panel);
+        var reference = EStepReference.Run(
+            patterns, m.Layout, spec.Family, m.Tables.Eta, m.Tables.Zeta,
+            EStepReference.LogPriors(psi.AsSpan(0, m.Parameters.MembershipCount)));
+
+        Assert.True(Math.Abs(ll - reference.LogLikelihood) <= 1e-9 * Math.Abs(ll), $"{ll} vs {reference.LogLikelihood}");
+        for (var k = 0; k < reference.Posteriors.Length; k++)
+        {
+            Assert.True(Math.Abs(m.State.Posteriors[k] - reference.Posteriors[k]) < 1e-9, $"posterior {k}");
+        }
+
+        for (var k = 0; k < reference.CellWeights.Length; k++)
+        {
+            Assert.True(Math.Abs(m.State.CellWeights[k] - reference.CellWeights[k]) < 1e-7, $"cell weight {k}: {m.State.CellWeights[k]} vs {reference.CellWeights[k]}");
+        }
+    }
+
+    [Fact]
+    public void ThreadCountDoesNotChangeAnyBit()
+    {
+        var panel = Models.Messy(9000, 5);
+        var one = Models.Likelihood(panel, Models.MessyZip, threads: 1);
+        var four = Models.Likelihood(panel, Models.MessyZip, threads: 4);
+        var psi = Models.MessyPsi(one);
+        Assert.Equal(one.EStep(psi), four.EStep(psi));
+        Assert.Equal(one.State.Posteriors, four.State.Posteriors);
+        Assert.Equal(one.State.CellWeights, four.State.CellWeights);
+    }
+
+    [Fact]
+    public void CompressionKeepsTheLikelihood()
+    {
+        // Without exposure many persons share patterns; the weighted likelihood must equal the person-by-person one.
+        var panel = new SimulationSpec([0.6, 0.4], [[-3.5, 0.5], [-1.5, -0.5]], [[], []], Models.Ages) { MinWindow = 13 }
+            .Simulate(3000, 11, out _);
+        var compressed = Models.Likelihood(panel, ModelSpecification.Poisson(2, 1));
+        var plain = Models.Likelihood(panel, ModelSpecification.Poisson(2, 1), compress: false);
+        Assert.True(compressed.Layout.RowCount < plain.Layout.RowCount / 2, "the simulated panel should compress");
+        var psi = new[] { 0.3, -1.0, 0.2, 0.1, -0.4 };
+        var a = compressed.EStep(psi);
+        var b = plain.EStep(psi);
+        Assert.True(Math.Abs(a - b) <= 1e-10 * Math.Abs(b), $"{a} vs {b}");
+    }
+}
