@@ -1,0 +1,129 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace Trajectories.Registers.Io;
+
+/// <summary>
+/// A <see cref="TableCursor"/> over a Parquet file, read by embedded DuckDB in streaming mode: rows arrive chunk by
+/// chunk, the table is never materialised in .NET. <see cref="Line"/> is the 1-based data row.
+/// </summary>
+internal sealed class ParquetTableCursor : TableCursor
+{
+    private readonly DuckDBConnection _connection;
+    private readonly DuckDBCommand _command;
+    private readonly DbDataReader _reader;
+    private readonly CellKind[] _kinds;
+    private long _row;
+
+    public ParquetTableCursor(string path, IReadOnlyList<string> columns)
+        : base(path, columns)
+    {
+        _connection = DuckDb.Open(":memory:", "512MB");
+        try
+        {
+            var source = $"read_parquet({DuckDb.Literal(path)})";
+            var schema = Schema(source);
+            _kinds = new CellKind[columns.Count];
+            var select = new List<string>();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (!schema.TryGetValue(columns[i], out var type))
+                {
+                    throw new InputException(path, null, columns[i], $"required column '{columns[i]}' is missing from the schema (found: {string.Join(", ", schema.Keys)}).");
+                }
+
+                // Numbers keep their native type; anything else (strings, enums, dates) is read as text and parsed
+                // by the same code as CSV, so a year stored as a string still gets a precise message.
+                _kinds[i] = Classify(type);
+                var column = DuckDb.Identifier(columns[i]);
+                select.Add(_kinds[i] == CellKind.Text ? $"CAST({column} AS VARCHAR)" : column);
+            }
+
+            _command = _connection.CreateCommand();
+            _command.UseStreamingMode = true;
+            _command.CommandText = $"SELECT {string.Join(", ", select)} FROM {source}";
+            _reader = _command.ExecuteReader();
+        }
+        catch (DuckDBException e)
+        {
+            _connection.Dispose();
+            throw new InputException(path, null, null, $"not a readable Parquet file: {e.Message}", e);
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+    }
+
+    public override long Line => _row;
+
+    public override bool CountsRows => true;
+
+    public override bool Read()
+    {
+        try
+        {
+            if (!_reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (DuckDBException e)
+        {
+            throw new InputException(FileName, _row + 1, null, $"row {_row + 1}: the Parquet data cannot be read: {e.Message}", e);
+        }
+
+        _row++;
+        return true;
+    }
+
+    public override Cell Get(int column)
+    {
+        if (_reader.IsDBNull(column))
+        {
+            return new Cell(CellKind.Empty);
+        }
+
+        return _kinds[column] switch
+        {
+            CellKind.Integer => new Cell(CellKind.Integer, integer: Convert.ToInt64(_reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)),
+            CellKind.Real => new Cell(CellKind.Real, real: Convert.ToDouble(_reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)),
+            _ => new Cell(CellKind.Text, text: _reader.GetString(column)),
+        };
+    }
+
+    public override void Dispose()
+    {
+        _reader?.Dispose();
+        _command?.Dispose();
+        _connection.Dispose();
+    }
+
+    private static CellKind Classify(string type)
+    {
+        switch (type)
+        {
+            case "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "UTINYINT" or "USMALLINT" or "UINTEGER":
+                return CellKind.Integer;
+            case "FLOAT" or "DOUBLE":
+                return CellKind.Real;
+            default:
+                return type.StartsWith("DECIMAL", StringComparison.Ordinal) ? CellKind.Real : CellKind.Text;
+        }
+    }
+
+    private Dictionary<string, string> Schema(string source)
+    {
+        using var describe = _connection.CreateCommand();
+        describe.CommandText = $"DESCRIBE SELECT * FROM {source}";
+        using var reader = describe.ExecuteReader();
+        var schema = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            schema[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return schema;
+    }
+}

@@ -1,0 +1,215 @@
+using System.Text.Json;
+using Trajectories.Registers.Model;
+
+namespace Trajectories.Registers.Io;
+
+/// <summary>
+/// Reads and writes <c>register.json</c> (INTERFACES.md §1): snake_case keys, year ranges as <c>[first, last]</c>,
+/// <c>lvb_years</c> keyed by source code, <c>synthetic</c> an object or null.
+/// </summary>
+/// <remarks>
+/// Parsed by hand from a <see cref="JsonDocument"/> rather than by a serializer so that every problem names the key
+/// and what was expected. Missing optional keys take the study defaults of <see cref="RegisterMetadata"/>; unknown
+/// keys are ignored so that newer files stay readable. <c>name</c> is required.
+/// </remarks>
+public static class RegisterMetadataJson
+{
+    /// <summary>The file name inside a register folder.</summary>
+    public const string FileName = "register.json";
+
+    /// <summary>Reads <c>register.json</c> from <paramref name="path"/>; errors are <see cref="InputException"/>s naming it.</summary>
+    public static RegisterMetadata Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, null, null, $"cannot read the register metadata: {e.Message}", e);
+        }
+
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Parses <c>register.json</c> content; <paramref name="fileName"/> is used in messages.</summary>
+    public static RegisterMetadata Parse(ReadOnlySpan<byte> json, string fileName)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray());
+        }
+        catch (JsonException e)
+        {
+            // JsonException counts lines from 0; InputException from 1.
+            throw new InputException(fileName, e.LineNumber + 1, null, $"malformed JSON: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new InputException(fileName, null, null, "expected a JSON object.");
+            }
+
+            var defaults = new RegisterMetadata { Name = string.Empty };
+            return new RegisterMetadata
+            {
+                Name = String(root, "name", fileName) ?? throw new InputException(fileName, null, "name", "the required key 'name' is missing."),
+                Description = String(root, "description", fileName) ?? defaults.Description,
+                CaseYears = Range(root, "case_years", fileName) ?? defaults.CaseYears,
+                VictimisationYears = Range(root, "victimisation_years", fileName) ?? defaults.VictimisationYears,
+                LvbYears = LvbYears(root, fileName),
+                MinAge = Int(root, "min_age", fileName) ?? defaults.MinAge,
+                Synthetic = Synthetic(root, fileName),
+            };
+        }
+    }
+
+    /// <summary>Writes <paramref name="metadata"/> as indented JSON to <paramref name="path"/>.</summary>
+    public static void Write(string path, RegisterMetadata metadata) => File.WriteAllBytes(path, ToBytes(metadata));
+
+    /// <summary>Serialises <paramref name="metadata"/> as indented UTF-8 JSON.</summary>
+    public static byte[] ToBytes(RegisterMetadata metadata)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("name", metadata.Name);
+            w.WriteString("description", metadata.Description);
+            WriteRange(w, "case_years", metadata.CaseYears);
+            WriteRange(w, "victimisation_years", metadata.VictimisationYears);
+            w.WriteStartObject("lvb_years");
+            foreach (var (source, range) in metadata.LvbYears.OrderBy(p => p.Key))
+            {
+                WriteRange(w, Codes.Of(source), range);
+            }
+
+            w.WriteEndObject();
+            w.WriteNumber("min_age", metadata.MinAge);
+            if (metadata.Synthetic is { } s)
+            {
+                w.WriteStartObject("synthetic");
+                w.WriteString("generator_version", s.GeneratorVersion);
+                w.WriteNumber("seed", s.Seed);
+                w.WriteNumber("scale", s.Scale);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("synthetic");
+            }
+
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteRange(Utf8JsonWriter w, string key, YearRange range)
+    {
+        w.WriteStartArray(key);
+        w.WriteNumberValue(range.First);
+        w.WriteNumberValue(range.Last);
+        w.WriteEndArray();
+    }
+
+    private static JsonElement? Get(JsonElement obj, string key) =>
+        obj.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static string? String(JsonElement obj, string key, string file)
+    {
+        if (Get(obj, key) is not { } value)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new InputException(file, null, key, $"expected a string, found {value.ValueKind}.");
+    }
+
+    private static int? Int(JsonElement obj, string key, string file)
+    {
+        if (Get(obj, key) is not { } value)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i)
+            ? i
+            : throw new InputException(file, null, key, $"expected an integer, found '{value.GetRawText()}'.");
+    }
+
+    private static YearRange? Range(JsonElement obj, string key, string file)
+    {
+        if (Get(obj, key) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 2
+            && value[0].TryGetInt32(out var first) && value[1].TryGetInt32(out var last))
+        {
+            return first <= last
+                ? new YearRange(first, last)
+                : throw new InputException(file, null, key, $"the first year {first} is after the last {last}; expected [first, last].");
+        }
+
+        throw new InputException(file, null, key, $"expected [first, last] as two integer years, found '{value.GetRawText()}'.");
+    }
+
+    private static IReadOnlyDictionary<LvbSource, YearRange> LvbYears(JsonElement root, string file)
+    {
+        if (Get(root, "lvb_years") is not { } value)
+        {
+            return RegisterMetadata.DefaultLvbYears;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException(file, null, "lvb_years", "expected an object of source → [first, last].");
+        }
+
+        // A source left out keeps its study window, so a file may override one source only.
+        var result = new Dictionary<LvbSource, YearRange>(RegisterMetadata.DefaultLvbYears);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (!Codes.TryParse(property.Name, out LvbSource source))
+            {
+                throw new InputException(file, null, "lvb_years", $"unknown LVB source '{property.Name}'; expected {Codes.List<LvbSource>(Codes.Of)}.");
+            }
+
+            result[source] = Range(value, property.Name, file)!.Value;
+        }
+
+        return result;
+    }
+
+    private static SyntheticInfo? Synthetic(JsonElement root, string file)
+    {
+        if (Get(root, "synthetic") is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException(file, null, "synthetic", "expected an object {generator_version, seed, scale} or null.");
+        }
+
+        var version = String(value, "generator_version", file) ?? string.Empty;
+        ulong seed = 0;
+        if (Get(value, "seed") is { } s && !(s.ValueKind == JsonValueKind.Number && s.TryGetUInt64(out seed)))
+        {
+            throw new InputException(file, null, "seed", $"expected a non-negative integer seed, found '{s.GetRawText()}'.");
+        }
+
+        var scale = Int(value, "scale", file) ?? 0;
+        return new SyntheticInfo(version, seed, scale);
+    }
+}

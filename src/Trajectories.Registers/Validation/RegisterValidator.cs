@@ -1,0 +1,163 @@
+using Trajectories.Registers.Io;
+using Trajectories.Registers.Model;
+
+namespace Trajectories.Registers.Validation;
+
+/// <summary>What a validated register holds.</summary>
+/// <param name="Persons">Number of persons.</param>
+/// <param name="Matches">Number of matched triples.</param>
+/// <param name="Rows">Rows per table (absent optional tables have 0).</param>
+/// <param name="IndexBytes">Approximate bytes of the person index held during validation.</param>
+public sealed record ValidationSummary(int Persons, int Matches, IReadOnlyDictionary<RegisterTable, long> Rows, long IndexBytes);
+
+/// <summary>
+/// Streams every table of a register once, checking each cell and the relations between tables, with memory bounded
+/// by the persons (a <see cref="PersonIndex"/> and two 8-byte year masks per person), never by the event rows.
+/// Every problem is an <see cref="InputException"/> naming file, line (Parquet: data row) and column.
+/// </summary>
+/// <remarks>
+/// Checks, in order: persons (see <see cref="PersonTableValidator"/>); cases (known person, year in
+/// <c>case_years</c>, one row per person and year, none for a noncriminal_control); every criminal_control has a
+/// case; exposure (known person, year in <c>case_years</c>, one row per person and year); lvb (year in the source's
+/// window); victimisations (year in <c>victimisation_years</c>); truth (offenders only, one row each). The control
+/// definitions are errors, not warnings: the study defines the groups by them, so a register breaking them would
+/// silently compare the wrong populations.
+/// </remarks>
+public static class RegisterValidator
+{
+    /// <summary>Validates <paramref name="folder"/>, passing every row on to <paramref name="sink"/> when given.</summary>
+    /// <remarks>The sink sees rows as they are checked; on an error it is not completed (callers dispose it).</remarks>
+    public static ValidationSummary Validate(RegisterFolder folder, IRegisterSink? sink = null)
+    {
+        var metadata = folder.Metadata;
+        sink?.WriteMetadata(metadata);
+        var index = PersonTableValidator.Run(folder, sink);
+        var rows = new Dictionary<RegisterTable, long> { [RegisterTable.Persons] = index.Count };
+
+        var caseYears = new YearSet(metadata.CaseYears, index.Count);
+        rows[RegisterTable.Cases] = Stream(folder, RegisterTable.Cases, p => p.Case(), (c, row) =>
+        {
+            var person = Person(c, index, row.PersonId);
+            Year(c, 1, row.Year, metadata.CaseYears, "case_years");
+            if (index.CohortOf(person) == Cohort.NoncriminalControl)
+            {
+                throw c.Error(0, $"'{row.PersonId}' is a noncriminal_control and cannot have cases; a noncriminal control has no registered case.");
+            }
+
+            if (!caseYears.Add(person, row.Year))
+            {
+                throw c.Error(1, $"a second row for '{row.PersonId}' in {row.Year}; expected one row per person and year (sum the cases).");
+            }
+
+            sink?.Add(row);
+        });
+
+        for (var person = 0; person < index.Count; person++)
+        {
+            if (index.CohortOf(person) == Cohort.CriminalControl && !caseYears.Any(person))
+            {
+                using var at = PositionAt(folder, RegisterTable.Persons, person);
+                throw at.Error(1, $"criminal_control '{index.IdOf(person)}' has no row in cases; a criminal control has at least one case in case_years.");
+            }
+        }
+
+        var exposureYears = new YearSet(metadata.CaseYears, index.Count);
+        rows[RegisterTable.Exposure] = Stream(folder, RegisterTable.Exposure, p => p.Exposure(), (c, row) =>
+        {
+            var person = Person(c, index, row.PersonId);
+            Year(c, 1, row.Year, metadata.CaseYears, "case_years");
+            if (!exposureYears.Add(person, row.Year))
+            {
+                throw c.Error(1, $"a second row for '{row.PersonId}' in {row.Year}; expected one row per person and year.");
+            }
+
+            sink?.Add(row);
+        });
+
+        rows[RegisterTable.Lvb] = Stream(folder, RegisterTable.Lvb, p => p.Lvb(), (c, row) =>
+        {
+            Person(c, index, row.PersonId);
+            var window = metadata.LvbYears.TryGetValue(row.Source, out var w) ? w : RegisterMetadata.DefaultLvbYears[row.Source];
+            Year(c, 2, row.Year, window, $"lvb_years.{Codes.Of(row.Source)}");
+            sink?.Add(row);
+        });
+
+        rows[RegisterTable.Victimisations] = Stream(folder, RegisterTable.Victimisations, p => p.Victimisation(), (c, row) =>
+        {
+            Person(c, index, row.PersonId);
+            Year(c, 1, row.Year, metadata.VictimisationYears, "victimisation_years");
+            sink?.Add(row);
+        });
+
+        var truth = new YearSet(new YearRange(0, 0), index.Count);
+        rows[RegisterTable.Truth] = Stream(folder, RegisterTable.Truth, p => p.Truth(), (c, row) =>
+        {
+            var person = Person(c, index, row.PersonId);
+            if (index.CohortOf(person) != Cohort.Offender)
+            {
+                throw c.Error(0, $"'{row.PersonId}' is a {Codes.Of(index.CohortOf(person))}; truth rows are for offenders only.");
+            }
+
+            if (!truth.Add(person, 0))
+            {
+                throw c.Error(0, $"a second truth row for '{row.PersonId}'; expected one profile per offender.");
+            }
+
+            sink?.Add(row);
+        });
+
+        return new ValidationSummary(index.Count, index.MatchCount, rows, index.Bytes);
+    }
+
+    /// <summary>A cursor over <paramref name="table"/> positioned on data row <paramref name="row"/> (0-based), for errors about an earlier row.</summary>
+    internal static TableCursor PositionAt(RegisterFolder folder, RegisterTable table, int row)
+    {
+        var cursor = folder.OpenCursor(table)!;
+        for (var i = 0; i <= row; i++)
+        {
+            cursor.Read();
+        }
+
+        return cursor;
+    }
+
+    /// <summary>"line N" or "row N" of data row <paramref name="row"/> (0-based), for messages.</summary>
+    internal static string Where(RegisterFolder folder, RegisterTable table, int row)
+    {
+        using var cursor = PositionAt(folder, table, row);
+        return cursor.CountsRows ? $"row {cursor.Line}" : $"line {cursor.Line}";
+    }
+
+    private static long Stream<T>(RegisterFolder folder, RegisterTable table, Func<RowParser, T> parse, Action<TableCursor, T> check)
+    {
+        using var cursor = folder.OpenCursor(table);
+        if (cursor is null)
+        {
+            return 0;
+        }
+
+        var parser = new RowParser(cursor);
+        long count = 0;
+        while (cursor.Read())
+        {
+            check(cursor, parse(parser));
+            count++;
+        }
+
+        return count;
+    }
+
+    private static int Person(TableCursor c, PersonIndex index, string id)
+    {
+        var person = index.Find(id);
+        return person >= 0 ? person : throw c.Error(0, $"unknown person_id '{id}'; every person_id must be in persons.");
+    }
+
+    private static void Year(TableCursor c, int column, int year, YearRange window, string key)
+    {
+        if (!window.Contains(year))
+        {
+            throw c.Error(column, $"year {year} is outside {key} {window.First}–{window.Last} of register.json.");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Trajectories.Registers.Io;
+using Trajectories.Registers.Model;
+
+namespace Trajectories.Registers.Tests.Io;
+
+public class RegisterRoundTripTests
+{
+    private static void AssertSameContent(InMemoryRegister expected, InMemoryRegister actual)
+    {
+        Assert.Equal(expected.Metadata!.Name, actual.Metadata!.Name);
+        Assert.Equal(expected.Metadata.Description, actual.Metadata.Description);
+        Assert.Equal(expected.Metadata.CaseYears, actual.Metadata.CaseYears);
+        Assert.Equal(expected.Metadata.Synthetic, actual.Metadata.Synthetic);
+        Assert.Equal(expected.Persons, actual.Persons);
+        Assert.Equal(expected.Cases, actual.Cases);
+        Assert.Equal(expected.Exposure, actual.Exposure);
+        Assert.Equal(expected.Lvb, actual.Lvb);
+        Assert.Equal(expected.Victimisations, actual.Victimisations);
+        Assert.Equal(expected.Truth, actual.Truth);
+    }
+
+    [Fact]
+    public void CsvToParquetToCsvKeepsEveryRowIdentical()
+    {
+        using var s = new SampleRegister();
+        var csv = s.Write(RegisterFormat.Csv, "a");
+        var parquet = Path.Combine(s.Root, "b");
+        RegisterReader.Copy(csv, RegisterWriter.Create(parquet, RegisterFormat.Parquet));
+        var back = Path.Combine(s.Root, "c");
+        RegisterReader.Copy(parquet, RegisterWriter.Create(back, RegisterFormat.Csv));
+
+        Assert.True(File.Exists(Path.Combine(parquet, "persons.parquet")));
+        AssertSameContent(SampleRegister.Build(), RegisterReader.Load(csv));
+        AssertSameContent(SampleRegister.Build(), RegisterReader.Load(parquet));
+        foreach (var file in Directory.GetFiles(csv))
+        {
+            Assert.Equal(File.ReadAllText(file), File.ReadAllText(Path.Combine(back, Path.GetFileName(file))));
+        }
+    }
+
+    [Fact]
+    public void CsvLayoutHasTheExactHeadersAndAnEmptyCellForControls()
+    {
+        using var s = new SampleRegister();
+        var csv = s.Write(RegisterFormat.Csv);
+        var persons = File.ReadAllLines(Path.Combine(csv, "persons.csv"));
+        Assert.Equal("person_id,cohort,match_id,sex,birth_year,first_trafficking_year", persons[0]);
+        Assert.Equal("o1,offender,m1,M,1990,2012", persons[1]);
+        Assert.Equal("c2,criminal_control,\"m,2\",F,1995,", persons[5]);
+        Assert.Equal("person_id,year,cases", File.ReadLines(Path.Combine(csv, "cases.csv")).First());
+        Assert.Equal("person_id,year,at_risk", File.ReadLines(Path.Combine(csv, "exposure.csv")).First());
+        Assert.Equal("person_id,source,year", File.ReadLines(Path.Combine(csv, "lvb.csv")).First());
+        Assert.Equal("person_id,year,category", File.ReadLines(Path.Combine(csv, "victimisations.csv")).First());
+        Assert.Equal("person_id,profile", File.ReadLines(Path.Combine(csv, "truth.csv")).First());
+    }
+
+    [Fact]
+    public void ParquetColumnsAreTypedAndInLayoutOrder()
+    {
+        using var s = new SampleRegister();
+        var parquet = s.Write(RegisterFormat.Parquet);
+        using var db = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"DESCRIBE SELECT * FROM read_parquet('{Path.Combine(parquet, "persons.parquet")}')";
+        using var reader = cmd.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read())
+        {
+            columns.Add(reader.GetString(0) + ":" + reader.GetString(1));
+        }
+
+        Assert.Equal(
+            ["person_id:VARCHAR", "cohort:VARCHAR", "match_id:VARCHAR", "sex:VARCHAR", "birth_year:INTEGER", "first_trafficking_year:INTEGER"],
+            columns);
+    }
+
+    [Fact]
+    public void OptionalTablesWithoutRowsAreNotWrittenAndReadAsEmpty()
+    {
+        using var s = new SampleRegister();
+        var r = SampleRegister.Build();
+        r.Exposure.Clear();
+        r.Truth.Clear();
+        var folder = Path.Combine(s.Root, "x");
+        RegisterWriter.Write(r, folder, RegisterFormat.Parquet);
+        Assert.False(File.Exists(Path.Combine(folder, "exposure.parquet")));
+        var loaded = RegisterReader.Load(folder);
+        Assert.Empty(loaded.Exposure);
+        Assert.Equal(5, loaded.Cases.Count);
+    }
+
+    [Fact]
+    public void StreamingReadersGiveTheRowsInFileOrder()
+    {
+        using var s = new SampleRegister();
+        var folder = RegisterReader.Open(s.Write(RegisterFormat.Parquet));
+        Assert.Equal(SampleRegister.Build().Cases, folder.Cases().ToList());
+        Assert.Equal(RegisterFormat.Parquet, folder.FormatOf(RegisterTable.Cases));
+    }
+}
