@@ -17,6 +17,21 @@ internal static class LongLayout
             && (header.Count == 3 || (header.Count == 4 && set.Contains(Exposure)));
     }
 
+    /// <summary>
+    /// For a header that has the long columns plus others, the first other one (or a repeated one); null when the
+    /// header is not meant to be long or is exactly long. Lets detection name the culprit instead of a wide error.
+    /// </summary>
+    public static string? Stray(IReadOnlyList<string> header)
+    {
+        if (!header.Contains(PersonId) || !header.Contains(Time) || !header.Contains(Count) || Matches(header))
+        {
+            return null;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return header.First(h => !seen.Add(h) || h is not (PersonId or Time or Count or Exposure));
+    }
+
     /// <summary>Why a count value is unusable in a long file, or null (a long file lists observed cells only).</summary>
     public static string? CountProblem(double value) =>
         value < 0

@@ -77,6 +77,11 @@ public static class PanelInput
             return PanelFormat.LongCsv;
         }
 
+        if (LongLayout.Stray(reader.Header) is { } stray)
+        {
+            throw new InputException(path, 1, stray, $"the header is neither long nor wide: a long file has exactly the columns person_id,time,count[,exposure], and '{stray}' is not one of them (or is repeated).");
+        }
+
         if (WideLayout.TryParse(reader.Header, out var column, out var problem) is null)
         {
             throw new InputException(path, 1, column, $"the header is neither long (person_id,time,count[,exposure]) nor wide (person id, then numeric time columns): {problem}");
