@@ -12,7 +12,9 @@ namespace Trajectories.Registers.Panels;
 /// <remarks>
 /// Memory is bounded by one dense offenders × case-years int matrix (plus a float matrix only when exposure rows
 /// exist): 1 M offenders × 21 years is 84 MB each. Rows are streamed once, in any order; no per-row or per-person
-/// objects are kept beyond the id lookup. Rows of controls are skipped after that lookup.
+/// objects are kept beyond the id lookup. Rows of controls are skipped right after that lookup (unchecked: they
+/// are not in the panel). Offender cases in years where the offender is younger than <c>min_age</c> are not in
+/// the panel either and are ignored; exposure rows outside <c>case_years</c> likewise.
 /// </remarks>
 public static class RegisterPanel
 {
@@ -95,6 +97,12 @@ public static class RegisterPanel
         {
             row++;
             var slot = Lookup(index, "cases", row, c.PersonId);
+            if (slot == Control)
+            {
+                // Controls are not in the panel; their rows are the register validator's business.
+                continue;
+            }
+
             if (!years.Contains(c.Year))
             {
                 throw new InputException("cases", null, "year", $"row {row}: year {c.Year} of person '{c.PersonId}' is outside case_years [{years.First}, {years.Last}].");
@@ -103,11 +111,6 @@ public static class RegisterPanel
             if (c.Cases < 1)
             {
                 throw new InputException("cases", null, "cases", $"row {row}: {c.Cases} cases for person '{c.PersonId}' in {c.Year}; a cases row must count at least 1 (a year without a row is 0).");
-            }
-
-            if (slot == Control)
-            {
-                continue;
             }
 
             ref var cell = ref counts[(slot * width) + c.Year - years.First];
@@ -129,13 +132,18 @@ public static class RegisterPanel
         {
             row++;
             var slot = Lookup(index, "exposure", row, e.PersonId);
+            if (slot == Control)
+            {
+                continue;
+            }
+
             if (!(e.AtRisk > 0 && e.AtRisk <= 1))
             {
                 throw new InputException("exposure", null, "at_risk", $"row {row}: at_risk {PanelCells.Show(e.AtRisk)} of person '{e.PersonId}' in {e.Year} is outside (0, 1].");
             }
 
             // Years outside case_years are legitimate exposure facts; they just do not enter the panel.
-            if (slot == Control || !years.Contains(e.Year))
+            if (!years.Contains(e.Year))
             {
                 continue;
             }

@@ -27,12 +27,14 @@ public class RegisterPanelTests
         r.Cases.AddRange([
             new("o1980", 2021, 2),
             new("c1", 2005, 4),
+            new("c2", 1990, 0), // controls' rows are skipped unchecked
             new("o1995", 2010, 3),
             new("o1995", 2005, 7), // age 10: below min_age, not in the panel
             new("o1980", 2001, 1),
         ]);
         r.Exposure.AddRange([
             new("c1", 2005, 0.3),
+            new("c2", 2005, 7),
             new("o1995", 2010, 0.5),
             new("o1980", 1999, 0.2), // outside case_years: not in the panel
         ]);
@@ -106,15 +108,15 @@ public class RegisterPanelTests
 
     public static TheoryData<string, Action<InMemoryRegister>, string, string, string> BadRows => new()
     {
-        { "unknown person in cases", r => r.Cases.Add(new("ghost", 2010, 1)), "cases", "person_id", "row 6: person 'ghost' is not in the persons table" },
-        { "unknown person in exposure", r => r.Exposure.Add(new("ghost", 2010, 1)), "exposure", "person_id", "row 4: person 'ghost'" },
+        { "unknown person in cases", r => r.Cases.Add(new("ghost", 2010, 1)), "cases", "person_id", "row 7: person 'ghost' is not in the persons table" },
+        { "unknown person in exposure", r => r.Exposure.Add(new("ghost", 2010, 1)), "exposure", "person_id", "row 5: person 'ghost'" },
         { "duplicate person", r => r.Persons.Add(ControlOf("c1", Cohort.CriminalControl)), "persons", "person_id", "row 6: person 'c1' appears more than once" },
-        { "duplicate case year", r => r.Cases.Add(new("o1995", 2010, 1)), "cases", "year", "row 6: person 'o1995' has more than one cases row for 2010" },
-        { "case year outside window", r => r.Cases.Add(new("c2", 2022, 1)), "cases", "year", "row 6: year 2022" },
-        { "zero cases", r => r.Cases.Add(new("o1980", 2002, 0)), "cases", "cases", "row 6: 0 cases" },
-        { "exposure zero", r => r.Exposure.Add(new("o1980", 2002, 0)), "exposure", "at_risk", "row 4: at_risk 0" },
-        { "exposure above one", r => r.Exposure.Add(new("o1980", 2002, 1.5)), "exposure", "at_risk", "row 4: at_risk 1.5" },
-        { "duplicate exposure year", r => r.Exposure.Add(new("o1995", 2010, 0.5)), "exposure", "year", "row 4: person 'o1995' has more than one exposure row" },
+        { "duplicate case year", r => r.Cases.Add(new("o1995", 2010, 1)), "cases", "year", "row 7: person 'o1995' has more than one cases row for 2010" },
+        { "case year outside window", r => r.Cases.Add(new("o1980", 2022, 1)), "cases", "year", "row 7: year 2022" },
+        { "zero cases", r => r.Cases.Add(new("o1980", 2002, 0)), "cases", "cases", "row 7: 0 cases" },
+        { "exposure zero", r => r.Exposure.Add(new("o1980", 2002, 0)), "exposure", "at_risk", "row 5: at_risk 0" },
+        { "exposure above one", r => r.Exposure.Add(new("o1980", 2002, 1.5)), "exposure", "at_risk", "row 5: at_risk 1.5" },
+        { "duplicate exposure year", r => r.Exposure.Add(new("o1995", 2010, 0.5)), "exposure", "year", "row 5: person 'o1995' has more than one exposure row" },
     };
 
     [Theory]
