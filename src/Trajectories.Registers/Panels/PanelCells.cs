@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace Trajectories.Registers.Panels;
+
+/// <summary>
+/// The value rules shared by every panel input format, so wide, long CSV and Parquet agree cell for cell.
+/// </summary>
+internal static class PanelCells
+{
+    /// <summary>
+    /// Smallest positive normal float: the panel stores exposure as float, and a tiny positive share of a year at
+    /// risk (crimCV's TO1Risk goes down to 1e-16) must not round to 0, where log(exposure) would be −∞.
+    /// </summary>
+    public const double MinExposure = 1.1754943508222875e-38;
+
+    /// <summary>Parses a number in the invariant culture, tolerating surrounding blanks; false for text.</summary>
+    public static bool TryNumber(ReadOnlySpan<char> text, out double value) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>
+    /// True when a wide cell is missing: empty, negative (the crimCV/traj convention) or R's <c>NA</c>, which is
+    /// what R's write.csv emits for missing values.
+    /// </summary>
+    public static bool IsWideMissing(ReadOnlySpan<char> text, double value, bool parsed)
+    {
+        var t = text.Trim();
+        return t.Length == 0 || t.SequenceEqual("NA") || (parsed && value < 0);
+    }
+
+    /// <summary>Why <paramref name="value"/> is not a count, or null when it is a non-negative integer that fits an int.</summary>
+    public static string? CountProblem(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "the count is NaN; expected a non-negative integer.";
+        }
+
+        if (value < 0)
+        {
+            return $"the count {Show(value)} is negative; expected a non-negative integer.";
+        }
+
+        if (double.IsInfinity(value) || value > int.MaxValue)
+        {
+            return $"the count {Show(value)} is too large.";
+        }
+
+        if (value != Math.Floor(value))
+        {
+            return $"the count {Show(value)} is not a whole number; expected a non-negative integer.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Why <paramref name="value"/> is not a share of a year at risk, or null when it lies in [0, 1].</summary>
+    /// <remarks>0 is accepted here and resolved per cell by <see cref="ExposureZeroProblem"/>.</remarks>
+    public static string? ExposureProblem(double value) =>
+        double.IsNaN(value) || value < 0 || value > 1
+            ? $"the exposure {Show(value)} is outside [0, 1]; expected the share of the time point at risk."
+            : null;
+
+    /// <summary>
+    /// Exposure 0 means the person was not at risk at all: a zero count then carries no information (its Poisson
+    /// and ZIP likelihood is exactly 1), so the cell is treated as missing; a positive count is impossible under a
+    /// mean of 0 and is reported as an error rather than silently dropped.
+    /// </summary>
+    public static string? ExposureZeroProblem(int count) =>
+        count > 0 ? $"the count is {count} but the exposure is 0; a person not at risk cannot have a positive count." : null;
+
+    /// <summary>The exposure as the panel stores it (tiny positive values kept positive).</summary>
+    public static double Stored(double exposure) => Math.Max(exposure, MinExposure);
+
+    /// <summary>A number as the user would write it.</summary>
+    public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

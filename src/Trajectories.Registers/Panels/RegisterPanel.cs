@@ -1,0 +1,271 @@
+using Trajectories.Core.Panels;
+using Trajectories.Registers.Io;
+using Trajectories.Registers.Model;
+
+namespace Trajectories.Registers.Panels;
+
+/// <summary>
+/// Builds the trajectory panel of a register (INTERFACES.md §1): one series per offender, time = age =
+/// year − birth_year, observed for the years of <c>case_years</c> in which age ≥ <c>min_age</c>; a year without a
+/// <c>cases</c> row counts 0 and a year without an <c>exposure</c> row has exposure 1.
+/// </summary>
+/// <remarks>
+/// Memory is bounded by one dense offenders × case-years int matrix (plus a float matrix only when exposure rows
+/// exist): 1 M offenders × 21 years is 84 MB each. Rows are streamed once, in any order; no per-row or per-person
+/// objects are kept beyond the id lookup. Rows of controls are skipped right after that lookup (unchecked: they
+/// are not in the panel). Offender cases in years where the offender is younger than <c>min_age</c> are not in
+/// the panel either and are ignored; exposure rows outside <c>case_years</c> likewise.
+/// </remarks>
+public static class RegisterPanel
+{
+    private const int Control = -1;
+
+    /// <summary>Builds the offender panel.</summary>
+    /// <param name="meta">Register metadata: <see cref="RegisterMetadata.CaseYears"/> and <see cref="RegisterMetadata.MinAge"/>.</param>
+    /// <param name="persons">The <c>persons</c> table; panel rows follow its order.</param>
+    /// <param name="cases">The <c>cases</c> table, any order.</param>
+    /// <param name="exposure">The optional <c>exposure</c> table, any order.</param>
+    /// <exception cref="InputException">
+    /// Duplicate persons, rows of unknown persons, duplicate person-years, case years outside <c>case_years</c>,
+    /// counts below 1, exposure outside (0, 1], or no observable offender at all. Rows are named by their 1-based
+    /// position in the table (the stream carries no file lines).
+    /// </exception>
+    public static OffenderPanel Build(
+        RegisterMetadata meta,
+        IEnumerable<PersonRow> persons,
+        IEnumerable<CaseRow> cases,
+        IEnumerable<ExposureRow>? exposure)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        ArgumentNullException.ThrowIfNull(persons);
+        ArgumentNullException.ThrowIfNull(cases);
+
+        var years = meta.CaseYears;
+        if (years.Length <= 0)
+        {
+            throw new InputException("register.json", null, "case_years", $"case_years [{years.First}, {years.Last}] is empty.");
+        }
+
+        var offenders = ReadPersons(persons, out var index);
+        var width = years.Length;
+        var counts = new int[checked(offenders.Ids.Count * width)];
+        FillCases(cases, index, years, width, counts);
+        var risk = exposure is null ? null : FillExposure(exposure, index, years, width, offenders.Ids.Count);
+        return Assemble(meta, offenders, counts, risk);
+    }
+
+    /// <summary>Builds the offender panel of an in-memory register.</summary>
+    public static OffenderPanel Build(InMemoryRegister register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        var meta = register.Metadata ?? throw new InputException("register.json", null, null, "the register has no metadata.");
+        return Build(meta, register.Persons, register.Cases, register.Exposure);
+    }
+
+    private static OffenderColumns ReadPersons(IEnumerable<PersonRow> persons, out Dictionary<string, int> index)
+    {
+        // One lookup for every person: controls map to Control so their rows are recognised (and skipped) and
+        // rows of persons missing from the table are caught.
+        index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var columns = new OffenderColumns();
+        long row = 0;
+        foreach (var p in persons)
+        {
+            row++;
+            var slot = p.Cohort == Cohort.Offender ? columns.Ids.Count : Control;
+            if (!index.TryAdd(p.PersonId, slot))
+            {
+                throw new InputException("persons", null, "person_id", $"row {row}: person '{p.PersonId}' appears more than once.");
+            }
+
+            if (slot != Control)
+            {
+                columns.Ids.Add(p.PersonId);
+                columns.BirthYears.Add(p.BirthYear);
+                columns.FirstTrafficking.Add(p.FirstTraffickingYear);
+                columns.Sexes.Add(p.Sex);
+            }
+        }
+
+        return columns;
+    }
+
+    private static void FillCases(IEnumerable<CaseRow> cases, Dictionary<string, int> index, YearRange years, int width, int[] counts)
+    {
+        long row = 0;
+        foreach (var c in cases)
+        {
+            row++;
+            var slot = Lookup(index, "cases", row, c.PersonId);
+            if (slot == Control)
+            {
+                // Controls are not in the panel; their rows are the register validator's business.
+                continue;
+            }
+
+            if (!years.Contains(c.Year))
+            {
+                throw new InputException("cases", null, "year", $"row {row}: year {c.Year} of person '{c.PersonId}' is outside case_years [{years.First}, {years.Last}].");
+            }
+
+            if (c.Cases < 1)
+            {
+                throw new InputException("cases", null, "cases", $"row {row}: {c.Cases} cases for person '{c.PersonId}' in {c.Year}; a cases row must count at least 1 (a year without a row is 0).");
+            }
+
+            ref var cell = ref counts[(slot * width) + c.Year - years.First];
+            if (cell != 0)
+            {
+                throw new InputException("cases", null, "year", $"row {row}: person '{c.PersonId}' has more than one cases row for {c.Year}.");
+            }
+
+            cell = c.Cases;
+        }
+    }
+
+    private static float[]? FillExposure(IEnumerable<ExposureRow> exposure, Dictionary<string, int> index, YearRange years, int width, int offenders)
+    {
+        // 0 marks "no row" (valid values are > 0), so the matrix is only allocated once an offender's row shows up.
+        float[]? risk = null;
+        long row = 0;
+        foreach (var e in exposure)
+        {
+            row++;
+            var slot = Lookup(index, "exposure", row, e.PersonId);
+            if (slot == Control)
+            {
+                continue;
+            }
+
+            if (!(e.AtRisk > 0 && e.AtRisk <= 1))
+            {
+                throw new InputException("exposure", null, "at_risk", $"row {row}: at_risk {PanelCells.Show(e.AtRisk)} of person '{e.PersonId}' in {e.Year} is outside (0, 1].");
+            }
+
+            // Years outside case_years are legitimate exposure facts; they just do not enter the panel.
+            if (!years.Contains(e.Year))
+            {
+                continue;
+            }
+
+            risk ??= new float[checked(offenders * width)];
+            ref var cell = ref risk[(slot * width) + e.Year - years.First];
+            if (cell != 0)
+            {
+                throw new InputException("exposure", null, "year", $"row {row}: person '{e.PersonId}' has more than one exposure row for {e.Year}.");
+            }
+
+            cell = (float)PanelCells.Stored(e.AtRisk);
+        }
+
+        return risk;
+    }
+
+    private static int Lookup(Dictionary<string, int> index, string table, long row, string personId) =>
+        index.TryGetValue(personId, out var slot)
+            ? slot
+            : throw new InputException(table, null, "person_id", $"row {row}: person '{personId}' is not in the persons table.");
+
+    private static OffenderPanel Assemble(RegisterMetadata meta, OffenderColumns offenders, int[] counts, float[]? risk)
+    {
+        var years = meta.CaseYears;
+        var width = years.Length;
+        var n = offenders.Ids.Count;
+
+        // First pass: the observable window of each offender, the total number of observations (the builder's
+        // exact capacity, so it never regrows) and the ages actually observed (the time grid).
+        var observedAges = new SortedSet<int>();
+        long observations = 0;
+        var unobservable = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            var first = FirstObservedYear(meta, offenders.BirthYears[i]);
+            if (first > years.Last)
+            {
+                unobservable.Add(offenders.Ids[i]);
+                continue;
+            }
+
+            observations += years.Last - first + 1;
+            observedAges.Add(first - offenders.BirthYears[i]);
+            observedAges.Add(years.Last - offenders.BirthYears[i]);
+        }
+
+        if (unobservable.Count == n)
+        {
+            throw new InputException("persons", null, "birth_year", NoneObservable(meta, n));
+        }
+
+        var builder = new CountPanelBuilder(AgeGrid(meta, offenders, observedAges), (int)Math.Min(observations, int.MaxValue));
+        var birth = new List<int>(n - unobservable.Count);
+        var trafficking = new List<int?>(n - unobservable.Count);
+        var sexes = new List<Sex>(n - unobservable.Count);
+        for (var i = 0; i < n; i++)
+        {
+            var born = offenders.BirthYears[i];
+            var first = FirstObservedYear(meta, born);
+            if (first > years.Last)
+            {
+                continue;
+            }
+
+            builder.BeginPerson(offenders.Ids[i]);
+            for (var year = first; year <= years.Last; year++)
+            {
+                var cell = (i * width) + year - years.First;
+                var e = risk is null || risk[cell] == 0 ? 1.0 : risk[cell];
+                builder.Add(year - born, counts[cell], e);
+            }
+
+            birth.Add(born);
+            trafficking.Add(offenders.FirstTrafficking[i]);
+            sexes.Add(offenders.Sexes[i]);
+        }
+
+        return new OffenderPanel(builder.Build(), birth.ToArray(), trafficking.ToArray(), sexes.ToArray(), unobservable);
+    }
+
+    private static int FirstObservedYear(RegisterMetadata meta, int birthYear) =>
+        Math.Max(meta.CaseYears.First, birthYear + meta.MinAge);
+
+    private static IEnumerable<double> AgeGrid(RegisterMetadata meta, OffenderColumns offenders, SortedSet<int> windowEnds)
+    {
+        // Windows are contiguous, but their union need not be (cohorts far apart), so mark each window's ages
+        // rather than assuming min..max; ages no one is observed at would be empty columns for the estimator.
+        var lo = windowEnds.Min;
+        var seen = new bool[windowEnds.Max - lo + 1];
+        for (var i = 0; i < offenders.Ids.Count; i++)
+        {
+            var born = offenders.BirthYears[i];
+            for (var year = FirstObservedYear(meta, born); year <= meta.CaseYears.Last; year++)
+            {
+                seen[year - born - lo] = true;
+            }
+        }
+
+        for (var a = 0; a < seen.Length; a++)
+        {
+            if (seen[a])
+            {
+                yield return lo + a;
+            }
+        }
+    }
+
+    private static string NoneObservable(RegisterMetadata meta, int offenders) =>
+        offenders == 0
+            ? "the persons table has no offender; the trajectory panel has one series per offender."
+            : $"none of the {offenders} offenders is observable: no year of case_years [{meta.CaseYears.First}, {meta.CaseYears.Last}] reaches min_age {meta.MinAge} (all born after {meta.CaseYears.Last - meta.MinAge}).";
+
+    /// <summary>Offender columns in persons order, as flat lists (no per-person objects).</summary>
+    private sealed class OffenderColumns
+    {
+        public List<string> Ids { get; } = new();
+
+        public List<int> BirthYears { get; } = new();
+
+        public List<int?> FirstTrafficking { get; } = new();
+
+        public List<Sex> Sexes { get; } = new();
+    }
+}
