@@ -1,0 +1,53 @@
+namespace Trajectories.Analysis.Statistics;
+
+/// <summary>
+/// "Fisher exact or chi-square as counts require": the chooser the comparisons use for every group-by-outcome table.
+/// </summary>
+public static class ContingencyTests
+{
+    /// <summary>Expected count below which the chi-square approximation is not trusted (Cochran 1954).</summary>
+    public const double MinimumExpected = 5.0;
+
+    /// <summary>Seed used for Monte-Carlo p-values when the caller gives none, so that reports are reproducible.</summary>
+    public const int DefaultSeed = 20_240_601;
+
+    /// <summary>
+    /// Rule: if every expected count is ≥ 5, Pearson's chi-square without continuity correction
+    /// (R: <c>chisq.test(correct = FALSE)</c>). Otherwise, for a 2×2 table, Fisher's exact test; for a larger table,
+    /// the Fisher–Freeman–Halton test by Monte Carlo with a fixed seed. The returned
+    /// <see cref="TestResult.Method"/> names the test used and a note states why it was chosen.
+    /// </summary>
+    public static TestResult Independence(long[,] table, int seed = DefaultSeed, int replicates = FisherFreemanHalton.DefaultReplicates)
+    {
+        var (clean, _) = ChiSquareTest.DropEmptyMargins(table);
+        if (clean.GetLength(0) < 2 || clean.GetLength(1) < 2)
+        {
+            // One outcome level (e.g. nobody victimised in any group): no evidence of a difference.
+            return new TestResult("No test (a margin is constant)", 0.0, 1.0, Notes: ["all observations fall in one row or column"]);
+        }
+
+        var (min, _) = ContingencyTable.ExpectedSummary(clean);
+        var reason = $"minimum expected count {min:G3}";
+        TestResult result;
+        if (min >= MinimumExpected)
+        {
+            result = ChiSquareTest.Pearson(clean);
+            reason += " ≥ 5: chi-square";
+        }
+        else if (clean.GetLength(0) == 2 && clean.GetLength(1) == 2)
+        {
+            result = FisherExact.Test(new TwoByTwo(clean[0, 0], clean[0, 1], clean[1, 0], clean[1, 1]));
+            reason += " < 5: Fisher's exact test";
+        }
+        else
+        {
+            result = FisherFreemanHalton.MonteCarlo(clean, seed, replicates);
+            reason += " < 5: Fisher–Freeman–Halton (Monte Carlo)";
+        }
+
+        return result with { Notes = [.. result.NotesOrEmpty, reason] };
+    }
+
+    /// <summary>The chooser for a 2×2 table.</summary>
+    public static TestResult Independence(TwoByTwo table) => Independence(table.ToArray());
+}

@@ -1,0 +1,53 @@
+using Trajectories.Analysis.Statistics;
+
+namespace Trajectories.Analysis.Tests.Statistics;
+
+public class ContingencyTestsTests
+{
+    [Fact]
+    public void Large_expected_counts_use_chi_square()
+    {
+        var r = ContingencyTests.Independence(new TwoByTwo(45, 585, 20, 610));
+        Assert.Equal("Pearson's chi-square test", r.Method);
+        Assert.Contains(r.NotesOrEmpty, n => n.Contains("≥ 5"));
+    }
+
+    [Fact]
+    public void Small_expected_count_in_two_by_two_uses_Fisher()
+    {
+        // Human-trafficking victimisation: 2 % of 465 vs 0 of 375 — expected counts far below 5.
+        var r = ContingencyTests.Independence(new TwoByTwo(9, 456, 0, 375));
+        Assert.StartsWith("Fisher's exact", r.Method);
+        Close.Rel(FisherExact.PValue(new TwoByTwo(9, 456, 0, 375)), r.PValue, 0);
+    }
+
+    [Fact]
+    public void Small_expected_in_r_by_c_uses_Monte_Carlo_FFH_close_to_exact()
+    {
+        // R: fisher.test(matrix(c(3, 1, 0, 1, 4, 1, 0, 2, 5), 3))$p.value = 0.024677773207185005 (exact network).
+        var table = new long[,] { { 3, 1, 0 }, { 1, 4, 2 }, { 0, 1, 5 } };
+        var r = ContingencyTests.Independence(table, seed: 7, replicates: 20_000);
+        Assert.StartsWith("Fisher–Freeman–Halton", r.Method);
+        // Monte-Carlo SE at p ≈ 0.025 with B = 20 000 is ≈ 0.0011; allow 4 SE.
+        Close.Abs(0.024677773207185005, r.PValue, 0.0045);
+    }
+
+    [Fact]
+    public void Monte_Carlo_is_reproducible_for_a_seed_and_varies_with_it()
+    {
+        var table = new long[,] { { 3, 1, 0 }, { 1, 4, 2 }, { 0, 1, 5 } };
+        var a = FisherFreemanHalton.MonteCarlo(table, seed: 11, replicates: 2000);
+        var b = FisherFreemanHalton.MonteCarlo(table, seed: 11, replicates: 2000);
+        var c = FisherFreemanHalton.MonteCarlo(table, seed: 12, replicates: 2000);
+        Assert.Equal(a.PValue, b.PValue);
+        Assert.NotEqual(a.PValue, c.PValue);
+    }
+
+    [Fact]
+    public void Constant_margin_gives_no_test()
+    {
+        var r = ContingencyTests.Independence(new long[,] { { 0, 10 }, { 0, 12 } });
+        Assert.Equal(1.0, r.PValue);
+        Assert.StartsWith("No test", r.Method);
+    }
+}
