@@ -77,7 +77,7 @@ public static class CliApp
 
     private static IEnumerable<IVerb> Verbs()
     {
-        yield break;
+        yield return new FitVerb();
     }
 }
 

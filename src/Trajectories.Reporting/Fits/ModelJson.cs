@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using Trajectories.Core.Estimation;
+using Trajectories.Core.Results;
+
+namespace Trajectories.Reporting.Fits;
+
+/// <summary>What a fit was run on and how, recorded next to the estimates in <c>model.json</c>.</summary>
+/// <param name="Input">The input as the user named it.</param>
+/// <param name="InputFormat">wide_csv, long_csv, long_parquet or register.</param>
+/// <param name="Exposure">The exposure file, if any.</param>
+/// <param name="DroppedPersons">Persons without any observed time point (not fitted).</param>
+/// <param name="Seed">Seed of the start scheme.</param>
+public sealed record FitProvenance(string Input, string InputFormat, string? Exposure, int DroppedPersons, int Seed);
+
+/// <summary>Writes a <see cref="TrajectoryFit"/> as <c>model.json</c> (schema <c>trajectories.model/1</c>, INTERFACES.md §3).</summary>
+public static class ModelJson
+{
+    /// <summary>Schema identifier.</summary>
+    public const string Schema = "trajectories.model/1";
+
+    /// <summary>Writes the model object (without the surrounding document) to <paramref name="writer"/>.</summary>
+    public static void WriteObject(Utf8JsonWriter writer, TrajectoryFit fit, FitProvenance? provenance)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(fit);
+        writer.WriteStartObject();
+        writer.WriteString("schema", Schema);
+        writer.WriteString("family", fit.Family);
+        writer.WriteNumber("n_groups", fit.Groups.Count);
+        writer.WriteNumber("n_persons", fit.PersonCount);
+        writer.WriteNumber("n_observations", fit.ObservationCount);
+        writer.WriteNumber("n_patterns", fit.PatternCount);
+        writer.WriteNumber("n_parameters", fit.ParameterCount);
+        JsonNumbers.Number(writer, "log_likelihood", fit.LogLikelihood);
+        JsonNumbers.Number(writer, "bic_persons", fit.BicPersons);
+        JsonNumbers.Number(writer, "bic_observations", fit.BicObservations);
+        JsonNumbers.Number(writer, "aic", fit.Aic);
+        JsonNumbers.Number(writer, "entropy", fit.Entropy);
+        writer.WriteBoolean("converged", fit.Converged);
+        writer.WriteString("stop_reason", StopReasonText(fit.StopReason));
+        writer.WriteNumber("iterations", fit.Iterations);
+        writer.WriteNumber("starts", fit.Starts);
+        writer.WriteNumber("starts_at_best", fit.StartsAtBest);
+        writer.WriteNumber("starts_converged", fit.StartsConverged);
+        JsonNumbers.Number(writer, "seconds", fit.Seconds);
+        writer.WriteStartObject("time_scale");
+        JsonNumbers.Number(writer, "center", fit.TimeScale.Center);
+        JsonNumbers.Number(writer, "scale", fit.TimeScale.Scale);
+        writer.WriteEndObject();
+        writer.WriteStartArray("groups");
+        foreach (var g in fit.Groups)
+        {
+            WriteGroup(writer, g);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("warnings");
+        foreach (var w in fit.Warnings)
+        {
+            writer.WriteStringValue(w);
+        }
+
+        writer.WriteEndArray();
+        if (provenance is not null)
+        {
+            writer.WriteStartObject("input");
+            writer.WriteString("path", provenance.Input);
+            writer.WriteString("format", provenance.InputFormat);
+            if (provenance.Exposure is null)
+            {
+                writer.WriteNull("exposure");
+            }
+            else
+            {
+                writer.WriteString("exposure", provenance.Exposure);
+            }
+
+            writer.WriteNumber("persons_without_observations", provenance.DroppedPersons);
+            writer.WriteNumber("seed", provenance.Seed);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>model.json</c> to <paramref name="path"/>.</summary>
+    public static void Write(string path, TrajectoryFit fit, FitProvenance? provenance)
+    {
+        using var stream = File.Create(path);
+        using (var writer = new Utf8JsonWriter(stream, JsonNumbers.Indented))
+        {
+            WriteObject(writer, fit, provenance);
+        }
+
+        stream.Write(Encoding.UTF8.GetBytes("\n"));
+    }
+
+    /// <summary>snake_case text of a stop reason.</summary>
+    public static string StopReasonText(StopReason reason) => reason switch
+    {
+        StopReason.Converged => "converged",
+        StopReason.MaxIterations => "max_iterations",
+        StopReason.DegenerateGroup => "degenerate_group",
+        StopReason.NumericalFailure => "numerical_failure",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
+
+    private static void WriteGroup(Utf8JsonWriter writer, GroupEstimate g)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("index", g.Index);
+        JsonNumbers.Number(writer, "share", g.Share);
+        JsonNumbers.Number(writer, "share_se", g.ShareSe);
+        JsonNumbers.Number(writer, "assigned_share", g.AssignedShare);
+        JsonNumbers.Number(writer, "avepp", g.AvePP);
+        JsonNumbers.Number(writer, "occ", g.Occ);
+        JsonNumbers.Number(writer, "expected_size", g.ExpectedSize);
+        writer.WriteBoolean("degenerate", g.Degenerate);
+        writer.WriteNumber("order", g.Order);
+        JsonNumbers.Numbers(writer, "beta", g.Beta.Select(b => (double?)b));
+        JsonNumbers.Numbers(writer, "beta_se", g.BetaSe);
+        writer.WriteNumber("iorder", g.InflationOrder);
+        JsonNumbers.Numbers(writer, "inflation", g.Inflation.Select(b => (double?)b));
+        JsonNumbers.Numbers(writer, "inflation_se", g.InflationSe);
+        writer.WriteEndObject();
+    }
+}
