@@ -14,8 +14,9 @@ namespace Trajectories.Registers.Panels;
 /// exist): 1 M offenders × 21 years is 84 MB each, plus one id → slot lookup over all persons (controls included,
 /// so their rows are recognised). Rows are streamed once, in any order; no per-row or per-person objects are kept.
 /// Measured: 1 M offenders, 3 M persons, 4 M case rows in about 1.1 GB peak working set, case list included.
-/// Rows of controls are skipped right after that lookup (unchecked: they are not in the panel). Offender cases in years where the offender is younger than <c>min_age</c> are not in
-/// the panel either and are ignored; exposure rows outside <c>case_years</c> likewise.
+/// Rows of controls are skipped right after that lookup (unchecked: they are not in the panel). Offender cases
+/// in years where the offender is younger than <c>min_age</c> are not in the panel either and are ignored;
+/// exposure rows outside <c>case_years</c> likewise.
 /// </remarks>
 public static class RegisterPanel
 {
