@@ -110,6 +110,16 @@ public class LongReaderTests
     }
 
     [Fact]
+    public void ParquetColumnsOfOtherTypesAreCast()
+    {
+        using var files = new PanelFiles();
+        var parquet = files.PathOf("l.parquet");
+        ToParquet(files.Write("l.csv", "person_id,time,count,extra\n7,2,1,x\n7,1.5,0,y\n"), parquet, "person_id::INTEGER AS person_id, \"time\"::FLOAT AS \"time\", \"count\"::TINYINT AS \"count\", extra");
+        var loaded = LongParquetReader.Read(parquet);
+        Assert.Equal([("7", 1.5, 0, 1f), ("7", 2.0, 1, 1f)], PanelFiles.Cells(loaded.Panel));
+    }
+
+    [Fact]
     public void AFileThatIsNotParquetIsReported()
     {
         using var files = new PanelFiles();
