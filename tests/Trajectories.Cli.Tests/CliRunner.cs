@@ -1,0 +1,42 @@
+namespace Trajectories.Cli.Tests;
+
+/// <summary>Runs the CLI in-process and captures its exit code and output.</summary>
+public static class CliRunner
+{
+    public static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run(args, new CliContext(output, error, Interactive: false));
+        return (code, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>Paths to the repository and the shared peer data.</summary>
+public static class Paths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Toronto(string file) => Path.Combine(Root, "..", "shared", "peer-data", "toronto", file);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Trajectories.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Trajectories.sln not found above the test folder.");
+    }
+}
+
+/// <summary>A temporary folder removed after the test.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("traj-cli-").FullName;
+
+    public string Sub(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
