@@ -16,6 +16,9 @@ public static class EStepKernel
     /// <summary>Rows per parallel chunk (fixed: the reduction order must not depend on the thread count).</summary>
     public const int ChunkRows = 2048;
 
+    /// <summary>Largest cells × groups for which cell weights are accumulated per chunk in the parallel pass.</summary>
+    public const int MaxChunkCellBuffer = 1 << 16;
+
     /// <summary>Runs the E-step for the tables' parameters; fills <paramref name="result"/>.</summary>
     public static void Run(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, EStepResult result)
     {
@@ -26,7 +29,10 @@ public static class EStepKernel
         var groups = tables.Groups;
         var rows = layout.RowCount;
         var chunks = (rows + ChunkRows - 1) / ChunkRows;
-        result.EnsureChunks(chunks, (tables.Time + 1) * groups);
+        // Few cells (no exposure): each chunk scatters into its own cell-weight buffer, reduced in chunk order.
+        // Many cells (exposure makes most observations their own cell): one serial scatter pass instead.
+        var chunkCells = (long)layout.CellCount * groups <= MaxChunkCellBuffer ? layout.CellCount * groups : 0;
+        result.EnsureChunks(chunks, (tables.Time + 1) * groups, chunkCells);
         var constantPriors = new double[groups];
         if (membership.IsConstant)
         {
@@ -50,7 +56,24 @@ public static class EStepKernel
         }
 
         result.LogLikelihood = ll + layout.TotalLogConstant;
-        AccumulateCellWeights(layout, groups, cover, result);
+        if (chunkCells == 0)
+        {
+            AccumulateCellWeights(layout, groups, cover, result);
+            return;
+        }
+
+        var weights = result.CellWeights;
+        Array.Clear(weights);
+        for (var k = 0; k < chunks; k++)
+        {
+            var part = result.ChunkCells[k];
+            for (var j = 0; j < weights.Length; j++)
+            {
+                weights[j] += part[j];
+            }
+        }
+
+        AddCoverage(layout, groups, cover, weights);
     }
 
     private static void RunChunk(CellLayout layout, GroupTables tab, IMembershipModel membership, double[] constantPriors, double[] theta, int chunk, EStepResult result)
@@ -129,6 +152,38 @@ public static class EStepKernel
         }
 
         result.ChunkLogLikelihood[chunk] = ll;
+        if (result.ChunkCells.Length > 0)
+        {
+            ScatterRows(layout, groups, chunk * ChunkRows, end, post, result.ChunkCells[chunk]);
+        }
+    }
+
+    /// <summary>
+    /// Adds weight · p_g of rows [from, to) to the cells of their listed observations; for windowed rows the same
+    /// amount is taken off the baseline cell at that time, which the coverage pass (<see cref="AddCoverage"/>) filled.
+    /// </summary>
+    private static void ScatterRows(CellLayout layout, int groups, int from, int to, double[] post, double[] weights)
+    {
+        Array.Clear(weights);
+        for (var i = from; i < to; i++)
+        {
+            var windowed = layout.WindowEnd[i] > 0;
+            var w = layout.Weights[i];
+            for (var j = layout.ListStart[i]; j < layout.ListStart[i + 1]; j++)
+            {
+                var c = layout.Cells[j];
+                var baseline = layout.CellTime[c] * groups;
+                for (var g = 0; g < groups; g++)
+                {
+                    var wp = w * post[(i * groups) + g];
+                    weights[(c * groups) + g] += wp;
+                    if (windowed)
+                    {
+                        weights[baseline + g] -= wp;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Cell weights for externally given posteriors (hard partitions of the starting values).</summary>
@@ -162,29 +217,13 @@ public static class EStepKernel
     /// </summary>
     private static void AccumulateCellWeights(CellLayout layout, int groups, double[] cover, EStepResult result)
     {
-        var weights = result.CellWeights;
-        Array.Clear(weights);
-        var post = result.Posteriors;
-        for (var i = 0; i < layout.RowCount; i++)
-        {
-            var windowed = layout.WindowEnd[i] > 0;
-            var w = layout.Weights[i];
-            for (var j = layout.ListStart[i]; j < layout.ListStart[i + 1]; j++)
-            {
-                var c = layout.Cells[j];
-                var baseline = layout.CellTime[c] * groups;
-                for (var g = 0; g < groups; g++)
-                {
-                    var wp = w * post[(i * groups) + g];
-                    weights[(c * groups) + g] += wp;
-                    if (windowed)
-                    {
-                        weights[baseline + g] -= wp;
-                    }
-                }
-            }
-        }
+        ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, result.CellWeights);
+        AddCoverage(layout, groups, cover, result.CellWeights);
+    }
 
+    /// <summary>Baseline cells get the number of windowed persons covering t: the running sum of the difference array.</summary>
+    private static void AddCoverage(CellLayout layout, int groups, double[] cover, double[] weights)
+    {
         var running = new double[groups];
         for (var t = 0; t < layout.TimeCount; t++)
         {

@@ -27,18 +27,31 @@ public sealed class EStepResult
 
     internal double[][] ChunkCover { get; private set; } = [];
 
-    internal void EnsureChunks(int chunks, int coverLength)
+    internal double[][] ChunkCells { get; private set; } = [];
+
+    internal void EnsureChunks(int chunks, int coverLength, int cellLength)
     {
-        if (ChunkLogLikelihood.Length == chunks && (chunks == 0 || ChunkCover[0].Length == coverLength))
+        if (ChunkLogLikelihood.Length != chunks || (chunks > 0 && ChunkCover[0].Length != coverLength))
         {
-            return;
+            ChunkLogLikelihood = new double[chunks];
+            ChunkCover = new double[chunks][];
+            for (var k = 0; k < chunks; k++)
+            {
+                ChunkCover[k] = new double[coverLength];
+            }
         }
 
-        ChunkLogLikelihood = new double[chunks];
-        ChunkCover = new double[chunks][];
-        for (var k = 0; k < chunks; k++)
+        if (cellLength == 0)
         {
-            ChunkCover[k] = new double[coverLength];
+            ChunkCells = [];
+        }
+        else if (ChunkCells.Length != chunks || (chunks > 0 && ChunkCells[0].Length != cellLength))
+        {
+            ChunkCells = new double[chunks][];
+            for (var k = 0; k < chunks; k++)
+            {
+                ChunkCells[k] = new double[cellLength];
+            }
         }
     }
 }

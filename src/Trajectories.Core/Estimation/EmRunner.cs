@@ -23,7 +23,7 @@ internal static class EmRunner
         var it = 0;
         while (it < maxIterations)
         {
-            model.MStep(psi, 3);
+            model.MStep(psi, 1);
             var next = model.EStep(psi);
             it++;
             var change = next - ll;

@@ -99,13 +99,14 @@ public sealed class MixtureLikelihood
             }
 
             var step = Cholesky.SolveDamped(hess, n, grad);
-            if (step is null || !double.IsFinite(q))
+            if (step is null || !double.IsFinite(q) || step.Max(Math.Abs) < 1e-12)
             {
+                // Singular, non-finite, or already at the maximum to rounding: halving would only burn evaluations.
                 return moved;
             }
 
             var accepted = false;
-            for (var s = 1.0; s > 1e-10; s *= 0.5)
+            for (var s = 1.0; s > 1e-6; s *= 0.5)
             {
                 for (var k = 0; k < n; k++)
                 {

@@ -7,13 +7,15 @@ namespace Trajectories.Core.Tests.Estimation;
 public class EStepKernelTests
 {
     [Theory]
-    [InlineData(1, false)]
-    [InlineData(2, true)]
-    [InlineData(3, true)]
-    public void FastKernelMatchesScalarReference(int seed, bool zip)
+    [InlineData(1, false, true)]
+    [InlineData(2, true, true)]
+    [InlineData(3, true, false)]
+    [InlineData(4, false, false)]
+    public void FastKernelMatchesScalarReference(int seed, bool zip, bool exposure)
     {
-        // 5000 persons with exposure are mostly distinct patterns: several chunks, windowed and gapped rows.
-        var panel = Models.Messy(5000, seed);
+        // 5000 persons: several chunks, windowed and gapped rows; with exposure the serial cell scatter is used
+        // (many cells), without it the per-chunk one.
+        var panel = Models.Messy(5000, seed, exposure);
         var spec = zip ? Models.MessyZip : ModelSpecification.Poisson(3, 2, 1, 2);
         var m = Models.Likelihood(panel, spec, threads: 2);
         var psi = Models.MessyPsi(m);
@@ -36,10 +38,12 @@ public class EStepKernelTests
         }
     }
 
-    [Fact]
-    public void ThreadCountDoesNotChangeAnyBit()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ThreadCountDoesNotChangeAnyBit(bool exposure)
     {
-        var panel = Models.Messy(9000, 5);
+        var panel = Models.Messy(9000, 5, exposure);
         var one = Models.Likelihood(panel, Models.MessyZip, threads: 1);
         var four = Models.Likelihood(panel, Models.MessyZip, threads: 4);
         var psi = Models.MessyPsi(one);

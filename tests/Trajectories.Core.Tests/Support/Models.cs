@@ -17,13 +17,13 @@ internal static class Models
     }
 
     /// <summary>A 3-group ZIP-flavoured panel with unbalanced windows, gaps and exposure.</summary>
-    public static CountPanel Messy(int persons, int seed) =>
+    public static CountPanel Messy(int persons, int seed, bool exposure = true) =>
         new SimulationSpec(
             [0.5, 0.3, 0.2],
             [[-1.5, 0.2, -0.5], [0.0, -0.8, -0.6], [0.6, 0.4, -0.3]],
             [[-1.0], [], [-1.5, 0.5]],
             Ages)
-        { MinWindow = 5, Exposure = true, Gaps = true }.Simulate(persons, seed, out _);
+        { MinWindow = 5, Exposure = exposure, Gaps = true }.Simulate(persons, seed, out _);
 
     /// <summary>A parameter vector for the 3-group ZIP model below, away from any optimum.</summary>
     public static ModelSpecification MessyZip => ModelSpecification.Zip(3, [2, 1, 2], [0, -1, 1]);
