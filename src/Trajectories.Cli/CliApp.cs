@@ -78,6 +78,7 @@ public static class CliApp
     private static IEnumerable<IVerb> Verbs()
     {
         yield return new FitVerb();
+        yield return new SelectVerb();
     }
 }
 

@@ -40,3 +40,25 @@ public sealed class TempFolder : IDisposable
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
+
+/// <summary>Reads a result CSV into rows of named cells (with the project's strict reader).</summary>
+public static class Csv
+{
+    public static List<Dictionary<string, string>> Read(string path)
+    {
+        using var reader = new Trajectories.Registers.Io.CsvReader(path);
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
+        {
+            var row = new Dictionary<string, string>();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                row[reader.Header[i]] = reader[i].ToString();
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,37 @@
+using Trajectories.Core.Selection;
+using Trajectories.Reporting.Output;
+
+namespace Trajectories.Reporting.Fits;
+
+/// <summary><c>selection</c>: one row per model tried, with its fit statistics and the adequacy verdict.</summary>
+public static class SelectionTable
+{
+    /// <summary>Builds the table; <c>chosen</c> is 1 on the chosen model's row.</summary>
+    public static ResultTable Build(SelectionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = result.Rows;
+        return new ResultTable(rows.Count,
+        [
+            new("model", ColumnKind.Text, i => rows[i].Label),
+            new("family", ColumnKind.Text, i => rows[i].Model.Family.Name),
+            new("groups", ColumnKind.Integer, i => (long)rows[i].Groups),
+            new("orders", ColumnKind.Text, i => string.Join(' ', rows[i].Model.Orders)),
+            new("iorders", ColumnKind.Text, i => string.Join(' ', rows[i].Model.InflationOrders)),
+            new("n_parameters", ColumnKind.Integer, i => (long)rows[i].Model.ParameterCount),
+            new("log_likelihood", ColumnKind.Real, i => rows[i].Fit?.LogLikelihood),
+            new("bic_persons", ColumnKind.Real, i => rows[i].Fit?.BicPersons),
+            new("bic_observations", ColumnKind.Real, i => rows[i].Fit?.BicObservations),
+            new("aic", ColumnKind.Real, i => rows[i].Fit?.Aic),
+            new("entropy", ColumnKind.Real, i => rows[i].Fit?.Entropy),
+            new("min_avepp", ColumnKind.Real, i => rows[i].Fit?.Groups.Min(g => g.AvePP ?? double.NaN)),
+            new("min_occ", ColumnKind.Real, i => rows[i].Fit?.Groups.Min(g => g.Occ ?? double.NaN)),
+            new("min_share", ColumnKind.Real, i => rows[i].Fit?.Groups.Min(g => g.Share)),
+            new("converged", ColumnKind.Integer, i => rows[i].Fit is { } f ? (f.Converged ? 1L : 0L) : 0L),
+            new("adequate", ColumnKind.Integer, i => rows[i].Adequate ? 1L : 0L),
+            new("chosen", ColumnKind.Integer, i => result.ChosenIndex == i ? 1L : 0L),
+            new("reasons", ColumnKind.Text, i => string.Join("; ", rows[i].Reasons)),
+            new("seconds", ColumnKind.Real, i => rows[i].Fit?.Seconds),
+        ]);
+    }
+}
