@@ -28,6 +28,9 @@ public static class CalibrationCheck
         var rows = new List<CalibrationRow>();
         Profiles(stats, rows);
         PeakWindows(stats, rows);
+        rows.Add(CalibrationRow.AtLeast(
+            "offenders modally assigned to their planted profile (ideal 4-group Poisson model)", "≥ 85 %", 90.0,
+            100 * Separability.ModalAccuracy(register, stats)));
         Lvb(stats, rows);
         Victimisation(stats, rows);
         return rows;
