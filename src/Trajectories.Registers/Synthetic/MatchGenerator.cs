@@ -48,9 +48,7 @@ internal sealed class MatchGenerator
 
         var rng = Stream(m, Cohort.Offender, ComponentPerson);
         var sex = rng.Bernoulli(ModelParameters.MaleShare) ? Sex.M : Sex.F;
-        var shift = ModelParameters.AgeSlopeOnTraffickingYear[(int)profile]
-            * (firstTrafficking - ModelParameters.MeanTraffickingYear(profile));
-        var birthYear = firstTrafficking - DrawAge(ref rng, ModelParameters.AgeAtFirstTrafficking[(int)profile], shift);
+        var birthYear = firstTrafficking - DrawAge(ref rng, ModelParameters.AgeAtFirstTrafficking[(int)profile]);
 
         var offender = "O" + number;
         buffer.Persons.Add(new PersonRow(offender, Cohort.Offender, matchId, sex, birthYear, firstTrafficking));
@@ -99,8 +97,8 @@ internal sealed class MatchGenerator
     private RandomStream Stream(int match, Cohort cohort, int component) =>
         RandomStream.For(options.Seed, match, ((int)cohort * StreamsPerCohort) + component);
 
-    // Integer age from a truncated normal mixture (means shifted by shift): pick a component, redraw until the rounded age is in its range.
-    private static int DrawAge(ref RandomStream rng, AgeComponent[] mixture, double shift)
+    // Integer age from a truncated normal mixture: pick a component, redraw until the rounded age is in its range.
+    private static int DrawAge(ref RandomStream rng, AgeComponent[] mixture)
     {
         Span<double> weights = stackalloc double[mixture.Length];
         for (var i = 0; i < mixture.Length; i++)
@@ -111,7 +109,7 @@ internal sealed class MatchGenerator
         var component = mixture[rng.Pick(weights)];
         while (true)
         {
-            var age = (int)Math.Round(component.Mean + shift + (component.Sd * rng.Normal()));
+            var age = (int)Math.Round(component.Mean + (component.Sd * rng.Normal()));
             if (age >= component.Min && age <= component.Max)
             {
                 return age;

@@ -35,23 +35,6 @@ public static class ModelParameters
     /// </summary>
     public static IReadOnlyList<double> LateTraffickingShare { get; } = [0.55, 0.331, 0.331, 0.331];
 
-    /// <summary>
-    /// Tuned: years added to the mean age at first trafficking per year that the first trafficking year lies after
-    /// the profile's mean first trafficking year. For incidental offenders older first-time traffickers come later,
-    /// so that their observed careers before trafficking start at similar ages (study: first case at 23.2).
-    /// </summary>
-    public static IReadOnlyList<double> AgeSlopeOnTraffickingYear { get; } = [0.0, 0.0, 0.0, 0.0];
-
-    /// <summary>Mean first trafficking year of a profile (from <see cref="LateTraffickingShare"/>).</summary>
-    public static double MeanTraffickingYear(Profile profile)
-    {
-        var late = LateTraffickingShare[(int)profile];
-        var earlyYears = LateTraffickingFrom - FirstTraffickingFrom;
-        var lateYears = FirstTraffickingYears - earlyYears;
-        return ((1 - late) * (FirstTraffickingFrom + ((earlyYears - 1) / 2.0)))
-            + (late * (LateTraffickingFrom + ((lateYears - 1) / 2.0)));
-    }
-
     /// <summary>Number of first-trafficking years (2008–2017).</summary>
     public const int FirstTraffickingYears = 10;
 
@@ -73,10 +56,10 @@ public static class ModelParameters
     /// <summary>Tuned: yearly case-rate curve of each profile, in <see cref="Profile"/> order.</summary>
     public static IReadOnlyList<AgeCurve> CaseCurves { get; } =
     [
-        new(0.37, 15.0, 2.5, 5.0, 0.053),   // incidental: low and flat, a little higher in the late twenties
+        new(0.37, 15.0, 2.5, 5.0, 0.053),   // incidental: a small adolescent bump, then a low floor
         new(1.55, 18.5, 2.5, 6.0, 0.05),     // early-peaking: escalates 15–19, declines steadily after ~22
         new(1.60, 30.0, 4.5, 9.0, 0.08),     // late-peaking: quiet until ~22, escalates to a peak at ~30
-        new(3.15, 19.0, 3.5, 11.5, 0.10),    // continuous: high from early adolescence and persisting
+        new(3.15, 19.0, 3.5, 11.5, 0.10),   // continuous: high from early adolescence, slow decline
     ];
 
     /// <summary>
@@ -93,7 +76,12 @@ public static class ModelParameters
     /// </summary>
     public static IReadOnlyList<double> FrailtyShape { get; } = [3.0, 12.0, 12.0, 12.0];
 
-    /// <summary>Study means (incidental 30.4, early 22.2) and assumed late/continuous; tuned mixtures.</summary>
+    /// <summary>
+    /// Age at first trafficking (year difference) per profile: study means for incidental (30.4) and early-peaking
+    /// (22.2); assumed means for late-peaking (24.8) and continuous (22.7, just above early-peaking, the youngest).
+    /// Spreads tuned for 52 % under 25 and for the incidental mean age at first case (a wide incidental spread would
+    /// put many careers before the 2001 data start).
+    /// </summary>
     public static IReadOnlyList<AgeComponent[]> AgeAtFirstTrafficking { get; } =
     [
         [new(1.0, 30.4, 3.5, 18, 50)],
@@ -145,9 +133,8 @@ public static class ModelParameters
     public static IReadOnlyList<double> ViolenceByProfile { get; } = [0.39, 0.495, 0.495, 0.62];
 
     /// <summary>
-    /// Planted recent victimisation (years FT−3..FT−1) per profile: the study's 30/54/45/29 % lowered by a common
-    /// 1.8 points, because the published profile figures weighted by the profile shares give 39.7 %, not the
-    /// published overall 38 % (rounding and the profile mix of the 260); the shift puts every figure within 1.5 points.
+    /// Study: recent victimisation (years FT−3..FT−1) per profile. Planted as published; the overall 38 % then
+    /// follows from the profile mix of the offenders with first trafficking in 2013 or later.
     /// </summary>
     public static IReadOnlyList<double> RecentVictimByProfile { get; } = [0.300, 0.540, 0.450, 0.290];
 
