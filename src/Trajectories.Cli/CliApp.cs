@@ -79,6 +79,7 @@ public static class CliApp
     {
         yield return new FitVerb();
         yield return new SelectVerb();
+        yield return new SimulateVerb();
     }
 }
 
