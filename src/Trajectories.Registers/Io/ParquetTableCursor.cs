@@ -14,6 +14,7 @@ internal sealed class ParquetTableCursor : TableCursor
     private readonly DbDataReader _reader;
     private readonly CellKind[] _kinds;
     private readonly string[] _types;
+    private readonly long _total;
     private long _row;
 
     public ParquetTableCursor(string path, IReadOnlyList<string> columns)
@@ -42,6 +43,9 @@ internal sealed class ParquetTableCursor : TableCursor
                 select.Add(_kinds[i] == CellKind.Text ? $"CAST({column} AS VARCHAR)" : column);
             }
 
+            // DuckDB.NET's streaming reader fails on a result without rows, so an empty table (valid: e.g. no LVB
+            // rows) is answered from the Parquet metadata, which also gives the count without a scan.
+            _total = Count(source);
             _command = _connection.CreateCommand();
             _command.UseStreamingMode = true;
             _command.CommandText = $"SELECT {string.Join(", ", select)} FROM {source}";
@@ -65,6 +69,11 @@ internal sealed class ParquetTableCursor : TableCursor
 
     public override bool Read()
     {
+        if (_row == _total)
+        {
+            return false;
+        }
+
         try
         {
             if (!_reader.Read())
@@ -118,6 +127,13 @@ internal sealed class ParquetTableCursor : TableCursor
             default:
                 return type.StartsWith("DECIMAL", StringComparison.Ordinal) ? CellKind.Real : CellKind.Text;
         }
+    }
+
+    private long Count(string source)
+    {
+        using var count = _connection.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM {source}";
+        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private Dictionary<string, string> Schema(string source)

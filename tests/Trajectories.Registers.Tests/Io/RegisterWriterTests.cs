@@ -34,6 +34,7 @@ public class RegisterWriterTests
         var ext = RegisterFormats.Extension(format);
         var expected = new[] { "cases", "exposure", "lvb", "persons", "truth", "victimisations" }.Select(n => n + ext).Append("register.json").Order();
         Assert.Equal(expected, Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        Assert.Empty(Directory.GetDirectories(folder));
         Assert.Equal(["reg"], Directory.EnumerateFileSystemEntries(s.Root).Select(Path.GetFileName));
     }
 
