@@ -6,7 +6,7 @@ namespace Trajectories.Registers.Validation;
 /// <summary>
 /// A compact set of id strings, each given a dense index in order of insertion. Ids are kept as UTF-8 bytes in one
 /// growing array with an open-addressing hash table of indices over it, so millions of ids cost a few bytes each
-/// plus their text, instead of a string object and a dictionary entry apiece (~3× more on .NET).
+/// plus their text, instead of a string object and a dictionary entry apiece.
 /// </summary>
 public sealed class IdTable
 {
