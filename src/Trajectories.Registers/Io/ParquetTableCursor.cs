@@ -105,9 +105,12 @@ internal sealed class ParquetTableCursor : TableCursor
             (CellKind.Integer, _) => new Cell(CellKind.Integer, integer: Convert.ToInt64(_reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)),
             (CellKind.Real, "DOUBLE") => new Cell(CellKind.Real, real: _reader.GetDouble(column)),
             (CellKind.Real, _) => new Cell(CellKind.Real, real: Convert.ToDouble(_reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)),
-            _ => new Cell(CellKind.Text, text: _reader.GetString(column)),
+            _ => Text(_reader.GetString(column)),
         };
     }
+
+    // An empty string reads as an empty cell, as it does in CSV, so both formats give the same answer.
+    private static Cell Text(string text) => text.Length == 0 ? new Cell(CellKind.Empty) : new Cell(CellKind.Text, text: text);
 
     public override void Dispose()
     {
