@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Trajectories.Registers.Model;
 
 namespace Trajectories.Registers.Io;
@@ -7,178 +5,57 @@ namespace Trajectories.Registers.Io;
 /// <summary>
 /// Writes a register as CSV files (UTF-8 without BOM, LF line ends, the header of INTERFACES.md §1), streaming each
 /// row straight to its file. Output is staged and published on <see cref="Complete"/>; see <see cref="StagedFolder"/>
-/// for the overwrite rule.
+/// for the overwrite rule. Optional tables (exposure, truth) get a file only when they have rows.
 /// </summary>
 public sealed class CsvRegisterWriter : IRegisterSink
 {
     private readonly StagedFolder _folder;
-    private readonly StreamWriter?[] _writers = new StreamWriter?[RegisterTables.All.Count];
+    private readonly CsvTableWriters _tables;
     private RegisterMetadata? _metadata;
-    private bool _completed;
 
     /// <summary>Prepares to write into <paramref name="folder"/>; refuses a non-empty folder before writing anything.</summary>
     /// <param name="folder">The register folder to create.</param>
     /// <param name="overwrite">Allow replacing a folder that is itself a previously written register.</param>
-    public CsvRegisterWriter(string folder, bool overwrite = false) => _folder = new StagedFolder(folder, overwrite);
+    public CsvRegisterWriter(string folder, bool overwrite = false)
+    {
+        _folder = new StagedFolder(folder, overwrite);
+        _tables = new CsvTableWriters(_folder.Staging);
+    }
 
     /// <inheritdoc />
     public void WriteMetadata(RegisterMetadata metadata) => _metadata = metadata;
 
     /// <inheritdoc />
-    public void Add(in PersonRow row)
-    {
-        var w = Writer(RegisterTable.Persons);
-        Field(w, row.PersonId);
-        w.Write(',');
-        w.Write(Codes.Of(row.Cohort));
-        w.Write(',');
-        Field(w, row.MatchId);
-        w.Write(',');
-        w.Write(Codes.Of(row.Sex));
-        w.Write(',');
-        Int(w, row.BirthYear);
-        w.Write(',');
-        if (row.FirstTraffickingYear is { } first)
-        {
-            Int(w, first);
-        }
-
-        w.Write('\n');
-    }
+    public void Add(in PersonRow row) => _tables.Add(row);
 
     /// <inheritdoc />
-    public void Add(in CaseRow row)
-    {
-        var w = Writer(RegisterTable.Cases);
-        Field(w, row.PersonId);
-        w.Write(',');
-        Int(w, row.Year);
-        w.Write(',');
-        Int(w, row.Cases);
-        w.Write('\n');
-    }
+    public void Add(in CaseRow row) => _tables.Add(row);
 
     /// <inheritdoc />
-    public void Add(in ExposureRow row)
-    {
-        var w = Writer(RegisterTable.Exposure);
-        Field(w, row.PersonId);
-        w.Write(',');
-        Int(w, row.Year);
-        w.Write(',');
-
-        // "R" is the shortest text that parses back to the same double, so CSV and Parquet hold identical values.
-        w.Write(row.AtRisk.ToString("R", CultureInfo.InvariantCulture));
-        w.Write('\n');
-    }
+    public void Add(in ExposureRow row) => _tables.Add(row);
 
     /// <inheritdoc />
-    public void Add(in LvbRow row)
-    {
-        var w = Writer(RegisterTable.Lvb);
-        Field(w, row.PersonId);
-        w.Write(',');
-        w.Write(Codes.Of(row.Source));
-        w.Write(',');
-        Int(w, row.Year);
-        w.Write('\n');
-    }
+    public void Add(in LvbRow row) => _tables.Add(row);
 
     /// <inheritdoc />
-    public void Add(in VictimisationRow row)
-    {
-        var w = Writer(RegisterTable.Victimisations);
-        Field(w, row.PersonId);
-        w.Write(',');
-        Int(w, row.Year);
-        w.Write(',');
-        w.Write(Codes.Of(row.Category));
-        w.Write('\n');
-    }
+    public void Add(in VictimisationRow row) => _tables.Add(row);
 
     /// <inheritdoc />
-    public void Add(in TruthRow row)
-    {
-        var w = Writer(RegisterTable.Truth);
-        Field(w, row.PersonId);
-        w.Write(',');
-        w.Write(Codes.Of(row.Profile));
-        w.Write('\n');
-    }
+    public void Add(in TruthRow row) => _tables.Add(row);
 
     /// <inheritdoc />
     public void Complete()
     {
-        if (_metadata is null)
-        {
-            throw new InvalidOperationException("WriteMetadata must be called before Complete.");
-        }
-
-        foreach (var table in RegisterTables.All)
-        {
-            // Required tables exist even without rows (header only); optional ones only when they have rows.
-            if (RegisterTables.IsRequired(table))
-            {
-                Writer(table);
-            }
-
-            _writers[(int)table]?.Dispose();
-            _writers[(int)table] = null;
-        }
-
-        RegisterMetadataJson.Write(Path.Combine(_folder.Staging, RegisterMetadataJson.FileName), _metadata);
+        var metadata = _metadata ?? throw new InvalidOperationException("WriteMetadata must be called before Complete.");
+        _tables.Close();
+        RegisterMetadataJson.Write(Path.Combine(_folder.Staging, RegisterMetadataJson.FileName), metadata);
         _folder.Publish();
-        _completed = true;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var w in _writers)
-        {
-            w?.Dispose();
-        }
-
+        _tables.Dispose();
         _folder.Dispose();
-    }
-
-    private StreamWriter Writer(RegisterTable table)
-    {
-        if (_completed)
-        {
-            throw new InvalidOperationException("The register was already completed.");
-        }
-
-        if (_writers[(int)table] is { } existing)
-        {
-            return existing;
-        }
-
-        var path = RegisterFolder.FileOf(_folder.Staging, table, RegisterFormat.Csv);
-        var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        w.Write(string.Join(',', RegisterTables.Columns(table)));
-        w.Write('\n');
-        return _writers[(int)table] = w;
-    }
-
-    private static void Int(StreamWriter w, int value)
-    {
-        Span<char> buffer = stackalloc char[12];
-        value.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture);
-        w.Write(buffer[..n]);
-    }
-
-    private static void Field(StreamWriter w, string text)
-    {
-        // Quote only when RFC 4180 requires it, doubling inner quotes.
-        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            w.Write(text);
-            return;
-        }
-
-        w.Write('"');
-        w.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
-        w.Write('"');
     }
 }

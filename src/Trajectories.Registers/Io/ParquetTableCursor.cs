@@ -13,6 +13,8 @@ internal sealed class ParquetTableCursor : TableCursor
     private readonly DuckDBCommand _command;
     private readonly DbDataReader _reader;
     private readonly CellKind[] _kinds;
+    private readonly string[] _types;
+    private readonly long _total;
     private long _row;
 
     public ParquetTableCursor(string path, IReadOnlyList<string> columns)
@@ -24,6 +26,7 @@ internal sealed class ParquetTableCursor : TableCursor
             var source = $"read_parquet({DuckDb.Literal(path)})";
             var schema = Schema(source);
             _kinds = new CellKind[columns.Count];
+            _types = new string[columns.Count];
             var select = new List<string>();
             for (var i = 0; i < columns.Count; i++)
             {
@@ -35,10 +38,14 @@ internal sealed class ParquetTableCursor : TableCursor
                 // Numbers keep their native type; anything else (strings, enums, dates) is read as text and parsed
                 // by the same code as CSV, so a year stored as a string still gets a precise message.
                 _kinds[i] = Classify(type);
+                _types[i] = type;
                 var column = DuckDb.Identifier(columns[i]);
                 select.Add(_kinds[i] == CellKind.Text ? $"CAST({column} AS VARCHAR)" : column);
             }
 
+            // DuckDB.NET's streaming reader fails on a result without rows, so an empty table (valid: e.g. no LVB
+            // rows) is answered from the Parquet metadata, which also gives the count without a scan.
+            _total = Count(source);
             _command = _connection.CreateCommand();
             _command.UseStreamingMode = true;
             _command.CommandText = $"SELECT {string.Join(", ", select)} FROM {source}";
@@ -62,6 +69,11 @@ internal sealed class ParquetTableCursor : TableCursor
 
     public override bool Read()
     {
+        if (_row == _total)
+        {
+            return false;
+        }
+
         try
         {
             if (!_reader.Read())
@@ -85,13 +97,20 @@ internal sealed class ParquetTableCursor : TableCursor
             return new Cell(CellKind.Empty);
         }
 
-        return _kinds[column] switch
+        // The typed getters of the layout's own types avoid boxing every cell of tens of millions of rows.
+        return (_kinds[column], _types[column]) switch
         {
-            CellKind.Integer => new Cell(CellKind.Integer, integer: Convert.ToInt64(_reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)),
-            CellKind.Real => new Cell(CellKind.Real, real: Convert.ToDouble(_reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)),
-            _ => new Cell(CellKind.Text, text: _reader.GetString(column)),
+            (CellKind.Integer, "INTEGER") => new Cell(CellKind.Integer, integer: _reader.GetInt32(column)),
+            (CellKind.Integer, "BIGINT") => new Cell(CellKind.Integer, integer: _reader.GetInt64(column)),
+            (CellKind.Integer, _) => new Cell(CellKind.Integer, integer: Convert.ToInt64(_reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)),
+            (CellKind.Real, "DOUBLE") => new Cell(CellKind.Real, real: _reader.GetDouble(column)),
+            (CellKind.Real, _) => new Cell(CellKind.Real, real: Convert.ToDouble(_reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)),
+            _ => Text(_reader.GetString(column)),
         };
     }
+
+    // An empty string reads as an empty cell, as it does in CSV, so both formats give the same answer.
+    private static Cell Text(string text) => text.Length == 0 ? new Cell(CellKind.Empty) : new Cell(CellKind.Text, text: text);
 
     public override void Dispose()
     {
@@ -111,6 +130,13 @@ internal sealed class ParquetTableCursor : TableCursor
             default:
                 return type.StartsWith("DECIMAL", StringComparison.Ordinal) ? CellKind.Real : CellKind.Text;
         }
+    }
+
+    private long Count(string source)
+    {
+        using var count = _connection.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM {source}";
+        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private Dictionary<string, string> Schema(string source)

@@ -19,9 +19,9 @@ internal sealed class RowParser
     public PersonRow Person()
     {
         var id = Id(0);
-        var cohort = Code<Cohort>(1, "cohort", Codes.TryParse, Codes.Of);
+        var cohort = Code<Cohort>(1, "cohort", Codes.Of);
         var match = Text(2, "a match id");
-        var sex = Code<Sex>(3, "sex", Codes.TryParse, Codes.Of);
+        var sex = Code<Sex>(3, "sex", Codes.Of);
         var birth = Int(4, "an integer birth year");
         int? first = _c.Get(5).Kind == CellKind.Empty ? null : Int(5, "an integer year (or an empty cell for controls)");
         return new PersonRow(id, cohort, match, sex, birth, first);
@@ -56,14 +56,12 @@ internal sealed class RowParser
     }
 
     public LvbRow Lvb() =>
-        new(Id(0), Code<LvbSource>(1, "LVB source", Codes.TryParse, Codes.Of), Int(2, "an integer year"));
+        new(Id(0), Code<LvbSource>(1, "LVB source", Codes.Of), Int(2, "an integer year"));
 
     public VictimisationRow Victimisation() =>
-        new(Id(0), Int(1, "an integer year"), Code<VictimCategory>(2, "victimisation category", Codes.TryParse, Codes.Of));
+        new(Id(0), Int(1, "an integer year"), Code<VictimCategory>(2, "victimisation category", Codes.Of));
 
-    public TruthRow Truth() => new(Id(0), Code<Profile>(1, "profile", Codes.TryParse, Codes.Of));
-
-    private delegate bool TryParseCode<T>(string text, out T value);
+    public TruthRow Truth() => new(Id(0), Code<Profile>(1, "profile", Codes.Of));
 
     private string Id(int column)
     {
@@ -126,17 +124,32 @@ internal sealed class RowParser
         };
     }
 
-    private T Code<T>(int column, string what, TryParseCode<T> parse, Func<T, string> of)
+    private T Code<T>(int column, string what, Func<T, string> of)
         where T : struct, Enum
     {
         var cell = _c.Get(column);
-        var text = cell.Display();
-        if (cell.Kind == CellKind.Text && parse(text, out var value))
+        if (cell.Kind == CellKind.Text)
         {
-            return value;
+            // Compared as spans against the cached codes: no string per cell for millions of rows.
+            var texts = CodeTable<T>.Texts ??= CodeTable<T>.Values.Select(of).ToArray();
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (cell.Text.SequenceEqual(texts[i]))
+                {
+                    return CodeTable<T>.Values[i];
+                }
+            }
         }
 
-        var found = cell.Kind == CellKind.Empty ? "an empty cell" : $"'{text}'";
+        var found = cell.Kind == CellKind.Empty ? "an empty cell" : $"'{cell.Display()}'";
         throw _c.Error(column, $"unknown {what} {found}; expected one of {Codes.List(of)}.");
+    }
+
+    private static class CodeTable<T>
+        where T : struct, Enum
+    {
+        public static readonly T[] Values = Enum.GetValues<T>();
+
+        public static string[]? Texts;
     }
 }

@@ -17,7 +17,8 @@ internal sealed class StagedFolder : IDisposable
 
     public StagedFolder(string target, bool overwrite)
     {
-        _target = Path.GetFullPath(target);
+        // "out/" must name the folder "out", not an empty name inside it.
+        _target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
         if (File.Exists(_target))
         {
             throw new InputException(target, null, null, "the output path is an existing file; expected a new or empty folder.");
@@ -37,9 +38,16 @@ internal sealed class StagedFolder : IDisposable
         }
 
         var parent = Path.GetDirectoryName(_target) ?? throw new InputException(target, null, null, "cannot write to a root folder.");
-        Directory.CreateDirectory(parent);
         Staging = Path.Combine(parent, $".{Path.GetFileName(_target)}.partial-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Staging);
+        try
+        {
+            Directory.CreateDirectory(Staging);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An output folder that cannot be created is bad input (exit 2), not a crash.
+            throw new InputException(target, null, null, $"cannot create the output folder: {e.Message}", e);
+        }
     }
 
     /// <summary>The hidden folder to write into.</summary>

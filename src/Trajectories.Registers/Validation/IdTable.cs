@@ -6,10 +6,12 @@ namespace Trajectories.Registers.Validation;
 /// <summary>
 /// A compact set of id strings, each given a dense index in order of insertion. Ids are kept as UTF-8 bytes in one
 /// growing array with an open-addressing hash table of indices over it, so millions of ids cost a few bytes each
-/// plus their text, instead of a string object and a dictionary entry apiece (~3× more on .NET).
+/// plus their text, instead of a string object and a dictionary entry apiece.
 /// </summary>
 public sealed class IdTable
 {
+    private const int StackChars = 64;
+
     private byte[] _arena = new byte[1 << 16];
     private int _arenaLength;
     private int[] _ends = new int[1024];
@@ -26,7 +28,7 @@ public sealed class IdTable
     public int Find(ReadOnlySpan<char> id)
     {
         byte[]? rented = null;
-        var bytes = Encode(id, ref rented);
+        var bytes = Encode(id, id.Length <= StackChars ? stackalloc byte[3 * StackChars] : default, ref rented);
         try
         {
             var slot = Probe(bytes, Hash(bytes));
@@ -42,7 +44,7 @@ public sealed class IdTable
     public int GetOrAdd(ReadOnlySpan<char> id, out bool added)
     {
         byte[]? rented = null;
-        var bytes = Encode(id, ref rented);
+        var bytes = Encode(id, id.Length <= StackChars ? stackalloc byte[3 * StackChars] : default, ref rented);
         try
         {
             var hash = Hash(bytes);
@@ -81,12 +83,12 @@ public sealed class IdTable
         return h.ToHashCode();
     }
 
-    private static Span<byte> Encode(ReadOnlySpan<char> id, ref byte[]? rented)
+    private static Span<byte> Encode(ReadOnlySpan<char> id, Span<byte> stack, ref byte[]? rented)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(id.Length);
-        rented = ArrayPool<byte>.Shared.Rent(max);
-        var n = Encoding.UTF8.GetBytes(id, rented);
-        return rented.AsSpan(0, n);
+        // Ids are short: encode on the stack, renting only for unusually long ones.
+        var buffer = stack.IsEmpty ? (rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(id.Length))) : stack;
+        var n = Encoding.UTF8.GetBytes(id, buffer);
+        return buffer[..n];
     }
 
     private static void Return(byte[]? rented)

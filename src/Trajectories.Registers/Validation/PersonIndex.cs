@@ -4,8 +4,9 @@ namespace Trajectories.Registers.Validation;
 
 /// <summary>
 /// The persons of a register in compact form (id → cohort, sex, birth year, first trafficking year, match), dense
-/// indices in file order: what cross-table validation needs to hold while every other table streams past. About
-/// 30 bytes per person plus the id text (measured: see the README of the IO layer).
+/// indices in file order: what cross-table validation needs to hold while every other table streams past.
+/// Measured at 3 M persons with 9-character ids and 1 M match ids: 143 MB (about 48 bytes a person, growth slack
+/// included), against 192 MB for dictionaries of string objects with the same fields.
 /// </summary>
 public sealed class PersonIndex
 {

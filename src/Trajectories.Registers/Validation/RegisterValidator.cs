@@ -33,11 +33,12 @@ public static class RegisterValidator
         sink?.WriteMetadata(metadata);
         var index = PersonTableValidator.Run(folder, sink);
         var rows = new Dictionary<RegisterTable, long> { [RegisterTable.Persons] = index.Count };
+        var people = new PersonLookup(index);
 
         var caseYears = new YearSet(metadata.CaseYears, index.Count);
         rows[RegisterTable.Cases] = Stream(folder, RegisterTable.Cases, p => p.Case(), (c, row) =>
         {
-            var person = Person(c, index, row.PersonId);
+            var person = people.Find(c, row.PersonId);
             Year(c, 1, row.Year, metadata.CaseYears, "case_years");
             if (index.CohortOf(person) == Cohort.NoncriminalControl)
             {
@@ -64,7 +65,7 @@ public static class RegisterValidator
         var exposureYears = new YearSet(metadata.CaseYears, index.Count);
         rows[RegisterTable.Exposure] = Stream(folder, RegisterTable.Exposure, p => p.Exposure(), (c, row) =>
         {
-            var person = Person(c, index, row.PersonId);
+            var person = people.Find(c, row.PersonId);
             Year(c, 1, row.Year, metadata.CaseYears, "case_years");
             if (!exposureYears.Add(person, row.Year))
             {
@@ -76,7 +77,7 @@ public static class RegisterValidator
 
         rows[RegisterTable.Lvb] = Stream(folder, RegisterTable.Lvb, p => p.Lvb(), (c, row) =>
         {
-            Person(c, index, row.PersonId);
+            people.Find(c, row.PersonId);
             var window = metadata.LvbYears.TryGetValue(row.Source, out var w) ? w : RegisterMetadata.DefaultLvbYears[row.Source];
             Year(c, 2, row.Year, window, $"lvb_years.{Codes.Of(row.Source)}");
             sink?.Add(row);
@@ -84,7 +85,7 @@ public static class RegisterValidator
 
         rows[RegisterTable.Victimisations] = Stream(folder, RegisterTable.Victimisations, p => p.Victimisation(), (c, row) =>
         {
-            Person(c, index, row.PersonId);
+            people.Find(c, row.PersonId);
             Year(c, 1, row.Year, metadata.VictimisationYears, "victimisation_years");
             sink?.Add(row);
         });
@@ -92,7 +93,7 @@ public static class RegisterValidator
         var truth = new YearSet(new YearRange(0, 0), index.Count);
         rows[RegisterTable.Truth] = Stream(folder, RegisterTable.Truth, p => p.Truth(), (c, row) =>
         {
-            var person = Person(c, index, row.PersonId);
+            var person = people.Find(c, row.PersonId);
             if (index.CohortOf(person) != Cohort.Offender)
             {
                 throw c.Error(0, $"'{row.PersonId}' is a {Codes.Of(index.CohortOf(person))}; truth rows are for offenders only.");
@@ -147,17 +148,38 @@ public static class RegisterValidator
         return count;
     }
 
-    private static int Person(TableCursor c, PersonIndex index, string id)
-    {
-        var person = index.Find(id);
-        return person >= 0 ? person : throw c.Error(0, $"unknown person_id '{id}'; every person_id must be in persons.");
-    }
-
     private static void Year(TableCursor c, int column, int year, YearRange window, string key)
     {
         if (!window.Contains(year))
         {
             throw c.Error(column, $"year {year} is outside {key} {window.First}–{window.Last} of register.json.");
+        }
+    }
+
+    /// <summary>Finds the persons that rows refer to, remembering the last one.</summary>
+    private sealed class PersonLookup(PersonIndex index)
+    {
+        private string? _lastId;
+        private int _lastPerson;
+
+        public int Find(TableCursor c, string id)
+        {
+            // The row parser hands out the same string instance while consecutive rows share a person, so a
+            // reference check skips the hash lookup for most rows of a register grouped by person.
+            if (ReferenceEquals(id, _lastId))
+            {
+                return _lastPerson;
+            }
+
+            var person = index.Find(id);
+            if (person < 0)
+            {
+                throw c.Error(0, $"unknown person_id '{id}'; every person_id must be in persons.");
+            }
+
+            _lastId = id;
+            _lastPerson = person;
+            return person;
         }
     }
 }

@@ -98,4 +98,47 @@ public class RegisterRoundTripTests
         Assert.Equal(SampleRegister.Build().Cases, folder.Cases().ToList());
         Assert.Equal(RegisterFormat.Parquet, folder.FormatOf(RegisterTable.Cases));
     }
+
+    [Theory]
+    [InlineData(RegisterFormat.Csv)]
+    [InlineData(RegisterFormat.Parquet)]
+    public void IdsWithQuotesNewlinesAndNonAsciiSurvive(RegisterFormat format)
+    {
+        using var s = new SampleRegister();
+        var r = SampleRegister.Build();
+        string[] ids = ["o\"1", "c\n1", "n1 ü"];
+        for (var i = 0; i < 3; i++)
+        {
+            r.Persons[i] = r.Persons[i] with { PersonId = ids[i], MatchId = "m \"é\"" };
+        }
+
+        r.Cases.RemoveAll(c => c.PersonId is "o1" or "c1");
+        r.Cases.Add(new CaseRow(ids[0], 2005, 1));
+        r.Cases.Add(new CaseRow(ids[1], 2010, 1));
+        r.Exposure.RemoveAll(e => e.PersonId == "o1");
+        r.Lvb.Clear();
+        r.Victimisations.RemoveAll(v => v.PersonId == "o1");
+        r.Truth.RemoveAll(t => t.PersonId == "o1");
+        var folder = Path.Combine(s.Root, "q");
+        RegisterWriter.Write(r, folder, format);
+        AssertSameContent(r, RegisterReader.Load(folder));
+    }
+
+    [Theory]
+    [InlineData(RegisterFormat.Csv)]
+    [InlineData(RegisterFormat.Parquet)]
+    public void RequiredTablesWithoutRowsAreWrittenAndReadBackEmpty(RegisterFormat format)
+    {
+        using var s = new SampleRegister();
+        var r = SampleRegister.Build();
+        r.Lvb.Clear();
+        r.Victimisations.Clear();
+        var folder = Path.Combine(s.Root, "e");
+        RegisterWriter.Write(r, folder, format);
+        Assert.True(File.Exists(Path.Combine(folder, "lvb" + RegisterFormats.Extension(format))));
+        var loaded = RegisterReader.Load(folder);
+        Assert.Empty(loaded.Lvb);
+        Assert.Empty(loaded.Victimisations);
+        Assert.Equal(r.Cases, loaded.Cases);
+    }
 }

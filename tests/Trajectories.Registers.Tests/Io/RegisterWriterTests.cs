@@ -34,6 +34,7 @@ public class RegisterWriterTests
         var ext = RegisterFormats.Extension(format);
         var expected = new[] { "cases", "exposure", "lvb", "persons", "truth", "victimisations" }.Select(n => n + ext).Append("register.json").Order();
         Assert.Equal(expected, Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        Assert.Empty(Directory.GetDirectories(folder));
         Assert.Equal(["reg"], Directory.EnumerateFileSystemEntries(s.Root).Select(Path.GetFileName));
     }
 
@@ -94,5 +95,27 @@ public class RegisterWriterTests
 
         Assert.False(Directory.Exists(target));
         Assert.Equal(["reg"], Directory.EnumerateFileSystemEntries(s.Root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ATrailingSlashNamesTheFolderItselfAndMissingParentsAreCreated()
+    {
+        using var s = new SampleRegister();
+        var target = Path.Combine(s.Root, "deep", "out") + Path.DirectorySeparatorChar;
+        RegisterWriter.Write(SampleRegister.Build(), target, RegisterFormat.Csv);
+        Assert.True(File.Exists(Path.Combine(s.Root, "deep", "out", "persons.csv")));
+        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(Path.Combine(s.Root, "deep")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AnOutputPathThatIsAFileIsRefused()
+    {
+        using var s = new SampleRegister();
+        var file = Path.Combine(s.Root, "file");
+        File.WriteAllText(file, "x");
+        var e = Assert.Throws<InputException>(() => RegisterWriter.Create(file, RegisterFormat.Csv));
+        Assert.Equal(file, e.File);
+        Assert.Throws<InputException>(() => RegisterWriter.Create(Path.Combine(file, "sub"), RegisterFormat.Csv));
+        Assert.Equal("x", File.ReadAllText(file));
     }
 }

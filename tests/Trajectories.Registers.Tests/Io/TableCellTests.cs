@@ -114,6 +114,16 @@ public class TableCellTests
     }
 
     [Fact]
+    public void AnEmptyParquetStringIsAnEmptyCellAsInCsv()
+    {
+        using var s = new SampleRegister();
+        var folder = s.Write(RegisterFormat.Parquet);
+        WriteParquet(Path.Combine(folder, "truth.parquet"), "SELECT * FROM (VALUES ('o1', 'incidental'), ('', 'incidental')) t(person_id, profile)");
+        var e = SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(folder), "truth.parquet", 2, "person_id");
+        Assert.Contains("expected a person id, found an empty cell", e.Message);
+    }
+
+    [Fact]
     public void AParquetFileWithoutARequiredColumnIsNamed()
     {
         using var s = new SampleRegister();

@@ -104,6 +104,26 @@ public class RegisterValidatorTests : IDisposable
         Fails("exposure.csv", 4, "o1,2006,0.5", "exposure.csv", 4, "year", "a second row for 'o1' in 2006");
 
     [Fact]
+    public void DuplicatesAndMissingCasesAreFoundWithAWindowOfMoreThan64Years()
+    {
+        // Wide windows use the hash-set form of the per-person year sets instead of a 64-bit mask.
+        var json = Path.Combine(_folder, "register.json");
+        File.WriteAllText(json, File.ReadAllText(json).Replace("\"case_years\": [\n    2001,", "\"case_years\": [\n    1901,", StringComparison.Ordinal));
+        Assert.Equal(new YearRange(1901, 2021), RegisterReader.Open(_folder).Metadata.CaseYears);
+        SampleRegister.SetLine(_folder, "cases.csv", 7, "o1,1902,1");
+        Assert.Equal(6, RegisterReader.ValidateRegister(_folder).Rows[RegisterTable.Cases]);
+        Fails("cases.csv", 8, "o1,1902,1", "cases.csv", 8, "year", "a second row for 'o1' in 1902");
+    }
+
+    [Fact]
+    public void CriminalControlWithoutACaseIsFoundWithAWindowOfMoreThan64Years()
+    {
+        var json = Path.Combine(_folder, "register.json");
+        File.WriteAllText(json, File.ReadAllText(json).Replace("\"case_years\": [\n    2001,", "\"case_years\": [\n    1901,", StringComparison.Ordinal));
+        Fails("cases.csv", 6, "o2,2013,1", "persons.csv", 6, "cohort", "criminal_control 'c2' has no row in cases");
+    }
+
+    [Fact]
     public void NoncriminalControlWithACase() =>
         Fails("cases.csv", 7, "n1,2005,1", "cases.csv", 7, "person_id", "noncriminal_control and cannot have cases");
 
