@@ -1,0 +1,25 @@
+namespace Trajectories.Analysis.Disclosure;
+
+/// <summary>A count as published: rounded, or suppressed (no value).</summary>
+/// <param name="Value">The rounded count; null when suppressed.</param>
+/// <param name="Display">Text for tables: the rounded count, or the suppression symbol.</param>
+public sealed record DisclosedCount(long? Value, string Display)
+{
+    /// <summary>True when the cell is withheld.</summary>
+    public bool IsSuppressed => Value is null;
+
+    /// <inheritdoc />
+    public override string ToString() => Display;
+}
+
+/// <summary>A percentage as published: computed from unrounded counts, or suppressed.</summary>
+/// <param name="Percent">100·numerator/denominator from the unrounded counts; null when suppressed.</param>
+/// <param name="Display">Text for tables: the percentage to whole percents, or the suppression symbol.</param>
+public sealed record DisclosedPercent(double? Percent, string Display)
+{
+    /// <summary>True when the percentage is withheld.</summary>
+    public bool IsSuppressed => Percent is null;
+
+    /// <inheritdoc />
+    public override string ToString() => Display;
+}
