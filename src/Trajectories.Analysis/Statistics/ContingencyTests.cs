@@ -48,6 +48,33 @@ public static class ContingencyTests
         return result with { Notes = [.. result.NotesOrEmpty, reason] };
     }
 
+    /// <summary>
+    /// Do k groups share one proportion? E.g. the LVB rate across the four profiles ("differences among the four
+    /// profiles p &lt; 0.01"). Builds the k×2 table (events, non-events) and applies <see cref="Independence(long[,], int, int)"/>.
+    /// </summary>
+    public static TestResult Proportions(IReadOnlyList<long> events, IReadOnlyList<long> sizes, int seed = DefaultSeed)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(sizes);
+        if (events.Count != sizes.Count || events.Count < 2)
+        {
+            throw new ArgumentException("Need matching events and sizes for at least two groups.", nameof(sizes));
+        }
+
+        var table = new long[events.Count, 2];
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] < 0 || events[i] > sizes[i])
+            {
+                throw new ArgumentOutOfRangeException(nameof(events), "Need 0 ≤ events ≤ size in every group.");
+            }
+
+            (table[i, 0], table[i, 1]) = (events[i], sizes[i] - events[i]);
+        }
+
+        return Independence(table, seed);
+    }
+
     /// <summary>The chooser for a 2×2 table.</summary>
     public static TestResult Independence(TwoByTwo table) => Independence(table.ToArray());
 }

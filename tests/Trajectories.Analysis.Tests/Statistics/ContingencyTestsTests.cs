@@ -50,4 +50,14 @@ public class ContingencyTestsTests
         Assert.Equal(1.0, r.PValue);
         Assert.StartsWith("No test", r.Method);
     }
+
+    [Fact]
+    public void Proportions_across_groups_builds_the_k_by_2_table()
+    {
+        // Same counts as R: chisq.test(matrix(c(465, 375, 265, 165, 255, 365), 3), correct = FALSE)
+        var r = ContingencyTests.Proportions([465, 375, 265], [630, 630, 630]);
+        Close.Rel(131.16753609822175, r.Statistic);
+        Close.Rel(3.291026913102569e-29, r.PValue);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ContingencyTests.Proportions([5, 700], [630, 630]));
+    }
 }
