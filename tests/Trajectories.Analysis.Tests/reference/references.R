@@ -84,3 +84,8 @@ p("fisher 10,2,3,15 tight high", exp(uniroot(function(t) pn_lo(x, exp(t)) - 0.02
 
 # --- Large-n binomial
 p("binom 510000,1e6 p", binom.test(510000, 1e6)$p.value)
+
+# --- Fisher on a 2e5 table: conditional MLE and interval (R's uniroot tolerance is relative to an OR near 1 here,
+#     so R's values are good to ~1e-4 absolute)
+f6 <- fisher.test(matrix(c(6000, 5000, 94000, 95000), 2))
+p("fisher 2e5 p", f6$p.value); p("fisher 2e5 est", f6$estimate); p("fisher 2e5 ci", f6$conf.int)
