@@ -45,7 +45,7 @@ public static class ContingencyTests
             reason += " < 5: Fisher–Freeman–Halton (Monte Carlo)";
         }
 
-        return result with { Notes = [.. result.NotesOrEmpty, reason] };
+        return result with { Notes = [.. result.Notes, reason] };
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ public class ContingencyTestsTests
     {
         var r = ContingencyTests.Independence(new TwoByTwo(45, 585, 20, 610));
         Assert.Equal("Pearson's chi-square test", r.Method);
-        Assert.Contains(r.NotesOrEmpty, n => n.Contains("≥ 5"));
+        Assert.Contains(r.Notes, n => n.Contains("≥ 5"));
     }
 
     [Fact]
