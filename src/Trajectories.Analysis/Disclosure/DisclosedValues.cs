@@ -12,13 +12,13 @@ public sealed record DisclosedCount(long? Value, string Display)
     public override string ToString() => Display;
 }
 
-/// <summary>A percentage as published: computed from unrounded counts, or suppressed.</summary>
-/// <param name="Percent">100·numerator/denominator from the unrounded counts; null when suppressed.</param>
-/// <param name="Display">Text for tables: the percentage to whole percents, or the suppression symbol.</param>
-public sealed record DisclosedPercent(double? Percent, string Display)
+/// <summary>A percentage or other statistic as published: computed from unrounded data, or suppressed.</summary>
+/// <param name="Value">The unrounded value (e.g. 100·numerator/denominator); null when suppressed.</param>
+/// <param name="Display">Text for tables: the value at publication precision, or the suppression symbol.</param>
+public sealed record DisclosedNumber(double? Value, string Display)
 {
-    /// <summary>True when the percentage is withheld.</summary>
-    public bool IsSuppressed => Percent is null;
+    /// <summary>True when the value is withheld.</summary>
+    public bool IsSuppressed => Value is null;
 
     /// <inheritdoc />
     public override string ToString() => Display;

@@ -106,7 +106,7 @@ public sealed record DisclosureRule
     /// denominator would be suppressed (either would let a small cell be recovered). Display is to whole percents,
     /// as the study reports.
     /// </summary>
-    public DisclosedPercent Percent(long numerator, long denominator)
+    public DisclosedNumber Percent(long numerator, long denominator)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numerator);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
@@ -117,11 +117,29 @@ public sealed record DisclosureRule
 
         if (IsSuppressed(numerator) || IsSuppressed(denominator))
         {
-            return new DisclosedPercent(null, SuppressedSymbol);
+            return new DisclosedNumber(null, SuppressedSymbol);
         }
 
         var pct = 100.0 * numerator / denominator;
-        return new DisclosedPercent(pct, Math.Round(pct, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + " %");
+        return new DisclosedNumber(pct, Math.Round(pct, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + " %");
+    }
+
+    /// <summary>
+    /// A statistic computed from unrounded data on <paramref name="basedOn"/> units (e.g. the mean number of times
+    /// victimised among 465 victims): published as is, rounded to <paramref name="decimals"/>, unless its base would be
+    /// suppressed — a mean over fewer than threshold persons could reveal individual values.
+    /// </summary>
+    public DisclosedNumber Statistic(double value, long basedOn, int decimals = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(basedOn);
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        if (IsSuppressed(basedOn) || !double.IsFinite(value))
+        {
+            return new DisclosedNumber(null, SuppressedSymbol);
+        }
+
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return new DisclosedNumber(value, rounded.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
     }
 
     /// <summary>The rule in words, for the report's methods section.</summary>

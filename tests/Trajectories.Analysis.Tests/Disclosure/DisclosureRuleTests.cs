@@ -76,11 +76,22 @@ public class DisclosureRuleTests
     {
         var rule = DisclosureRule.Default;
         var pct = rule.Percent(467, 630);
-        Assert.Equal(100.0 * 467 / 630, pct.Percent);
+        Assert.Equal(100.0 * 467 / 630, pct.Value);
         Assert.Equal("74 %", pct.Display);
         Assert.True(rule.Percent(9, 465).IsSuppressed);
         Assert.True(rule.Percent(5, 8).IsSuppressed);
         Assert.Equal("x", rule.Percent(9, 465).Display);
+    }
+
+    [Fact]
+    public void Statistics_are_withheld_when_their_base_is_small()
+    {
+        var rule = DisclosureRule.Default;
+        Assert.Equal("3.1", rule.Statistic(3.1234, 465).Display);
+        Assert.Equal(3.1234, rule.Statistic(3.1234, 465).Value);
+        Assert.Equal("2.06", rule.Statistic(2.055, 265, decimals: 2).Display);
+        Assert.True(rule.Statistic(4.0, 9).IsSuppressed);
+        Assert.True(rule.Statistic(double.NaN, 500).IsSuppressed);
     }
 
     [Fact]
