@@ -44,4 +44,20 @@ public class DisclosureRuleProperties
         var rule = new DisclosureRule(mode: RoundingMode.UnbiasedRandom, seed: seed);
         return rule.Disclose(n.Get, key ?? "") == rule.Disclose(n.Get, key ?? "");
     }
+
+    [Property(MaxTest = 20)]
+    public bool Unbiased_random_rounding_averages_to_n_over_keys(NonNegativeInt n, ulong seed, PositiveInt b)
+    {
+        // For any count, seed and base, the mean over 20 000 cell keys is n within 5 standard errors
+        // (each draw is n − r or n − r + base, so SD ≤ base/2).
+        var rule = new DisclosureRule(roundingBase: 2 + b.Get % 9, mode: RoundingMode.UnbiasedRandom, suppressionThreshold: 0, seed: seed);
+        const int keys = 20_000;
+        double sum = 0;
+        for (var i = 0; i < keys; i++)
+        {
+            sum += rule.Round(n.Get, "cell/" + i);
+        }
+
+        return Math.Abs(sum / keys - n.Get) <= 5 * (rule.RoundingBase / 2.0) / Math.Sqrt(keys);
+    }
 }
