@@ -22,14 +22,32 @@ public class ContingencyTestsTests
     }
 
     [Fact]
-    public void Small_expected_in_r_by_c_uses_Monte_Carlo_FFH_close_to_exact()
+    public void Small_expected_in_r_by_c_uses_exact_FFH_as_R()
     {
-        // R: fisher.test(matrix(c(3, 1, 0, 1, 4, 1, 0, 2, 5), 3))$p.value = 0.024677773207185005 (exact network).
+        // R: fisher.test(matrix(c(3, 1, 0, 1, 4, 1, 0, 2, 5), 3))$p.value (FEXACT network algorithm)
         var table = new long[,] { { 3, 1, 0 }, { 1, 4, 2 }, { 0, 1, 5 } };
-        var r = ContingencyTests.Independence(table, seed: 7, replicates: 20_000);
-        Assert.StartsWith("Fisher–Freeman–Halton", r.Method);
-        // Monte-Carlo SE at p ≈ 0.025 with B = 20 000 is ≈ 0.0011; allow 4 SE.
-        Close.Abs(0.024677773207185005, r.PValue, 0.0045);
+        var r = ContingencyTests.Independence(table);
+        Assert.Equal("Fisher–Freeman–Halton exact test", r.Method);
+        Close.Rel(0.024677773207185005, r.PValue);
+    }
+
+    [Fact]
+    public void Exact_FFH_matches_R_on_profile_shaped_tables()
+    {
+        // R: fisher.test(matrix(c(5, 2, 1, 0, 120, 150, 95, 60), 4))$p.value — four profiles by a rare outcome.
+        Close.Rel(0.28297001168211872, FisherFreemanHaltonExact.TryTest(new long[,] { { 5, 120 }, { 2, 150 }, { 1, 95 }, { 0, 60 } })!.PValue);
+        // R: fisher.test(matrix(c(2, 7, 3, 1, 0, 6), 2))$p.value
+        Close.Rel(0.057275541795665096, FisherFreemanHaltonExact.TryTest(new long[,] { { 2, 3, 0 }, { 7, 1, 6 } })!.PValue);
+    }
+
+    [Fact]
+    public void Exact_FFH_gives_up_beyond_the_cap_and_Monte_Carlo_agrees_with_it()
+    {
+        var table = new long[,] { { 3, 1, 0 }, { 1, 4, 2 }, { 0, 1, 5 } };
+        Assert.Null(FisherFreemanHaltonExact.TryTest(table, maxTables: 3));
+        var mc = FisherFreemanHalton.MonteCarlo(table, seed: 7, replicates: 20_000);
+        // Monte-Carlo SE at p ≈ 0.025 with B = 20 000 is ≈ 0.0011; allow 4 SE around R's exact value.
+        Close.Abs(0.024677773207185005, mc.PValue, 0.0045);
     }
 
     [Fact]
