@@ -78,4 +78,15 @@ public class ContingencyTestsTests
         Close.Rel(3.291026913102569e-29, r.PValue);
         Assert.Throws<ArgumentOutOfRangeException>(() => ContingencyTests.Proportions([5, 700], [630, 630]));
     }
+
+    [Fact]
+    public void Large_sparse_table_falls_back_to_Monte_Carlo()
+    {
+        // Three cohorts of 630 by four categories, one category nearly empty: far too many tables to enumerate.
+        var table = new long[,] { { 1, 200, 200, 229 }, { 0, 210, 190, 230 }, { 2, 180, 220, 228 } };
+        var r = ContingencyTests.Independence(table, seed: 3, replicates: 2000);
+        Assert.Equal("Fisher–Freeman–Halton exact test (Monte Carlo)", r.Method);
+        Assert.Contains(r.Notes, n => n.Contains("seed 3"));
+        Assert.InRange(r.PValue, 0.0, 1.0);
+    }
 }
