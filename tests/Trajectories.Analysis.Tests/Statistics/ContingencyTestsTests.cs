@@ -89,4 +89,13 @@ public class ContingencyTestsTests
         Assert.Contains(r.Notes, n => n.Contains("seed 3"));
         Assert.InRange(r.PValue, 0.0, 1.0);
     }
+
+    [Fact]
+    public void Monte_Carlo_handles_million_person_margins()
+    {
+        // Chained hypergeometric dealing costs O(r·c·σ) per table, not O(N); 500 tables of 3 × 10⁶ persons.
+        var table = new long[,] { { 1, 300_000, 699_999 }, { 4, 310_000, 689_996 }, { 2, 290_000, 709_998 } };
+        var r = FisherFreemanHalton.MonteCarlo(table, seed: 9, replicates: 500);
+        Assert.InRange(r.PValue, 1.0 / 501, 1.0);
+    }
 }
