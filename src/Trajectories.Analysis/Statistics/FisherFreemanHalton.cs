@@ -4,9 +4,9 @@ namespace Trajectories.Analysis.Statistics;
 
 /// <summary>
 /// Fisher–Freeman–Halton test for an r×c table by Monte Carlo (R: <c>fisher.test(x, simulate.p.value = TRUE)</c>).
-/// WHY Monte Carlo rather than the exact network algorithm: the exact enumeration grows combinatorially with the
-/// margins; the simulated p-value is unbiased, its Monte-Carlo standard error is reported in the notes, and a fixed
-/// seed makes the report reproducible.
+/// WHY Monte Carlo: exact enumeration (<see cref="FisherFreemanHaltonExact"/>) grows combinatorially with the margins;
+/// the simulated p-value is unbiased, its Monte-Carlo standard error is reported in the notes, and a fixed seed makes
+/// the report reproducible.
 /// </summary>
 public static class FisherFreemanHalton
 {
@@ -18,7 +18,8 @@ public static class FisherFreemanHalton
 
     /// <summary>
     /// Simulated p-value. Tables with the observed margins are drawn from the permutation (multiple hypergeometric)
-    /// null by chained hypergeometric draws, as R's r2dtable does with Patefield's algorithm; the statistic is the table's log-probability, equivalently S = −Σ ln n_ij!. As in R,
+    /// null by chained hypergeometric draws (R's r2dtable samples the same null with Patefield's algorithm); the
+    /// statistic is the table's log-probability up to a constant, S = −Σ ln n_ij!. As in R,
     /// p = (1 + #{S_sim ≤ S_obs / (1 + 64ε)}) / (B + 1), the factor 1 + 64ε guarding against ties lost to rounding.
     /// Cost is O(B·r·c·σ) with σ a cell's standard deviation, so registers of millions remain feasible.
     /// </summary>

@@ -93,3 +93,7 @@ p("fisher 2e5 p", f6$p.value); p("fisher 2e5 est", f6$estimate); p("fisher 2e5 c
 # --- Exact Fisher-Freeman-Halton (FEXACT) for r x c
 p("ffh 4x2 exact p", fisher.test(matrix(c(5, 2, 1, 0, 120, 150, 95, 60), 4))$p.value)
 p("ffh 2x3 exact p", fisher.test(matrix(c(2, 7, 3, 1, 0, 6), 2))$p.value)
+
+# --- Clopper-Pearson at the edges with n = 1e6
+p("cp 1,1e6", binom.test(1, 1e6)$conf.int)
+p("cp 999999,1e6", binom.test(999999, 1e6)$conf.int)
