@@ -58,29 +58,15 @@ public static class BinomialTests
         double pv;
         if (x < m)
         {
-            // Count outcomes on the other side (≥ ceil(m)) at most as likely as x; they form the upper tail.
-            long y = 0;
-            for (var i = (long)Math.Ceiling(m); i <= n; i++)
-            {
-                if (Tails.BinomialLogPmf(i, n, p) <= threshold)
-                {
-                    y++;
-                }
-            }
-
-            pv = Tails.BinomialLower(x, n, p) + Tails.BinomialUpper(n - y + 1, n, p);
+            // Outcomes on the other side (i ≥ ceil(m)) at most as likely as x. The pmf is non-increasing there (the mode
+            // floor((n + 1)p) ≤ ceil(m)), so they form a suffix [first, n] found by binary search: O(log n), not O(n).
+            var first = FirstAtMost((long)Math.Ceiling(m), n, i => Tails.BinomialLogPmf(i, n, p) <= threshold);
+            pv = Tails.BinomialLower(x, n, p) + Tails.BinomialUpper(first, n, p);
         }
         else
         {
-            long y = 0;
-            for (long i = 0; i <= (long)Math.Floor(m); i++)
-            {
-                if (Tails.BinomialLogPmf(i, n, p) <= threshold)
-                {
-                    y++;
-                }
-            }
-
+            // Mirror image: on [0, floor(m)] the pmf is non-decreasing, so the qualifying outcomes are a prefix [0, y − 1].
+            var y = FirstAtMost(0, (long)Math.Floor(m), i => Tails.BinomialLogPmf(i, n, p) > threshold);
             pv = Tails.BinomialLower(y - 1, n, p) + Tails.BinomialUpper(x, n, p);
         }
 
@@ -111,6 +97,26 @@ public static class BinomialTests
     /// </summary>
     internal static double BetaQuantile(double prob, double a, double b) =>
         Brent.FindRoot(x => SpecialFunctions.BetaRegularized(a, b, x) - prob, 0.0, 1.0, 1e-15, 1000);
+
+    // Smallest i in [lo, hi] with pred(i) true, for a predicate that is false then true; hi + 1 when never true.
+    private static long FirstAtMost(long lo, long hi, Func<long, bool> pred)
+    {
+        var (a, b) = (lo, hi + 1);
+        while (a < b)
+        {
+            var mid = a + (b - a) / 2;
+            if (pred(mid))
+            {
+                b = mid;
+            }
+            else
+            {
+                a = mid + 1;
+            }
+        }
+
+        return a;
+    }
 
     private static void Validate(long x, long n)
     {

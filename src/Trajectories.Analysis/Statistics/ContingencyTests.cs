@@ -14,7 +14,8 @@ public static class ContingencyTests
     /// <summary>
     /// Rule: if every expected count is ≥ 5, Pearson's chi-square without continuity correction
     /// (R: <c>chisq.test(correct = FALSE)</c>). Otherwise, for a 2×2 table, Fisher's exact test; for a larger table,
-    /// the Fisher–Freeman–Halton test by Monte Carlo with a fixed seed. The returned
+    /// the exact Fisher–Freeman–Halton test when at most <see cref="FisherFreemanHaltonExact.DefaultMaxTables"/> tables
+    /// have the observed margins, else the same test by Monte Carlo with a fixed seed. The returned
     /// <see cref="TestResult.Method"/> names the test used and a note states why it was chosen.
     /// </summary>
     public static TestResult Independence(long[,] table, int seed = DefaultSeed, int replicates = FisherFreemanHalton.DefaultReplicates)
@@ -39,13 +40,45 @@ public static class ContingencyTests
             result = FisherExact.Test(new TwoByTwo(clean[0, 0], clean[0, 1], clean[1, 0], clean[1, 1]));
             reason += " < 5: Fisher's exact test";
         }
+        else if (FisherFreemanHaltonExact.TryTest(clean) is { } exact)
+        {
+            result = exact;
+            reason += " < 5: Fisher–Freeman–Halton exact test";
+        }
         else
         {
             result = FisherFreemanHalton.MonteCarlo(clean, seed, replicates);
-            reason += " < 5: Fisher–Freeman–Halton (Monte Carlo)";
+            reason += $" < 5: Fisher–Freeman–Halton by Monte Carlo (more than {FisherFreemanHaltonExact.DefaultMaxTables} tables to enumerate)";
         }
 
-        return result with { Notes = [.. result.NotesOrEmpty, reason] };
+        return result with { Notes = [.. result.Notes, reason] };
+    }
+
+    /// <summary>
+    /// Do k groups share one proportion? E.g. the LVB rate across the four profiles ("differences among the four
+    /// profiles p &lt; 0.01"). Builds the k×2 table (events, non-events) and applies <see cref="Independence(long[,], int, int)"/>.
+    /// </summary>
+    public static TestResult Proportions(IReadOnlyList<long> events, IReadOnlyList<long> sizes, int seed = DefaultSeed)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(sizes);
+        if (events.Count != sizes.Count || events.Count < 2)
+        {
+            throw new ArgumentException("Need matching events and sizes for at least two groups.", nameof(sizes));
+        }
+
+        var table = new long[events.Count, 2];
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] < 0 || events[i] > sizes[i])
+            {
+                throw new ArgumentOutOfRangeException(nameof(events), "Need 0 ≤ events ≤ size in every group.");
+            }
+
+            (table[i, 0], table[i, 1]) = (events[i], sizes[i] - events[i]);
+        }
+
+        return Independence(table, seed);
     }
 
     /// <summary>The chooser for a 2×2 table.</summary>

@@ -114,7 +114,9 @@ public static class MatchedPairs
         double p1 = a + b, p2 = a + c;
         if (p1 == 0 || p2 == 0)
         {
-            return new RatioEstimate("paired risk ratio", p2 == 0 && p1 > 0 ? double.PositiveInfinity : p1 == 0 && p2 > 0 ? 0.0 : double.NaN, new ConfidenceInterval(0.0, double.PositiveInfinity, level), "log (paired)", ["no events in one member of the pairs: interval unbounded"]);
+            // 0/0 is undefined; x/0 is +∞ and 0/x is 0, and the log interval cannot be formed either way.
+            var estimate = p1 == 0 && p2 == 0 ? double.NaN : p1 / p2;
+            return new RatioEstimate("paired risk ratio", estimate, new ConfidenceInterval(0.0, double.PositiveInfinity, level), "log (paired)", ["no events in one member of the pairs: interval unbounded"]);
         }
 
         var se = Math.Sqrt((b + c) / (p1 * p2));

@@ -23,11 +23,11 @@ public static class ProportionIntervals
         var denom = 1.0 + z2 / n;
         var centre = p + z2 / (2.0 * n);
         var half = z * Math.Sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * (double)n));
-        // Clamp: at x = 0 or x = n the formula gives exactly 0 / 1 up to rounding.
-        return new ConfidenceInterval(
-            Math.Max(0.0, (centre - half) / denom),
-            Math.Min(1.0, (centre + half) / denom),
-            level);
+        // At x = 0 (x = n) the lower (upper) bound is exactly 0 (1) in exact arithmetic; set it so rounding cannot
+        // leave a bound of 1e-17 that excludes the estimate itself.
+        var low = x == 0 ? 0.0 : Math.Max(0.0, (centre - half) / denom);
+        var high = x == n ? 1.0 : Math.Min(1.0, (centre + half) / denom);
+        return new ConfidenceInterval(low, high, level);
     }
 
     /// <summary>Clopper–Pearson exact interval; see <see cref="BinomialTests.ClopperPearson"/>.</summary>

@@ -20,6 +20,6 @@ public sealed record TestResult(
     ConfidenceInterval? Ci = null,
     IReadOnlyList<string>? Notes = null)
 {
-    /// <summary>Notes, never null.</summary>
-    public IReadOnlyList<string> NotesOrEmpty => Notes ?? [];
+    /// <summary>Caveats a reader needs (never null; empty when there are none).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = Notes ?? [];
 }

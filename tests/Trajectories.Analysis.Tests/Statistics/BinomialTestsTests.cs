@@ -60,4 +60,16 @@ public class BinomialTestsTests
         // R: binom.test(510000, 1e6)$p.value
         Close.Rel(5.5443632876992246e-89, BinomialTests.TwoSidedP(510_000, 1_000_000, 0.5), 1e-6);
     }
+
+    [Fact]
+    public void Clopper_Pearson_at_the_edges_of_a_million_trials()
+    {
+        // R: binom.test(1, 1e6)$conf.int; binom.test(999999, 1e6)$conf.int
+        var low = BinomialTests.ClopperPearson(1, 1_000_000);
+        Close.Rel(2.5317807663794211e-08, low.Low, 1e-6);
+        Close.Rel(5.5716306551722366e-06, low.High, 1e-8);
+        var high = BinomialTests.ClopperPearson(999_999, 1_000_000);
+        Close.Rel(0.99999442836934482, high.Low, 1e-12);
+        Close.Rel(0.99999997468219237, high.High, 1e-12);
+    }
 }

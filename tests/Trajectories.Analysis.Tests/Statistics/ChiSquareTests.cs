@@ -47,6 +47,6 @@ public class ChiSquareTests
     {
         var withEmpty = ChiSquareTest.Pearson(new long[,] { { 12, 0, 9, 4 }, { 5, 0, 20, 8 }, { 7, 0, 11, 15 } });
         Close.Rel(14.304260381593714, withEmpty.Statistic);
-        Assert.Contains(withEmpty.NotesOrEmpty, n => n.Contains("dropped"));
+        Assert.Contains(withEmpty.Notes, n => n.Contains("dropped"));
     }
 }

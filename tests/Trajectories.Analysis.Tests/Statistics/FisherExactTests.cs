@@ -60,4 +60,16 @@ public class FisherExactTests
     {
         Assert.Equal(1.0, FisherExact.PValue(new TwoByTwo(5, 5, 5, 5)), 12);
     }
+
+    [Fact]
+    public void Large_table_estimate_and_interval_match_R()
+    {
+        // R: f <- fisher.test(matrix(c(6000, 5000, 94000, 95000), 2)); f$p.value; f$estimate; f$conf.int
+        // R's uniroot stops within ~1.2e-4 of the root (in ψ near 1), hence 1e-4 relative on estimate and bounds.
+        var r = FisherExact.Test(new TwoByTwo(6000, 94000, 5000, 95000));
+        Close.Rel(1.0749278198069553e-22, r.PValue, 1e-7);
+        Close.Rel(1.2127624326335105, r.Estimate!.Value, 1e-4);
+        Close.Rel(1.1666609092986722, r.Ci!.Low, 1e-4);
+        Close.Rel(1.2607503671415168, r.Ci.High, 1e-4);
+    }
 }

@@ -54,4 +54,13 @@ public class MatchedPairsTests
         Close.Rel(30.0 / 18.0, rr.Estimate, 1e-14);
         Close.Rel(Math.Exp(Math.Log(30.0 / 18) + 1.959963984540054 * Math.Sqrt(20.0 / 540)), rr.Ci.High, 1e-9);
     }
+
+    [Fact]
+    public void Paired_risk_ratio_with_no_control_events_is_infinite_with_unbounded_interval()
+    {
+        var rr = MatchedPairs.RiskRatio(0, 5, 0);
+        Assert.True(double.IsPositiveInfinity(rr.Estimate));
+        Assert.True(double.IsPositiveInfinity(rr.Ci.High));
+        Assert.True(double.IsNaN(MatchedPairs.RiskRatio(0, 0, 0).Estimate));
+    }
 }

@@ -84,3 +84,16 @@ p("fisher 10,2,3,15 tight high", exp(uniroot(function(t) pn_lo(x, exp(t)) - 0.02
 
 # --- Large-n binomial
 p("binom 510000,1e6 p", binom.test(510000, 1e6)$p.value)
+
+# --- Fisher on a 2e5 table: conditional MLE and interval (R's uniroot tolerance is relative to an OR near 1 here,
+#     so R's values are good to ~1e-4 absolute)
+f6 <- fisher.test(matrix(c(6000, 5000, 94000, 95000), 2))
+p("fisher 2e5 p", f6$p.value); p("fisher 2e5 est", f6$estimate); p("fisher 2e5 ci", f6$conf.int)
+
+# --- Exact Fisher-Freeman-Halton (FEXACT) for r x c
+p("ffh 4x2 exact p", fisher.test(matrix(c(5, 2, 1, 0, 120, 150, 95, 60), 4))$p.value)
+p("ffh 2x3 exact p", fisher.test(matrix(c(2, 7, 3, 1, 0, 6), 2))$p.value)
+
+# --- Clopper-Pearson at the edges with n = 1e6
+p("cp 1,1e6", binom.test(1, 1e6)$conf.int)
+p("cp 999999,1e6", binom.test(999999, 1e6)$conf.int)

@@ -1,0 +1,179 @@
+using System.Globalization;
+
+namespace Trajectories.Analysis.Disclosure;
+
+/// <summary>
+/// Statistical disclosure control for published counts, in the style of CBS microdata output rules: every count is
+/// rounded to a multiple of <see cref="RoundingBase"/> and counts below <see cref="SuppressionThreshold"/> are withheld.
+/// Percentages are computed from the unrounded counts (so they are not distorted by rounding) and withheld when their
+/// numerator or denominator is. Consequence stated in the report: rounded sub-categories need not add up to totals.
+/// Pure: the same rule, count and cell key always publish the same value.
+/// </summary>
+public sealed record DisclosureRule
+{
+    /// <summary>Creates a rule.</summary>
+    /// <param name="roundingBase">Multiple to round to (≥ 1; 1 means no rounding). CBS practice: 5.</param>
+    /// <param name="mode">Nearest (default) or unbiased random rounding.</param>
+    /// <param name="suppressionThreshold">Unrounded counts strictly below this are suppressed (0 disables).</param>
+    /// <param name="seed">Seed for unbiased random rounding; ignored for nearest rounding.</param>
+    /// <param name="suppressedSymbol">Text shown for a suppressed cell (CBS tables use "x").</param>
+    public DisclosureRule(int roundingBase = 5, RoundingMode mode = RoundingMode.Nearest, int suppressionThreshold = 10, ulong seed = 0, string suppressedSymbol = "x")
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(roundingBase, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(suppressionThreshold);
+        ArgumentException.ThrowIfNullOrWhiteSpace(suppressedSymbol);
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode));
+        }
+
+        (RoundingBase, Mode, SuppressionThreshold, Seed, SuppressedSymbol) = (roundingBase, mode, suppressionThreshold, seed, suppressedSymbol);
+    }
+
+    /// <summary>The default rule: nearest multiple of 5, suppress below 10.</summary>
+    public static DisclosureRule Default { get; } = new();
+
+    /// <summary>No disclosure control (<c>--no-disclosure-control</c>): counts published as they are.</summary>
+    public static DisclosureRule None { get; } = new(roundingBase: 1, suppressionThreshold: 0);
+
+    /// <summary>Counts are published as multiples of this.</summary>
+    public int RoundingBase { get; }
+
+    /// <summary>How counts are rounded.</summary>
+    public RoundingMode Mode { get; }
+
+    /// <summary>Unrounded counts strictly below this are suppressed.</summary>
+    public int SuppressionThreshold { get; }
+
+    /// <summary>Seed of unbiased random rounding.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Text shown for a suppressed cell.</summary>
+    public string SuppressedSymbol { get; }
+
+    /// <summary>False when the rule changes nothing (base 1 and no suppression).</summary>
+    public bool IsApplied => RoundingBase > 1 || SuppressionThreshold > 0;
+
+    /// <summary>True when an unrounded count is withheld (count &lt; threshold). Zero is suppressed too when the threshold is positive.</summary>
+    public bool IsSuppressed(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return count < SuppressionThreshold;
+    }
+
+    /// <summary>
+    /// Rounds a non-negative count to a multiple of the base; no suppression. Nearest: remainder r = n mod b goes down
+    /// when 2r &lt; b and up when 2r &gt; b; 2r = b can only happen for an even base and then rounds up (half up). With
+    /// the default base 5 a tie is impossible (r ∈ {0,…,4}: 0–2 down, 3–4 up). Unbiased random: up with probability r/b,
+    /// so E[rounded] = (n − r) + b·r/b = n; the uniform draw is a pure function of (seed, cell key).
+    /// </summary>
+    public long Round(long count, string cellKey)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(cellKey);
+        var r = count % RoundingBase;
+        if (r == 0)
+        {
+            return count;
+        }
+
+        var down = count - r;
+        var up = Mode switch
+        {
+            RoundingMode.Nearest => 2 * r >= RoundingBase,
+            _ => CellRandom.Uniform(Seed, cellKey) < (double)r / RoundingBase,
+        };
+        return up ? down + RoundingBase : down;
+    }
+
+    /// <summary>
+    /// The published form of a count. <paramref name="cellKey"/> identifies the table cell (e.g.
+    /// "lvb/offenders/n_lvb"); use the same key wherever the same cell appears so random rounding cannot be averaged away.
+    /// </summary>
+    public DisclosedCount Disclose(long count, string cellKey)
+    {
+        if (IsSuppressed(count))
+        {
+            return new DisclosedCount(null, SuppressedSymbol);
+        }
+
+        var v = Round(count, cellKey);
+        return new DisclosedCount(v, v.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// A percentage from the UNROUNDED counts, 100·numerator/denominator, withheld when the numerator or the
+    /// denominator would be suppressed (either would let a small cell be recovered). Display is to whole percents,
+    /// as the study reports.
+    /// </summary>
+    public DisclosedNumber Percent(long numerator, long denominator)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(numerator);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
+        if (numerator > denominator)
+        {
+            throw new ArgumentOutOfRangeException(nameof(numerator), "Numerator exceeds denominator.");
+        }
+
+        if (IsSuppressed(numerator) || IsSuppressed(denominator))
+        {
+            return new DisclosedNumber(null, SuppressedSymbol);
+        }
+
+        var pct = 100.0 * numerator / denominator;
+        return new DisclosedNumber(pct, Math.Round(pct, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + " %");
+    }
+
+    /// <summary>
+    /// A statistic computed from unrounded data on <paramref name="basedOn"/> units (e.g. the mean number of times
+    /// victimised among 465 victims): published as is, rounded to <paramref name="decimals"/>, unless its base would be
+    /// suppressed — a mean over fewer than threshold persons could reveal individual values.
+    /// </summary>
+    public DisclosedNumber Statistic(double value, long basedOn, int decimals = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(basedOn);
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        if (IsSuppressed(basedOn) || !double.IsFinite(value))
+        {
+            return new DisclosedNumber(null, SuppressedSymbol);
+        }
+
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return new DisclosedNumber(value, rounded.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The rule in words, for the report's methods section.</summary>
+    public string Statement()
+    {
+        if (!IsApplied)
+        {
+            return "No disclosure control was applied: counts are published unrounded and small cells are shown "
+                + "(--no-disclosure-control).";
+        }
+
+        var b = RoundingBase.ToString(CultureInfo.InvariantCulture);
+        var rounding = RoundingBase == 1
+            ? "Counts are not rounded."
+            : Mode == RoundingMode.Nearest
+                ? $"Every published count is rounded to the nearest multiple of {b}."
+                : $"Every published count is rounded at random to one of the two nearest multiples of {b}, upwards with "
+                  + $"probability (count mod {b})/{b}, so that rounding is unbiased; the draw is fixed per table cell "
+                  + $"(seed {Seed.ToString(CultureInfo.InvariantCulture)}) so the report is reproducible.";
+        var suppression = SuppressionThreshold == 0
+            ? string.Empty
+            : $" Counts below {SuppressionThreshold.ToString(CultureInfo.InvariantCulture)} are suppressed and shown as "
+              + $"'{SuppressedSymbol}', as are percentages whose numerator or denominator is suppressed.";
+        return rounding + suppression + " Percentages and means are computed from unrounded counts; because of "
+            + "rounding, sub-categories need not add up to totals.";
+    }
+
+    /// <summary>The rule as a flat record for <c>results.json</c>.</summary>
+    public DisclosureDescription Describe() => new(
+        IsApplied,
+        Mode == RoundingMode.Nearest ? "nearest" : "unbiased_random",
+        RoundingBase,
+        SuppressionThreshold,
+        SuppressedSymbol,
+        Mode == RoundingMode.UnbiasedRandom ? Seed : null,
+        Statement());
+}
