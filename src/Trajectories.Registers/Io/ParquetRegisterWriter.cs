@@ -1,20 +1,18 @@
-using Trajectories.Registers.Model;
-
 namespace Trajectories.Registers.Io;
 
 /// <summary>
 /// Writes a register as Parquet files through embedded DuckDB. Rows stream into intermediate CSV files inside the
-/// staging folder; on <see cref="Complete"/> DuckDB converts each to <c>NAME.parquet</c> with the layout's types,
+/// staging folder; on <c>Complete</c> DuckDB converts each to <c>NAME.parquet</c> with the layout's types,
 /// the intermediates are deleted and the folder is published. See <see cref="StagedFolder"/> for the overwrite rule.
 /// </summary>
 /// <remarks>
-/// Why CSV in between: rows of different tables arrive interleaved (as <see cref="IRegisterSink"/> allows), and
+/// Why CSV in between: rows of different tables arrive interleaved (as <see cref="Model.IRegisterSink"/> allows), and
 /// DuckDB's appender cost about 4× the time of formatting CSV; DuckDB's own CSV reader then streams each file into
 /// Parquet with bounded memory (<c>memory_limit</c>). Doubles are written in their shortest round-trip form, so the
 /// Parquet values equal the rows given. Column types: ids and codes VARCHAR, years and counts INTEGER,
 /// <c>at_risk</c> DOUBLE, <c>first_trafficking_year</c> a nullable INTEGER.
 /// </remarks>
-public sealed class ParquetRegisterWriter : IRegisterSink
+public sealed class ParquetRegisterWriter : StagedRegisterWriter
 {
     private const string Intermediate = ".csv";
 
@@ -28,73 +26,35 @@ public sealed class ParquetRegisterWriter : IRegisterSink
         "'person_id': 'VARCHAR', 'profile': 'VARCHAR'",
     ];
 
-    private readonly StagedFolder _folder;
-    private readonly string _intermediate;
-    private readonly CsvTableWriters _tables;
     private readonly string _memoryLimit;
-    private RegisterMetadata? _metadata;
 
     /// <summary>Prepares to write into <paramref name="folder"/>; refuses a non-empty folder before writing anything.</summary>
     /// <param name="folder">The register folder to create.</param>
     /// <param name="overwrite">Allow replacing a folder that is itself a previously written register.</param>
     /// <param name="memoryLimit">DuckDB's memory limit for the conversion (e.g. <c>1GB</c>).</param>
     public ParquetRegisterWriter(string folder, bool overwrite = false, string memoryLimit = "1GB")
+        : base(folder, overwrite, Intermediate)
     {
-        _folder = new StagedFolder(folder, overwrite);
-        _intermediate = Directory.CreateDirectory(Path.Combine(_folder.Staging, Intermediate)).FullName;
-        _tables = new CsvTableWriters(_intermediate);
         _memoryLimit = memoryLimit;
     }
 
     /// <inheritdoc />
-    public void WriteMetadata(RegisterMetadata metadata) => _metadata = metadata;
-
-    /// <inheritdoc />
-    public void Add(in PersonRow row) => _tables.Add(row);
-
-    /// <inheritdoc />
-    public void Add(in CaseRow row) => _tables.Add(row);
-
-    /// <inheritdoc />
-    public void Add(in ExposureRow row) => _tables.Add(row);
-
-    /// <inheritdoc />
-    public void Add(in LvbRow row) => _tables.Add(row);
-
-    /// <inheritdoc />
-    public void Add(in VictimisationRow row) => _tables.Add(row);
-
-    /// <inheritdoc />
-    public void Add(in TruthRow row) => _tables.Add(row);
-
-    /// <inheritdoc />
-    public void Complete()
+    private protected override void FinishTables()
     {
-        var metadata = _metadata ?? throw new InvalidOperationException("WriteMetadata must be called before Complete.");
-        _tables.Close();
-        using (var db = DuckDb.Open(":memory:", _memoryLimit, Path.Combine(_intermediate, ".spill")))
+        using (var db = DuckDb.Open(":memory:", _memoryLimit, Path.Combine(RowsFolder, ".spill")))
         {
             foreach (var table in RegisterTables.All)
             {
-                var csv = RegisterFolder.FileOf(_intermediate, table, RegisterFormat.Csv);
+                var csv = RegisterFolder.FileOf(RowsFolder, table, RegisterFormat.Csv);
                 if (File.Exists(csv))
                 {
-                    var target = RegisterFolder.FileOf(_folder.Staging, table, RegisterFormat.Parquet);
+                    var target = RegisterFolder.FileOf(Folder.Staging, table, RegisterFormat.Parquet);
                     DuckDb.Execute(db, $"COPY (SELECT * FROM {Source(table, csv)}) TO {DuckDb.Literal(target)} (FORMAT parquet, COMPRESSION zstd)");
                 }
             }
         }
 
-        Directory.Delete(_intermediate, recursive: true);
-        RegisterMetadataJson.Write(Path.Combine(_folder.Staging, RegisterMetadataJson.FileName), metadata);
-        _folder.Publish();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _tables.Dispose();
-        _folder.Dispose();
+        Directory.Delete(RowsFolder, recursive: true);
     }
 
     private static string Source(RegisterTable table, string csv)

@@ -41,5 +41,11 @@ public static class JsonNumbers
     }
 
     /// <summary>Options for indented, stable output.</summary>
-    public static JsonWriterOptions Indented { get; } = new() { Indented = true };
+    public static JsonWriterOptions Indented { get; } = new()
+    {
+        Indented = true,
+
+        // Results are files for people and tools, not HTML: keep apostrophes and non-ASCII letters readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
