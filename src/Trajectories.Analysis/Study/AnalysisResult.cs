@@ -1,0 +1,76 @@
+using Trajectories.Analysis.Comparisons;
+using Trajectories.Analysis.Disclosure;
+using Trajectories.Analysis.Profiles;
+using Trajectories.Core.Results;
+using Trajectories.Core.Selection;
+using Trajectories.Registers.Model;
+
+namespace Trajectories.Analysis.Study;
+
+/// <summary>What the analysis was run on. Counts are disclosed.</summary>
+/// <param name="Name">Register name.</param>
+/// <param name="Synthetic">Generator settings of a synthetic register; null for a real one.</param>
+/// <param name="Offenders">Offenders in the register.</param>
+/// <param name="CriminalControls">Criminal controls.</param>
+/// <param name="NoncriminalControls">Non-criminal controls.</param>
+/// <param name="PanelOffenders">Offenders in the trajectory panel.</param>
+/// <param name="UnobservableOffenders">Offenders left out of the panel (never at least min_age in the case years).</param>
+/// <param name="CaseYears">Years with case data.</param>
+/// <param name="VictimisationYears">Years with victimisation data.</param>
+/// <param name="LvbYears">LVB windows per source.</param>
+/// <param name="MinAge">Minimum age of a panel year.</param>
+public sealed record RegisterSummary(
+    string Name,
+    SyntheticInfo? Synthetic,
+    DisclosedCount Offenders,
+    DisclosedCount CriminalControls,
+    DisclosedCount NoncriminalControls,
+    DisclosedCount PanelOffenders,
+    DisclosedCount UnobservableOffenders,
+    YearRange CaseYears,
+    YearRange VictimisationYears,
+    IReadOnlyDictionary<LvbSource, YearRange> LvbYears,
+    int MinAge);
+
+/// <summary>One profile's percentage of an outcome under the three treatments of classification uncertainty.</summary>
+/// <param name="Outcome">lvb_any or ever_victim.</param>
+/// <param name="Group">1-based group.</param>
+/// <param name="Label">Profile label.</param>
+/// <param name="ModalN">Modal members (disclosed).</param>
+/// <param name="ExpectedN">Σ posterior probabilities, rounded to the disclosure base.</param>
+/// <param name="ModalPercent">Percent among modal members.</param>
+/// <param name="WeightedPercent">Posterior-probability-weighted percent.</param>
+/// <param name="BchPercent">BCH bias-corrected percent (see <see cref="ClassificationCorrection"/>).</param>
+public sealed record UncertaintyRow(
+    string Outcome, int Group, string Label, DisclosedCount ModalN, DisclosedCount ExpectedN, double? ModalPercent, double? WeightedPercent, double? BchPercent);
+
+/// <summary>
+/// The whole analysis (immutable): the model search and chosen fit, the labelled profiles, the LVB and
+/// victimisation comparisons with every test, the classification-uncertainty table, the disclosure rule and notes.
+/// Published counts are <see cref="DisclosedCount"/>s (rounded/suppressed unless disclosure control was switched
+/// off); percentages, means and ratios are computed from unrounded counts and are null where a count behind them is
+/// suppressed or where they are not finite.
+/// </summary>
+/// <param name="Register">What was analysed.</param>
+/// <param name="Selection">Every model tried and the selection rule.</param>
+/// <param name="Fit">The chosen model.</param>
+/// <param name="LabellingRule">The profile labelling rule in words.</param>
+/// <param name="Labels">The label of each group with its curve features.</param>
+/// <param name="Profiles">Per-profile figures (modal assignment), in group order.</param>
+/// <param name="Lvb">LVB from any source (lvb_any) and per source (lvb_ao, lvb_ciz, lvb_wsw).</param>
+/// <param name="Victimisation">Victimisation figures.</param>
+/// <param name="ClassificationUncertainty">Modal, weighted and BCH percentages per profile.</param>
+/// <param name="Disclosure">The rule applied.</param>
+/// <param name="Notes">What a reader must know (inadequate model, unobservable offenders, K ≠ 4 …).</param>
+public sealed record AnalysisResult(
+    RegisterSummary Register,
+    SelectionResult Selection,
+    TrajectoryFit Fit,
+    string LabellingRule,
+    IReadOnlyList<ProfileLabel> Labels,
+    IReadOnlyList<ProfileSummary> Profiles,
+    IReadOnlyList<BinaryOutcome> Lvb,
+    VictimisationResult Victimisation,
+    IReadOnlyList<UncertaintyRow> ClassificationUncertainty,
+    DisclosureRule Disclosure,
+    IReadOnlyList<string> Notes);
