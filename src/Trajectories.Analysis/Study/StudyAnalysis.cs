@@ -30,12 +30,13 @@ public static class StudyAnalysis
         ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(options);
         var meta = register.Metadata ?? throw new InputException("register.json", null, null, "the register has no metadata.");
+        foreach (var c in Enum.GetValues<Cohort>().Where(c => register.Persons.All(p => p.Cohort != c)))
+        {
+            throw new InputException("persons", null, "cohort", $"the register has no persons of cohort {Codes.Of(c)}; the analysis needs offenders and both control groups.");
+        }
+
         var facts = new PersonFacts(register, meta, options.RecentYears);
         var cohorts = Enum.GetValues<Cohort>().Select(c => new Population(Codes.Of(c), facts.Cohort(c))).ToArray();
-        foreach (var c in cohorts.Where(c => c.Members.Length == 0))
-        {
-            throw new InputException("persons", null, "cohort", $"the register has no persons of cohort {c.Name}; the analysis needs offenders and both control groups.");
-        }
 
         var panel = RegisterPanel.Build(register);
         var grid = ModelSelector.Grid(options.Family, options.Groups, options.Orders, options.InflationOrder);
