@@ -77,6 +77,7 @@ public static class CliApp
 
     private static IEnumerable<IVerb> Verbs()
     {
+        yield return new AnalyzeVerb();
         yield return new FitVerb();
         yield return new SelectVerb();
         yield return new SimulateVerb();

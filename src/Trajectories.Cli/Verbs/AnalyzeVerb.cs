@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using Trajectories.Analysis.Disclosure;
+using Trajectories.Analysis.Study;
+using Trajectories.Core.Families;
+using Trajectories.Core.Selection;
+using Trajectories.Registers.Io;
+using Trajectories.Reporting.Analysis;
+using Trajectories.Reporting.Output;
+using Trajectories.Reporting.Report;
+
+namespace Trajectories.Cli.Verbs;
+
+/// <summary><c>trajectories analyze</c>: the whole study on a register — profiles, comparisons, report.</summary>
+public sealed class AnalyzeVerb : IVerb
+{
+    /// <inheritdoc />
+    public Command Build(CliContext context)
+    {
+        var register = new Argument<string?>("REGISTER") { Description = "Register folder (default: the calibrated sample register, sample-registers/study).", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string>("--out", "-o") { Description = "Report folder (must be new or empty).", DefaultValueFactory = _ => "trajectories-report" };
+        var family = FamilyOptions.Family();
+        var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to try, e.g. 1-6; a single value fixes K.", DefaultValueFactory = _ => "1-6" };
+        var order = new Option<string>("--order") { Description = "Polynomial orders to try, e.g. 1-3.", DefaultValueFactory = _ => "1-3" };
+        var iorder = new Option<int>("--iorder") { Description = "ZIP zero-inflation order for every group (with --family zip).", DefaultValueFactory = _ => 0 };
+        var defaults = new AnalysisOptions();
+        var minShare = new Option<double>("--min-share") { Description = "Adequacy: smallest group share allowed in model selection.", DefaultValueFactory = _ => defaults.Criteria.MinShare };
+        var starts = new Option<int>("--starts") { Description = "Starts of the global search per model.", DefaultValueFactory = _ => defaults.Starts };
+        var seed = new Option<int>("--seed") { Description = "Seed of the start scheme and of randomised tests.", DefaultValueFactory = _ => defaults.Seed };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
+        var rounding = new Option<string>("--rounding") { Description = "Disclosure rounding of published counts to multiples of 5: nearest, or random (CBS-style unbiased random rounding).", DefaultValueFactory = _ => "nearest" };
+        rounding.AcceptOnlyFromAmong("nearest", "random");
+        var suppress = new Option<int>("--suppress-below") { Description = "Suppress published counts under this threshold.", DefaultValueFactory = _ => defaults.Disclosure.SuppressionThreshold };
+        var noDisclosure = new Option<bool>("--no-disclosure-control") { Description = "Publish unrounded counts (the report says so on its first page). For use inside the secure environment only." };
+
+        var command = new Command("analyze", "Run the study on a register: model selection, four offender profiles, LVB and victimisation comparisons with the matched controls, disclosure control, and an HTML report.");
+        command.Arguments.Add(register);
+        foreach (var option in new Option[] { output, family, groups, order, iorder, minShare, starts, seed, threads, rounding, suppress, noDisclosure })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            var ks = ListOption.Range("--groups", parse.GetValue(groups)!);
+            var orders = ListOption.Range("--order", parse.GetValue(order)!);
+            if (ks.Any(k => k < 1) || orders.Any(o => o is < 0 or > 5))
+            {
+                throw new UsageException("--groups must be 1 or more and --order within 0–5.");
+            }
+
+            var suppressBelow = parse.GetValue(suppress);
+            if (suppressBelow < 0 || parse.GetValue(starts) < 1 || parse.GetValue(threads) < 0)
+            {
+                throw new UsageException("--suppress-below, --starts and --threads must not be negative (--starts at least 1).");
+            }
+
+            var isZip = parse.GetValue(family) == "zip";
+            var options = defaults with
+            {
+                Family = isZip ? ZipFamily.Instance : PoissonFamily.Instance,
+                Groups = ks,
+                Orders = orders,
+                InflationOrder = isZip ? parse.GetValue(iorder) : -1,
+                Criteria = defaults.Criteria with { MinShare = parse.GetValue(minShare) },
+                Starts = parse.GetValue(starts),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+                Disclosure = new DisclosureRule(5, parse.GetValue(rounding) == "random" ? RoundingMode.UnbiasedRandom : RoundingMode.Nearest, suppressBelow, (ulong)parse.GetValue(seed)),
+                NoDisclosureControl = parse.GetValue(noDisclosure),
+            };
+
+            var source = parse.GetValue(register) ?? SampleRegister.Locate();
+            using var folder = OutputFolder.Create(parse.GetValue(output)!);
+            if (!Directory.Exists(source))
+            {
+                throw new InputException(source, null, null, "no such register folder.");
+            }
+
+            context.Error.WriteLine($"reading {source}");
+            var data = RegisterReader.Load(source);
+            var grid = ks.Length * orders.Length;
+            var result = ConsoleProgress.Run(context, $"{grid} models", progress => Run(data, options, progress));
+            AnalysisWriter.Write(result, folder.Staging);
+            ReportWriter.Write(result, folder.Staging);
+            folder.Publish();
+            Print(context, result, folder.Target);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static AnalysisResult Run(Registers.Model.InMemoryRegister data, AnalysisOptions options, IProgress<Core.Estimation.FitProgress>? progress)
+    {
+        try
+        {
+            return StudyAnalysis.Run(data, options, progress is null ? null : new Adapter(progress));
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("no model", StringComparison.Ordinal))
+        {
+            throw new FitFailedException(e.Message, e);
+        }
+    }
+
+    private static void Print(CliContext context, AnalysisResult result, string target)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var fit = result.Fit;
+        context.Out.WriteLine(string.Create(c, $"chosen model: {result.Selection.Chosen?.Label} (BIC {fit.BicPersons:F1}, entropy {fit.Entropy:F3})"));
+        foreach (var p in result.Profiles)
+        {
+            context.Out.WriteLine(string.Create(c, $"  {p.Label,-14} n {p.N.Display,5}  share {ReportFormat.Share(p.ModelShare),7}  cases {ReportFormat.Share(p.CaseShare),7}"));
+        }
+
+        var lvb = result.Lvb.First(o => o.Outcome == "lvb_any");
+        context.Out.WriteLine("LVB ratio vs non-criminal: " + string.Join(", ", lvb.Rates.Where(r => r.VsNoncriminal is not null).Select(r => $"{r.Population} {ReportFormat.Number(r.VsNoncriminal!.Ratio, 1)}")));
+        context.Out.WriteLine("ever victim: " + string.Join(", ", result.Victimisation.Ever.Rates.Select(r => $"{r.Population} {ReportFormat.Percent(r.Percent)}")));
+        context.Out.WriteLine(result.Disclosure.IsApplied ? result.Disclosure.Statement() : "DISCLOSURE CONTROL IS OFF: counts are unrounded.");
+        context.Out.WriteLine($"report: {Path.Combine(target, "report.html")}");
+    }
+
+    private sealed class Adapter(IProgress<Core.Estimation.FitProgress> inner) : IProgress<SelectionProgress>
+    {
+        public void Report(SelectionProgress value) => inner.Report(new Core.Estimation.FitProgress($"models ({value.LastModel})", value.Completed, value.Total));
+    }
+}
