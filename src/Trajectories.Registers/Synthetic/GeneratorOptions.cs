@@ -17,8 +17,8 @@ public sealed record GeneratorOptions
 
     /// <summary>
     /// Whether to simulate detention and write the optional <c>exposure</c> table. Off by default: the study's
-    /// figures come from counts without exposure, and the planted curves are then exactly the Poisson model that a
-    /// trajectory fit assumes. On, heavy offenders may be detained part of the next year and offend less in it.
+    /// figures come from counts without exposure, and the counts are then plain Poisson counts with no exposure
+    /// offset to model. On, heavy offenders may be detained part of the next year and offend less in it.
     /// </summary>
     public bool Detention { get; init; }
 

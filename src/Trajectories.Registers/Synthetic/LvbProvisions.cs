@@ -11,6 +11,10 @@ internal static class LvbProvisions
 {
     private const double SecondSourceChance = 0.20;
     private const int AdultAge = 18;
+
+    // Assumed durations: most provisions already run at the window start and last to its end.
+    private const double StartsAtWindowStart = 0.6;
+    private const double RunsToWindowEnd = 0.75;
     private static readonly double[] PrimaryWeights = [0.50, 0.30, 0.20];
 
     /// <summary>Probability of the LVB indicator for a control cohort or an offender profile.</summary>
@@ -59,8 +63,8 @@ internal static class LvbProvisions
     {
         var window = ModelParameters.LvbWindow(source);
         var earliest = source == LvbSource.AO ? Math.Max(window.First, birthYear + AdultAge) : window.First;
-        var start = source == LvbSource.WSW || rng.Bernoulli(0.6) ? earliest : rng.Between(earliest, window.Last);
-        var end = rng.Bernoulli(0.75) ? window.Last : rng.Between(start, window.Last);
+        var start = source == LvbSource.WSW || rng.Bernoulli(StartsAtWindowStart) ? earliest : rng.Between(earliest, window.Last);
+        var end = rng.Bernoulli(RunsToWindowEnd) ? window.Last : rng.Between(start, window.Last);
         for (var year = start; year <= end; year++)
         {
             buffer.Lvb.Add(new LvbRow(id, source, year));
