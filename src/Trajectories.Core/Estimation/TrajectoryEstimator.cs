@@ -35,7 +35,7 @@ public static class TrajectoryEstimator
                 "the likelihood could not be evaluated at any starting value (numerical overflow); check the counts and exposures, or fit fewer groups or lower orders.");
         }
 
-        var hessian = model.Hessian(psi);
+        var hessian = model.ExactHessian(psi) ?? model.Hessian(psi);
         return FitSummarizer.Summarize(new FitSummarizer.Inputs(
             model, patterns, scale, psi, ll, hessian, search, persons, panel.ObservationCount, clock.Elapsed.TotalSeconds));
     }
