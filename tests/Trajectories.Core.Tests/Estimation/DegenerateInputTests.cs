@@ -76,6 +76,18 @@ public class DegenerateInputTests
         Assert.NotEmpty(fit.Warnings);
     }
 
+    [Fact]
+    public void IterationLimitIsReportedNotHidden()
+    {
+        var panel = Models.Messy(400, 3);
+        var options = new FitOptions { Starts = 2, Finalists = 1, ShortIterations = 1, MaxIterations = 1, MaxNewtonIterations = 1 };
+        var fit = TrajectoryEstimator.Fit(panel, Models.MessyZip, options);
+        Assert.Equal(StopReason.MaxIterations, fit.StopReason);
+        Assert.False(fit.Converged);
+        Assert.Contains(fit.Warnings, w => w.Contains("did not converge"));
+        AssertNoNaN(fit);
+    }
+
     private static Trajectories.Core.Families.ITrajectoryFamily PoissonFamily() => Trajectories.Core.Families.PoissonFamily.Instance;
 
     private static void AssertNoNaN(TrajectoryFit fit)
