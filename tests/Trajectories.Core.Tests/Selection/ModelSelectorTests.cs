@@ -12,8 +12,8 @@ public class ModelSelectorTests
     {
         var sim = new SimulationSpec([0.6, 0.4], [[-1.5, 0.3, -0.8], [0.5, -0.2, -0.6]], [[], []], Models.Ages) { MinWindow = 8 };
         var panel = sim.Simulate(800, 9, out _);
-        var grid = ModelSelector.Grid(PoissonFamily.Instance, [1, 2, 3], [1, 2]);
-        Assert.Equal(6, grid.Count);
+        var grid = ModelSelector.Grid(PoissonFamily.Instance, [1, 2, 3], [2]);
+        Assert.Equal(3, grid.Count);
         var options = new FitOptions { Starts = 6, Finalists = 2, Seed = 4 };
         var reports = new List<SelectionProgress>();
         var parallel = ModelSelector.Select(panel, grid, options with { Threads = 2 }, progress: new SyncProgress(reports));
@@ -55,10 +55,11 @@ public class ModelSelectorTests
     [Fact]
     public void PerGroupOrderGridIsNonDecreasing()
     {
-        var grid = ModelSelector.Grid(ZipFamily.Instance, [2], [1, 2, 3], inflationOrder: 0, perGroupOrders: true);
-        Assert.Equal(6, grid.Count);
+        var grid = ModelSelector.Grid(ZipFamily.Instance, [2], [1, 2, 3], inflationOrders: [0, 1], perGroupOrders: true);
+        Assert.Equal(12, grid.Count);
         Assert.All(grid, m => Assert.True(m.Orders[0] <= m.Orders[1]));
-        Assert.All(grid, m => Assert.Equal([0, 0], m.InflationOrders));
+        Assert.Equal(6, grid.Count(m => m.InflationOrders.SequenceEqual([0, 0])));
+        Assert.All(ModelSelector.Grid(PoissonFamily.Instance, [2], [1], inflationOrders: [0]), m => Assert.Equal([-1, -1], m.InflationOrders));
     }
 
     private sealed class SyncProgress(List<SelectionProgress> sink) : IProgress<SelectionProgress>
