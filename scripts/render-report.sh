@@ -14,5 +14,5 @@ trap 'rm -rf "$profile"' EXIT
 # The flags keep Chromium from reaching the network (this machine has none) and from needing a sandbox as root.
 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$profile" \
-  --window-size=1280,4000 --screenshot="$shot" "file://$(readlink -f "$report")/report.html" 2>/dev/null
+  --window-size=1280,16000 --screenshot="$shot" "file://$(readlink -f "$report")/report.html" 2>/dev/null
 python3 "$(dirname "$0")/check-report-render.py" "$shot"

@@ -54,11 +54,14 @@ public sealed record DisclosureRule
     /// <summary>False when the rule changes nothing (base 1 and no suppression).</summary>
     public bool IsApplied => RoundingBase > 1 || SuppressionThreshold > 0;
 
-    /// <summary>True when an unrounded count is withheld (count &lt; threshold). Zero is suppressed too when the threshold is positive.</summary>
+    /// <summary>True when an unrounded count is withheld (0 &lt; count &lt; threshold); zero is published.</summary>
     public bool IsSuppressed(long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return count < SuppressionThreshold;
+
+        // A zero is published: the study itself reports 0 % (e.g. trafficking victims among controls), and an empty
+        // cell reveals no person's attribute beyond what the cell's definition says.
+        return count > 0 && count < SuppressionThreshold;
     }
 
     /// <summary>
@@ -161,7 +164,7 @@ public sealed record DisclosureRule
                   + $"(seed {Seed.ToString(CultureInfo.InvariantCulture)}) so the report is reproducible.";
         var suppression = SuppressionThreshold == 0
             ? string.Empty
-            : $" Counts below {SuppressionThreshold.ToString(CultureInfo.InvariantCulture)} are suppressed and shown as "
+            : $" Counts from 1 to {(SuppressionThreshold - 1).ToString(CultureInfo.InvariantCulture)} are suppressed and shown as "
               + $"'{SuppressedSymbol}', as are percentages whose numerator or denominator is suppressed.";
         return rounding + suppression + " Percentages and means are computed from unrounded counts; because of "
             + "rounding, sub-categories need not add up to totals.";

@@ -39,7 +39,7 @@ public static class StudyAnalysis
         var cohorts = Enum.GetValues<Cohort>().Select(c => new Population(Codes.Of(c), facts.Cohort(c))).ToArray();
 
         var panel = RegisterPanel.Build(register);
-        var grid = ModelSelector.Grid(options.Family, options.Groups, options.Orders, options.InflationOrder);
+        var grid = ModelSelector.Grid(options.Family, options.Groups, options.Orders, [options.InflationOrder]);
         var fitOptions = new FitOptions { Starts = options.Starts, Seed = options.Seed, Threads = options.Threads };
         var selection = ModelSelector.Select(panel.Panel, grid, fitOptions, options.Criteria, progress);
         var fit = selection.Chosen?.Fit ?? throw new InvalidOperationException(

@@ -77,7 +77,10 @@ public sealed class AnalyzeVerb : IVerb
                 throw new InputException(source, null, null, "no such register folder.");
             }
 
-            context.Error.WriteLine($"reading {source}");
+            if (context.Interactive)
+            {
+                context.Error.WriteLine($"reading {source}");
+            }
             var data = RegisterReader.Load(source);
             var grid = ks.Length * orders.Length;
             var result = ConsoleProgress.Run(context, $"{grid} models", progress => Run(data, options, progress));

@@ -18,7 +18,7 @@ public sealed class SelectVerb : IVerb
         var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to try, e.g. 1-6 or 2,4.", DefaultValueFactory = _ => "1-6" };
         var order = new Option<string>("--order") { Description = "Polynomial orders to try (0–5), e.g. 0-3.", DefaultValueFactory = _ => "1-3" };
         var perGroup = new Option<bool>("--per-group-orders") { Description = "Also try different orders per group (PROC TRAJ style: every non-decreasing sequence from the lowest to the highest group)." };
-        var iorder = new Option<int>("--iorder") { Description = "ZIP zero-inflation order for every group (−1 none, 0 constant, 1..). Default 0.", DefaultValueFactory = _ => 0 };
+        var iorder = new Option<string>("--iorder") { Description = "ZIP zero-inflation orders to try, the same for every group (−1 none, 0 constant, 1..), e.g. 0 or 0-1.", DefaultValueFactory = _ => "0" };
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk, same shape as a wide INPUT." };
         var minShare = new Option<double>("--min-share") { Description = "Adequacy: smallest group share allowed.", DefaultValueFactory = _ => new SelectionCriteria().MinShare };
         var minAvePP = new Option<double>("--min-avepp") { Description = "Adequacy: smallest average posterior probability allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinAvePP };
@@ -47,7 +47,7 @@ public sealed class SelectVerb : IVerb
             }
 
             var criteria = new SelectionCriteria { MinShare = parse.GetValue(minShare), MinAvePP = parse.GetValue(minAvePP), MinOcc = parse.GetValue(minOcc) };
-            var grid = ModelSelector.Grid(fam, ks, orders, parse.GetValue(iorder), parse.GetValue(perGroup));
+            var grid = ModelSelector.Grid(fam, ks, orders, ListOption.Range("--iorder", parse.GetValue(iorder)!), parse.GetValue(perGroup));
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads));
             using var folder = OutputFolder.Create(parse.GetValue(output)!);
             var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure));

@@ -27,10 +27,12 @@ public static class LineChart
         const double width = 760, height = 440, left = 64, right = 190, top = 40, bottom = 56;
         var svg = new SvgCanvas(width, height, title);
         var xs = series.SelectMany(s => s.X).ToList();
-        var ys = series.SelectMany(s => s.Y.Concat(s.Upper ?? []).Concat((s.Observed ?? []).Where(o => o is not null).Select(o => o!.Value)))
+        // The axis follows fitted values and observed means; a wide band is clipped rather than allowed to flatten the curves.
+        var ys = series.SelectMany(s => s.Y.Concat((s.Observed ?? []).Where(o => o is not null).Select(o => o!.Value)))
             .Where(double.IsFinite).ToList();
+        var yTop = ys.Count > 0 ? ys.Max() * 1.15 : 1;
         var x = new Axis(xs.Count > 0 ? xs.Min() : 0, xs.Count > 0 ? xs.Max() : 1, left, width - right);
-        var y = new Axis(0, Axis.NiceMax(ys.Count > 0 ? ys.Max() : 1), height - bottom, top);
+        var y = new Axis(0, Axis.NiceMax(yTop), height - bottom, top);
 
         svg.Text(left, 24, title, 15, bold: true);
         DrawAxes(svg, x, y, xLabel, yLabel, width - right, height - bottom, left, top);

@@ -8,10 +8,10 @@ public static class ReportFormat
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary>A percentage from a value already on the 0–100 scale ("74.0 %"), or "–".</summary>
-    public static string Percent(double? percent) => percent is { } p && double.IsFinite(p) ? p.ToString("0.0", C) + " %" : "–";
+    public static string Percent(double? percent) => percent is { } p && double.IsFinite(p) ? p.ToString("0.0", C) + "\u00a0%" : "–";
 
     /// <summary>A share on the 0–1 scale as a percentage.</summary>
-    public static string Share(double? share) => share is { } s && double.IsFinite(s) ? (100 * s).ToString("0.0", C) + " %" : "–";
+    public static string Share(double? share) => share is { } s && double.IsFinite(s) ? (100 * s).ToString("0.0", C) + "\u00a0%" : "–";
 
     /// <summary>A number with <paramref name="decimals"/> decimals, or "–".</summary>
     public static string Number(double? value, int decimals = 2) =>

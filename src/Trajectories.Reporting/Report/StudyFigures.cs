@@ -35,8 +35,12 @@ public static class StudyFigures
         ArgumentNullException.ThrowIfNull(result);
         var series = result.Labels.OrderBy(l => l.Group).Select(label =>
         {
-            var points = result.Fit.Trajectories.Where(p => p.Group == label.Group).OrderBy(p => p.Time).ToList();
-            var share = result.Fit.Groups[label.Group - 1].Share;
+            // Only ages where the group has data: a polynomial extrapolated past its support (e.g. a cubic at ages
+            // nobody in the group reached) says nothing and would swamp the axis.
+            var group = result.Fit.Groups[label.Group - 1];
+            var support = Math.Max(5, 0.02 * group.ExpectedSize);
+            var points = result.Fit.Trajectories.Where(p => p.Group == label.Group && p.N >= support).OrderBy(p => p.Time).ToList();
+            var share = group.Share;
             return new LineSeries(
                 $"{ReportFormat.Population(StudyAnalysis.PopulationName(label))} ({ReportFormat.Share(share)})",
                 points.Select(p => p.Time).ToList(),

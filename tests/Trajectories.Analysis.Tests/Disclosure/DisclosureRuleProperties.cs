@@ -35,7 +35,7 @@ public class DisclosureRuleProperties
     {
         var t = threshold.Get % 50;
         var d = new DisclosureRule(suppressionThreshold: t).Disclose(n.Get, "cell");
-        return d.IsSuppressed == (n.Get < t) && (d.IsSuppressed ? d.Display == "x" : d.Value % 5 == 0);
+        return d.IsSuppressed == (n.Get > 0 && n.Get < t) && (d.IsSuppressed ? d.Display == "x" : d.Value % 5 == 0);
     }
 
     [Property]

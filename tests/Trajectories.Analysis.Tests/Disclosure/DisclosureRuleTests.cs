@@ -118,7 +118,7 @@ public class DisclosureRuleTests
     {
         var rule = new DisclosureRule(mode: RoundingMode.UnbiasedRandom, seed: 7);
         Assert.Contains("multiples of 5", rule.Statement());
-        Assert.Contains("below 10", rule.Statement());
+        Assert.Contains("from 1 to 9 are suppressed", rule.Statement());
         var json = JsonSerializer.Serialize(rule.Describe(), new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
         Assert.Contains("\"rounding\":\"unbiased_random\"", json);
         Assert.Contains("\"rounding_base\":5", json);
