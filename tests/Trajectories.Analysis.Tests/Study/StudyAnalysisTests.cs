@@ -125,4 +125,19 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
         Assert.Equal(8, _r.ClassificationUncertainty.Count);
         Assert.All(_r.ClassificationUncertainty, u => Assert.NotNull(u.BchPercent));
     }
+
+    [Fact]
+    public void Main_tables_are_data_frames_of_the_published_values()
+    {
+        var profiles = _r.ProfilesFrame();
+        Assert.Equal(4, profiles.Rows.Count);
+        Assert.Equal(_r.Profiles[0].Share, (double?)profiles["share"][0]);
+        var lvb = _r.LvbFrame();
+        Assert.Equal(_r.Lvb.Sum(o => o.Rates.Count), lvb.Rows.Count);
+        Assert.Equal("lvb_any", (string)lvb["outcome"][0]);
+        var victimisation = _r.VictimisationFrame();
+        var v = _r.Victimisation;
+        Assert.Equal(v.Ever.Rates.Count + v.Categories.Sum(c => c.Rates.Count) + v.Recent.Rates.Count, victimisation.Rows.Count);
+        Assert.Equal(8, _r.UncertaintyFrame().Rows.Count);
+    }
 }
