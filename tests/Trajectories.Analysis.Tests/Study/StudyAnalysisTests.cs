@@ -1,5 +1,6 @@
 using Trajectories.Analysis.Comparisons;
 using Trajectories.Analysis.Profiles;
+using Trajectories.Analysis.Statistics;
 using Trajectories.Analysis.Study;
 using Xunit.Abstractions;
 
@@ -72,6 +73,12 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
         Assert.Equal(6, any.PairwiseProfiles.Count);
         Assert.All(any.PairwiseProfiles, c => Assert.True(c.PHolm >= c.PValue));
         Assert.Equal(2, any.Paired.Count);
+
+        // Cohorts and profiles against the non-criminal controls are separate Holm families.
+        var cohortRows = any.Rates.Where(r => r.Population is PopulationNames.Offender or PopulationNames.CriminalControl).Select(r => r.VsNoncriminal!).ToArray();
+        Assert.Equal(PValueAdjustment.Holm(cohortRows.Select(c => c.PValue!.Value).ToArray()), cohortRows.Select(c => c.PHolm!.Value));
+        var profileRows = any.Rates.Where(r => ProfileLabeller.Labels.Contains(r.Population)).Select(r => r.VsNoncriminal!).ToArray();
+        Assert.Equal(PValueAdjustment.Holm(profileRows.Select(c => c.PValue!.Value).ToArray()), profileRows.Select(c => c.PHolm!.Value));
         Assert.Equal(4, _r.Lvb.Count);
     }
 
