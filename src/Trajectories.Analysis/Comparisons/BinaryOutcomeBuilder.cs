@@ -36,7 +36,19 @@ internal sealed class BinaryOutcomeBuilder(DisclosureRule rule, int seed)
             }
         }
 
-        var holmReference = PValueAdjustment.Holm(vsReference.Select(v => v.Comparison.Test.PValue).ToArray());
+        // Two Holm families against the reference: the cohorts (offenders, criminal controls) and the profiles.
+        var isProfile = vsReference.Select(v => v.Row >= cohorts.Count).ToArray();
+        var holmReference = new double[vsReference.Count];
+        foreach (var family in new[] { false, true })
+        {
+            var members = Enumerable.Range(0, vsReference.Count).Where(i => isProfile[i] == family).ToArray();
+            var adjusted = PValueAdjustment.Holm(members.Select(i => vsReference[i].Comparison.Test.PValue).ToArray());
+            for (var j = 0; j < members.Length; j++)
+            {
+                holmReference[members[j]] = adjusted[j];
+            }
+        }
+
         var rates = counts.Select((c, i) =>
         {
             var at = vsReference.FindIndex(v => v.Row == i);

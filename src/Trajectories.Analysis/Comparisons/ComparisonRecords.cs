@@ -50,9 +50,9 @@ public sealed record PairedContrast(
 
 /// <summary>
 /// One binary outcome (LVB from a source, ever victim, a category among victims, recent victimisation) across the
-/// populations, with every test. Holm families: (1) each population against the non-criminal controls, (2) the
-/// between-group contrasts (offenders vs criminal controls and, separately, the pairwise profile contrasts),
-/// (3) the paired contrasts; each family is adjusted on its own.
+/// populations, with every test. Holm families, each adjusted on its own: the cohorts against the non-criminal
+/// controls; the profiles against the non-criminal controls; the pairwise profile contrasts; the paired contrasts
+/// (the single offenders-vs-criminal-controls contrast needs no adjustment).
 /// </summary>
 /// <param name="Outcome">Code, e.g. lvb_any, lvb_ao, ever_victim, victim_violence, recent_victim.</param>
 /// <param name="Base">Who is counted (e.g. "all persons", "victims in 2010–2023").</param>

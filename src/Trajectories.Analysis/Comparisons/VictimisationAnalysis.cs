@@ -57,8 +57,10 @@ internal static class VictimisationAnalysis
             kw = new GlobalTest(profiles.Where(p => Counts(p).Length > 0).Select(p => p.Name).ToArray(), Numbers.Finite(t.Statistic), Numbers.Finite(t.PValue), t.Method);
         }
 
+        // No paired analysis among victims: a pair would count only when both members are victims, a conditional
+        // comparison the study does not make and that would drop most pairs.
         var categories = Enum.GetValues<VictimCategory>().Select(c => builder.Build(
-            "victim_" + Codes.Of(c), $"victims in {window}", cohorts, profiles, i => facts.Categories[i, (int)c], facts.IsVictim, pairs)).ToArray();
+            "victim_" + Codes.Of(c), $"victims in {window}", cohorts, profiles, i => facts.Categories[i, (int)c], facts.IsVictim, [])).ToArray();
 
         var offenderCohorts = cohorts.Where(c => c.Name == PopulationNames.Offender).ToArray();
         var recent = builder.Build(

@@ -54,7 +54,7 @@ public static class StudyAnalysis
         var builder = new BinaryOutcomeBuilder(rule, options.Seed);
         var lvb = LvbIndicators.Select(source => builder.Build(
             source is { } s ? "lvb_" + Codes.Of(s).ToLowerInvariant() : "lvb_any",
-            source is { } w ? $"all persons, {Codes.Of(w)} provision in {meta.LvbYears[w].First}-{meta.LvbYears[w].Last}" : "all persons, any LVB provision in the source windows",
+            LvbBase(meta, source),
             cohorts, profiles, i => facts.HasLvb(i, source), _ => true, pairs)).ToArray();
         var victimisation = VictimisationAnalysis.Build(facts, meta, cohorts, profiles, pairs, rule, options.Seed, options.RecentYears);
 
@@ -77,6 +77,18 @@ public static class StudyAnalysis
     {
         ArgumentNullException.ThrowIfNull(label);
         return label.Label == ProfileLabeller.Other ? $"other_{label.Group.ToString(CultureInfo.InvariantCulture)}" : label.Label;
+    }
+
+    private static string LvbBase(RegisterMetadata meta, LvbSource? source)
+    {
+        if (source is not { } s)
+        {
+            return "all persons, any LVB provision in the source windows";
+        }
+
+        return meta.LvbYears.TryGetValue(s, out var years)
+            ? $"all persons, {Codes.Of(s)} provision in {years.First}-{years.Last}"
+            : $"all persons; the register has no {Codes.Of(s)} window, so no {Codes.Of(s)} provision counts";
     }
 
     private static int[][] ModalMembers(PosteriorTable posteriors, PersonFacts facts)

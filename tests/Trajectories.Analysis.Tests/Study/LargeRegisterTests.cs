@@ -49,6 +49,14 @@ public sealed class LargeRegisterTests(ITestOutputHelper output)
             output.WriteLine($"ever victim {r.Population}: {r.Percent:0.0} %");
         }
 
+        var hasLvb = register.Lvb.Select(r => r.PersonId).ToHashSet(StringComparer.Ordinal);
+        foreach (var u in result.ClassificationUncertainty.Where(u => u.Outcome == "lvb_any"))
+        {
+            var planted = truth.Where(t => t.Value == u.Label).ToArray();
+            var truePercent = 100.0 * planted.Count(t => hasLvb.Contains(t.Key)) / planted.Length;
+            output.WriteLine($"LVB % {u.Label}: planted profile {truePercent:0.00}, modal {u.ModalPercent:0.00}, weighted {u.WeightedPercent:0.00}, BCH {u.BchPercent:0.00}");
+        }
+
         output.WriteLine($"recent victim offenders: {result.Victimisation.Recent.Rates[0].Percent:0.0} %");
         Assert.InRange(lvb.Single(r => r.Population == PopulationNames.Offender).VsNoncriminal!.Ratio!.Value, 3.6 * 0.85, 3.6 * 1.15);
         Assert.InRange(result.Victimisation.Ever.Rates.Single(r => r.Population == PopulationNames.Offender).Percent!.Value, 72, 76);

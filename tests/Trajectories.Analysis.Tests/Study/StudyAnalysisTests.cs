@@ -1,5 +1,6 @@
 using Trajectories.Analysis.Comparisons;
 using Trajectories.Analysis.Profiles;
+using Trajectories.Analysis.Statistics;
 using Trajectories.Analysis.Study;
 using Xunit.Abstractions;
 
@@ -72,6 +73,12 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
         Assert.Equal(6, any.PairwiseProfiles.Count);
         Assert.All(any.PairwiseProfiles, c => Assert.True(c.PHolm >= c.PValue));
         Assert.Equal(2, any.Paired.Count);
+
+        // Cohorts and profiles against the non-criminal controls are separate Holm families.
+        var cohortRows = any.Rates.Where(r => r.Population is PopulationNames.Offender or PopulationNames.CriminalControl).Select(r => r.VsNoncriminal!).ToArray();
+        Assert.Equal(PValueAdjustment.Holm(cohortRows.Select(c => c.PValue!.Value).ToArray()), cohortRows.Select(c => c.PHolm!.Value));
+        var profileRows = any.Rates.Where(r => ProfileLabeller.Labels.Contains(r.Population)).Select(r => r.VsNoncriminal!).ToArray();
+        Assert.Equal(PValueAdjustment.Holm(profileRows.Select(c => c.PValue!.Value).ToArray()), profileRows.Select(c => c.PHolm!.Value));
         Assert.Equal(4, _r.Lvb.Count);
     }
 
@@ -124,5 +131,20 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
 
         Assert.Equal(8, _r.ClassificationUncertainty.Count);
         Assert.All(_r.ClassificationUncertainty, u => Assert.NotNull(u.BchPercent));
+    }
+
+    [Fact]
+    public void Main_tables_are_data_frames_of_the_published_values()
+    {
+        var profiles = _r.ProfilesFrame();
+        Assert.Equal(4, profiles.Rows.Count);
+        Assert.Equal(_r.Profiles[0].Share, (double?)profiles["share"][0]);
+        var lvb = _r.LvbFrame();
+        Assert.Equal(_r.Lvb.Sum(o => o.Rates.Count), lvb.Rows.Count);
+        Assert.Equal("lvb_any", (string)lvb["outcome"][0]);
+        var victimisation = _r.VictimisationFrame();
+        var v = _r.Victimisation;
+        Assert.Equal(v.Ever.Rates.Count + v.Categories.Sum(c => c.Rates.Count) + v.Recent.Rates.Count, victimisation.Rows.Count);
+        Assert.Equal(8, _r.UncertaintyFrame().Rows.Count);
     }
 }
