@@ -191,16 +191,7 @@ public static class ResultsJson
         w.WriteStartArray("contrasts");
         foreach (var c in v.MeanContrasts)
         {
-            w.WriteStartObject();
-            w.WriteString("population", c.Population);
-            w.WriteString("versus", c.Versus);
-            JsonNumbers.Number(w, "ratio_of_means", c.RatioOfMeans);
-            JsonNumbers.Number(w, "ci_low", c.CiLow);
-            JsonNumbers.Number(w, "ci_high", c.CiHigh);
-            JsonNumbers.Number(w, "p_value", c.PValue);
-            JsonNumbers.Number(w, "p_holm", c.PHolm);
-            w.WriteString("test", c.Test);
-            w.WriteEndObject();
+            WriteContrast(w, c.Population, c.Versus, "ratio_of_means", c.RatioOfMeans, c.CiLow, c.CiHigh, c.PValue, c.PHolm, c.Test);
         }
 
         w.WriteEndArray();
@@ -272,19 +263,26 @@ public static class ResultsJson
         w.WriteStartArray(name);
         foreach (var c in contrasts)
         {
-            w.WriteStartObject();
-            w.WriteString("population", c.Population);
-            w.WriteString("versus", c.Versus);
-            JsonNumbers.Number(w, "ratio", c.Ratio);
-            JsonNumbers.Number(w, "ci_low", c.CiLow);
-            JsonNumbers.Number(w, "ci_high", c.CiHigh);
-            JsonNumbers.Number(w, "p_value", c.PValue);
-            JsonNumbers.Number(w, "p_holm", c.PHolm);
-            w.WriteString("test", c.Test);
-            w.WriteEndObject();
+            WriteContrast(w, c.Population, c.Versus, "ratio", c.Ratio, c.CiLow, c.CiHigh, c.PValue, c.PHolm, c.Test);
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>One contrast object: a ratio with its interval and the test behind the p-value.</summary>
+    private static void WriteContrast(
+        Utf8JsonWriter w, string population, string versus, string ratioName, double? ratio, double? low, double? high, double? p, double? pHolm, string test)
+    {
+        w.WriteStartObject();
+        w.WriteString("population", population);
+        w.WriteString("versus", versus);
+        JsonNumbers.Number(w, ratioName, ratio);
+        JsonNumbers.Number(w, "ci_low", low);
+        JsonNumbers.Number(w, "ci_high", high);
+        JsonNumbers.Number(w, "p_value", p);
+        JsonNumbers.Number(w, "p_holm", pHolm);
+        w.WriteString("test", test);
+        w.WriteEndObject();
     }
 
     private static void WriteGlobal(Utf8JsonWriter w, string name, GlobalTest? t)
