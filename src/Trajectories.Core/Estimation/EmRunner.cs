@@ -52,6 +52,8 @@ internal static class EmRunner
         var grad = new double[n];
         var trial = new double[n];
         var previous = double.NegativeInfinity;
+        double[]? negativeHessian = null;
+        var refresh = true;
         for (var it = 0; it < options.MaxNewtonIterations; it++)
         {
             var ll = model.Gradient(psi, grad);
@@ -62,24 +64,30 @@ internal static class EmRunner
             }
 
             var small = gmax <= options.GradientTolerance * Math.Max(1.0, persons);
-            if (small && Math.Abs(ll - previous) <= options.RelativeTolerance * Math.Max(1.0, Math.Abs(ll)) * 1e3)
+            if (small && Math.Abs(ll - previous) <= options.RelativeTolerance * Math.Max(1.0, Math.Abs(ll)))
             {
                 return new RunState(psi, ll, startIterations + it, StopReason.Converged, true);
             }
 
-            var h = model.Hessian(psi);
-            for (var k = 0; k < h.Length; k++)
+            // Chord Newton: the Hessian (2·dim gradient evaluations) is reused while full steps keep being accepted,
+            // and refreshed when the line search had to shorten a step.
+            if (negativeHessian is null || refresh)
             {
-                h[k] = -h[k];
+                negativeHessian = model.Hessian(psi);
+                for (var k = 0; k < negativeHessian.Length; k++)
+                {
+                    negativeHessian[k] = -negativeHessian[k];
+                }
             }
 
-            var step = Cholesky.SolveDamped(h, n, grad);
+            var step = Cholesky.SolveDamped(negativeHessian, n, grad);
             if (step is null)
             {
                 return Finish(model, psi, startIterations + it, small);
             }
 
             var accepted = false;
+            var fullStep = false;
             for (var s = 1.0; s > 1e-8; s *= 0.5)
             {
                 for (var k = 0; k < n; k++)
@@ -91,8 +99,15 @@ internal static class EmRunner
                 if (double.IsFinite(lt) && lt >= ll)
                 {
                     accepted = true;
+                    fullStep = s == 1.0;
                     break;
                 }
+            }
+
+            if (!accepted && !refresh)
+            {
+                refresh = true;
+                continue;
             }
 
             if (!accepted)
@@ -101,6 +116,7 @@ internal static class EmRunner
                 return Finish(model, psi, startIterations + it, small);
             }
 
+            refresh = !fullStep;
             previous = ll;
             trial.CopyTo(psi, 0);
         }

@@ -16,22 +16,28 @@ public static class ModelSelector
     /// <summary>
     /// The grid: every K in <paramref name="groups"/> × every order in <paramref name="orders"/> (one order for all
     /// groups), or with <paramref name="perGroupOrders"/> every non-decreasing per-group order sequence (groups are
-    /// listed from the lowest to the highest level, so increasing complexity goes with increasing level).
+    /// listed from the lowest to the highest level, so increasing complexity goes with increasing level), × every
+    /// inflation order in <paramref name="inflationOrders"/> (one for all groups; default −1, ignored for families
+    /// without inflation).
     /// </summary>
     public static IReadOnlyList<ModelSpecification> Grid(
-        ITrajectoryFamily family, IEnumerable<int> groups, IEnumerable<int> orders, int inflationOrder = -1, bool perGroupOrders = false)
+        ITrajectoryFamily family, IEnumerable<int> groups, IEnumerable<int> orders, IEnumerable<int>? inflationOrders = null, bool perGroupOrders = false)
     {
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(orders);
         var orderList = orders.Distinct().Order().ToArray();
+        var inflationList = family.SupportsInflation ? (inflationOrders ?? [-1]).Distinct().Order().ToArray() : [-1];
         var list = new List<ModelSpecification>();
         foreach (var k in groups.Distinct().Order())
         {
             var sequences = perGroupOrders ? NonDecreasing(orderList, k) : orderList.Select(o => Enumerable.Repeat(o, k).ToArray());
             foreach (var seq in sequences)
             {
-                list.Add(new ModelSpecification(family, seq, Enumerable.Repeat(family.SupportsInflation ? inflationOrder : -1, k).ToArray()));
+                foreach (var io in inflationList)
+                {
+                    list.Add(new ModelSpecification(family, seq, Enumerable.Repeat(io, k).ToArray()));
+                }
             }
         }
 

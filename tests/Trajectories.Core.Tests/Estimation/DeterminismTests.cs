@@ -8,8 +8,8 @@ public class DeterminismTests
     [Fact]
     public void OneAndFourThreadsGiveBitIdenticalFits()
     {
-        // 6000 persons, gaps and exposure: several E-step chunks.
-        var panel = Models.Messy(6000, 31);
+        // 4500 persons, gaps and exposure: several E-step chunks (2048 rows each).
+        var panel = Models.Messy(4500, 31);
         var options = new FitOptions { Starts = 4, Finalists = 2, Seed = 12 };
         var one = TrajectoryEstimator.Fit(panel, Models.MessyZip, options with { Threads = 1 });
         var four = TrajectoryEstimator.Fit(panel, Models.MessyZip, options with { Threads = 4 });

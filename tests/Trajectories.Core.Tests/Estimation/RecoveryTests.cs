@@ -54,6 +54,23 @@ public class RecoveryTests
         Assert.All(fit.Groups.SelectMany(g => g.InflationSe), se => Assert.True(se is > 0 and < 0.3));
     }
 
+    [Fact]
+    public void ZipThreeGroupsDifferentOrdersWithExposureAndGaps()
+    {
+        var sim = new SimulationSpec(
+            [0.5, 0.3, 0.2],
+            [[-1.0, -0.6], [0.2, 0.7, -0.8], [1.0, -0.5, -0.5]],
+            [[-0.8], [-0.4], [-1.2]],
+            Models.Ages)
+        { MinWindow = 8, Exposure = true, Gaps = true };
+        var fit = TrajectoryEstimator.Fit(sim.Simulate(5000, 6, out _), ModelSpecification.Zip(3, [1, 2, 2], [0]), Quick);
+        AssertRecovered(fit, sim, betaTolerance: 0.2, shareTolerance: 0.03);
+        for (var g = 0; g < 3; g++)
+        {
+            Assert.True(Math.Abs(fit.Groups[g].Inflation[0] - sim.Gamma[g][0]) < 0.3, $"group {g + 1} inflation {fit.Groups[g].Inflation[0]}");
+        }
+    }
+
     private static void AssertRecovered(Trajectories.Core.Results.TrajectoryFit fit, SimulationSpec sim, double betaTolerance, double shareTolerance)
     {
         Assert.True(fit.Converged, fit.StopReason.ToString());

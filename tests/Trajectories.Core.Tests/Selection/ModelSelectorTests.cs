@@ -55,10 +55,11 @@ public class ModelSelectorTests
     [Fact]
     public void PerGroupOrderGridIsNonDecreasing()
     {
-        var grid = ModelSelector.Grid(ZipFamily.Instance, [2], [1, 2, 3], inflationOrder: 0, perGroupOrders: true);
-        Assert.Equal(6, grid.Count);
+        var grid = ModelSelector.Grid(ZipFamily.Instance, [2], [1, 2, 3], inflationOrders: [0, 1], perGroupOrders: true);
+        Assert.Equal(12, grid.Count);
         Assert.All(grid, m => Assert.True(m.Orders[0] <= m.Orders[1]));
-        Assert.All(grid, m => Assert.Equal([0, 0], m.InflationOrders));
+        Assert.Equal(6, grid.Count(m => m.InflationOrders.SequenceEqual([0, 0])));
+        Assert.All(ModelSelector.Grid(PoissonFamily.Instance, [2], [1], inflationOrders: [0]), m => Assert.Equal([-1, -1], m.InflationOrders));
     }
 
     private sealed class SyncProgress(List<SelectionProgress> sink) : IProgress<SelectionProgress>
