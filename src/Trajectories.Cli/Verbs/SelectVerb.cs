@@ -47,7 +47,7 @@ public sealed class SelectVerb : IVerb
             }
 
             var criteria = new SelectionCriteria { MinShare = parse.GetValue(minShare), MinAvePP = parse.GetValue(minAvePP), MinOcc = parse.GetValue(minOcc) };
-            var grid = ModelSelector.Grid(fam, ks, orders, parse.GetValue(iorder), parse.GetValue(perGroup));
+            var grid = ModelSelector.Grid(fam, ks, orders, [parse.GetValue(iorder)], parse.GetValue(perGroup));
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads));
             using var folder = OutputFolder.Create(parse.GetValue(output)!);
             var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure));
