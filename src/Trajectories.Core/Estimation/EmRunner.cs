@@ -69,11 +69,11 @@ internal static class EmRunner
                 return new RunState(psi, ll, startIterations + it, StopReason.Converged, true);
             }
 
-            // Chord Newton: the Hessian (2·dim gradient evaluations) is reused while full steps keep being accepted,
+            // Chord Newton: the Hessian (exact, or 2·dim gradient evaluations) is reused while full steps are accepted,
             // and refreshed when the line search had to shorten a step.
             if (negativeHessian is null || refresh)
             {
-                negativeHessian = model.Hessian(psi);
+                negativeHessian = model.ExactHessian(psi) ?? model.Hessian(psi);
                 for (var k = 0; k < negativeHessian.Length; k++)
                 {
                     negativeHessian[k] = -negativeHessian[k];

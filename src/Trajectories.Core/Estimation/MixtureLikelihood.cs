@@ -199,6 +199,20 @@ public sealed class MixtureLikelihood
         return h;
     }
 
+    /// <summary>
+    /// The exact Hessian of ℓ at ψ (Louis' identity, see <see cref="AnalyticHessian"/>; one pass over the rows), or null
+    /// when the membership model has no closed-form curvature. Leaves the E-step state at ψ.
+    /// </summary>
+    public double[]? ExactHessian(ReadOnlySpan<double> psi) => AnalyticHessian.Compute(this, psi, _threads);
+
+    /// <summary>Q_g and its Hessian at the last E-step's weights, for group g's coefficients in ψ.</summary>
+    internal void GroupHessian(ReadOnlySpan<double> psi, int g, Span<double> hessian)
+    {
+        var n = Parameters.GroupWidth(g);
+        var grad = new double[n];
+        Q(g, psi.Slice(Parameters.BetaOffset[g], n), grad, hessian);
+    }
+
     private double Q(int g, ReadOnlySpan<double> coef, Span<double> grad, Span<double> hess)
     {
         var p = Parameters;

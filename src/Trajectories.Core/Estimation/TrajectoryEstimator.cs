@@ -13,7 +13,7 @@ namespace Trajectories.Core.Estimation;
 public static class TrajectoryEstimator
 {
     /// <summary>Fits <paramref name="spec"/> to <paramref name="panel"/>.</summary>
-    /// <exception cref="ModelSpecificationException">When the model is not identifiable on these data.</exception>
+    /// <exception cref="ModelSpecificationException">When the model is not identifiable on these data, or no start gave a finite likelihood.</exception>
     public static TrajectoryFit Fit(CountPanel panel, ModelSpecification spec, FitOptions? options = null, IProgress<FitProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
@@ -29,7 +29,13 @@ public static class TrajectoryEstimator
         var search = MultiStartSearch.Run(model, patterns, options, persons, progress);
         var psi = Canonical.Reorder(model, search.Best.Psi);
         var ll = model.EStep(psi);
-        var hessian = model.Hessian(psi);
+        if (!double.IsFinite(ll))
+        {
+            throw new ModelSpecificationException(
+                "the likelihood could not be evaluated at any starting value (numerical overflow); check the counts and exposures, or fit fewer groups or lower orders.");
+        }
+
+        var hessian = model.ExactHessian(psi) ?? model.Hessian(psi);
         return FitSummarizer.Summarize(new FitSummarizer.Inputs(
             model, patterns, scale, psi, ll, hessian, search, persons, panel.ObservationCount, clock.Elapsed.TotalSeconds));
     }

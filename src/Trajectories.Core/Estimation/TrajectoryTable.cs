@@ -38,7 +38,8 @@ internal static class TrajectoryTable
             {
                 var eta = tab.Eta[(g * time) + t];
                 var zeta = tab.Zeta[(g * time) + t];
-                var mu = model.Spec.Family.Mean(eta, zeta);
+                // A degenerate group's rate can overflow; keep outputs finite (the group is flagged elsewhere).
+                var mu = Math.Min(model.Spec.Family.Mean(eta, zeta), double.MaxValue);
                 var pi = pz == 0 ? 0.0 : Families.ZipFamily.Logistic(zeta);
                 for (var k = 0; k < pb; k++)
                 {

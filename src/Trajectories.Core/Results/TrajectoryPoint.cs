@@ -3,7 +3,7 @@ namespace Trajectories.Core.Results;
 /// <summary>The predicted and observed trajectory of one group at one time point.</summary>
 /// <param name="Group">1-based group number.</param>
 /// <param name="Time">The time value (e.g. age).</param>
-/// <param name="Predicted">Expected count at exposure 1: exp(η) for Poisson, (1−π)·exp(η) for ZIP.</param>
+/// <param name="Predicted">Expected count at exposure 1: exp(η) for Poisson, (1−π)·exp(η) for ZIP (capped at double.MaxValue for a degenerate group).</param>
 /// <param name="Lower">Lower 95 % limit (null when the information is singular): exp(log μ − 1.96·se(log μ)), se by the delta method on the group's coefficients.</param>
 /// <param name="Upper">Upper 95 % limit (the band is symmetric on the log scale, so it stays positive).</param>
 /// <param name="ObservedMean">Posterior-weighted mean observed count at this time, Σ p_ig y_it / Σ p_ig over persons observed at t; null when nobody is.</param>

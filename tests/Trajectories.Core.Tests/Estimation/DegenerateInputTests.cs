@@ -76,6 +76,18 @@ public class DegenerateInputTests
         Assert.NotEmpty(fit.Warnings);
     }
 
+    [Fact]
+    public void IterationLimitIsReportedNotHidden()
+    {
+        var panel = Models.Messy(400, 3);
+        var options = new FitOptions { Starts = 2, Finalists = 1, ShortIterations = 1, MaxIterations = 1, MaxNewtonIterations = 1 };
+        var fit = TrajectoryEstimator.Fit(panel, Models.MessyZip, options);
+        Assert.Equal(StopReason.MaxIterations, fit.StopReason);
+        Assert.False(fit.Converged);
+        Assert.Contains(fit.Warnings, w => w.Contains("did not converge"));
+        AssertNoNaN(fit);
+    }
+
     private static Trajectories.Core.Families.ITrajectoryFamily PoissonFamily() => Trajectories.Core.Families.PoissonFamily.Instance;
 
     private static void AssertNoNaN(TrajectoryFit fit)
@@ -89,7 +101,14 @@ public class DegenerateInputTests
             Assert.All(values, v => Assert.True(v is null || double.IsFinite(v.Value), $"group {g.Index}: {v}"));
         }
 
-        Assert.All(fit.Trajectories, p => Assert.True(double.IsFinite(p.Predicted) && p.Lower is null or >= 0 && p.Upper is null || double.IsFinite(p.Upper!.Value)));
+        Assert.All(fit.Trajectories, p =>
+        {
+            Assert.True(double.IsFinite(p.Predicted));
+            Assert.True(p.Lower is null || (double.IsFinite(p.Lower.Value) && p.Lower >= 0));
+            Assert.True(p.Upper is null || double.IsFinite(p.Upper.Value));
+            Assert.True(p.ObservedMean is null || double.IsFinite(p.ObservedMean.Value));
+            Assert.True(double.IsFinite(p.N));
+        });
         for (var i = 0; i < fit.Posteriors.Count; i++)
         {
             foreach (var v in fit.Posteriors.Row(i))

@@ -12,8 +12,8 @@ public class ModelSelectorTests
     {
         var sim = new SimulationSpec([0.6, 0.4], [[-1.5, 0.3, -0.8], [0.5, -0.2, -0.6]], [[], []], Models.Ages) { MinWindow = 8 };
         var panel = sim.Simulate(800, 9, out _);
-        var grid = ModelSelector.Grid(PoissonFamily.Instance, [1, 2, 3], [1, 2]);
-        Assert.Equal(6, grid.Count);
+        var grid = ModelSelector.Grid(PoissonFamily.Instance, [1, 2, 3], [2]);
+        Assert.Equal(3, grid.Count);
         var options = new FitOptions { Starts = 6, Finalists = 2, Seed = 4 };
         var reports = new List<SelectionProgress>();
         var parallel = ModelSelector.Select(panel, grid, options with { Threads = 2 }, progress: new SyncProgress(reports));

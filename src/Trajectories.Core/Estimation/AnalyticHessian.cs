@@ -1,0 +1,207 @@
+using Trajectories.Core.Membership;
+
+namespace Trajectories.Core.Estimation;
+
+/// <summary>
+/// The exact Hessian of the marginal log-likelihood ℓ = Σ_i w_i log Σ_g π_g f_ig (Louis 1982, J. R. Stat. Soc. B 44:226):
+/// with a_ig = log π_g + log f_ig and posteriors p_ig,
+/// ∇²ℓ = Σ_i w_i [Σ_g p_ig ∇²a_ig + Σ_g p_ig (∇a_ig − m_i)(∇a_ig − m_i)ᵀ], m_i = Σ_g p_ig ∇a_ig.
+/// The first term is the membership curvature −N(diag π − ππᵀ) plus each group's cell-weighted Hessian; the second
+/// needs every row's score, built like the E-step from prefix sums over its window plus its listed cells.
+/// </summary>
+internal static class AnalyticHessian
+{
+    /// <summary>The Hessian at ψ (runs an E-step), or null when the membership model has no closed-form curvature.</summary>
+    public static double[]? Compute(MixtureLikelihood model, ReadOnlySpan<double> psi, int threads)
+    {
+        if (model.Spec.Membership is not ConstantMembership)
+        {
+            return null;
+        }
+
+        model.EStep(psi);
+        var p = model.Parameters;
+        var layout = model.Layout;
+        var tab = model.Tables;
+        int groups = p.Groups, time = tab.Time, n = p.Total, cells = layout.CellCount;
+        var family = model.Spec.Family;
+
+        // Per cell and group: ∂ log f/∂η and ∂ log f/∂ζ; windowed rows use differences to the baseline cell.
+        var dEta = new double[cells * groups];
+        var dZeta = new double[cells * groups];
+        for (var c = 0; c < cells; c++)
+        {
+            var t = layout.CellTime[c];
+            for (var g = 0; g < groups; g++)
+            {
+                var d = family.Derivatives(layout.CellY[c], layout.CellLogExposure[c], tab.Eta[(g * time) + t], tab.Zeta[(g * time) + t]);
+                dEta[(c * groups) + g] = d.Eta;
+                dZeta[(c * groups) + g] = d.Zeta;
+            }
+        }
+
+        // Prefix sums over time of the baseline score vectors of each group, index (t·width + k) per group.
+        var prefix = new double[groups][];
+        for (var g = 0; g < groups; g++)
+        {
+            var width = p.GroupWidth(g);
+            prefix[g] = new double[(time + 1) * width];
+            for (var t = 0; t < time; t++)
+            {
+                for (var k = 0; k < width; k++)
+                {
+                    prefix[g][((t + 1) * width) + k] = prefix[g][(t * width) + k] + ScoreTerm(model, g, t, k, dEta[(t * groups) + g], dZeta[(t * groups) + g]);
+                }
+            }
+        }
+
+        var shares = ConstantMembership.Shares(psi.Slice(0, p.MembershipCount));
+        var chunks = (layout.RowCount + EStepKernel.ChunkRows - 1) / EStepKernel.ChunkRows;
+        var partial = new double[chunks][];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
+        {
+            partial[chunk] = OuterProducts(model, chunk, dEta, dZeta, prefix, shares);
+        });
+
+        var h = new double[n * n];
+        foreach (var part in partial)
+        {
+            for (var k = 0; k < h.Length; k++)
+            {
+                h[k] += part[k];
+            }
+        }
+
+        var total = layout.Weights.Sum();
+        for (var a = 0; a < p.MembershipCount; a++)
+        {
+            for (var b = 0; b < p.MembershipCount; b++)
+            {
+                h[(a * n) + b] -= total * (((a == b) ? shares[a + 1] : 0.0) - (shares[a + 1] * shares[b + 1]));
+            }
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            var width = p.GroupWidth(g);
+            var block = new double[width * width];
+            model.GroupHessian(psi, g, block);
+            var off = p.BetaOffset[g];
+            for (var a = 0; a < width; a++)
+            {
+                for (var b = 0; b < width; b++)
+                {
+                    h[((off + a) * n) + off + b] += block[(a * width) + b];
+                }
+            }
+        }
+
+        // The outer products were accumulated in the upper triangle only (the curvature blocks in both): the upper
+        // triangle is complete, so mirror it.
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < a; b++)
+            {
+                h[(a * n) + b] = h[(b * n) + a];
+            }
+        }
+
+        return h;
+    }
+
+    private static double ScoreTerm(MixtureLikelihood model, int g, int t, int k, double dEta, double dZeta)
+    {
+        var pb = model.Parameters.Orders[g] + 1;
+        var pz = model.Parameters.InflationOrders[g] + 1;
+        return k < pb ? dEta * model.Tables.Designs[g][(t * pb) + k] : dZeta * model.Tables.InflationDesigns[g][(t * pz) + k - pb];
+    }
+
+    private static double[] OuterProducts(MixtureLikelihood model, int chunk, double[] dEta, double[] dZeta, double[][] prefix, double[] shares)
+    {
+        var p = model.Parameters;
+        var layout = model.Layout;
+        int groups = p.Groups, n = p.Total;
+        var acc = new double[n * n];
+        var scores = new double[groups * n];
+        var mean = new double[n];
+        var end = Math.Min(layout.RowCount, (chunk + 1) * EStepKernel.ChunkRows);
+        for (var i = chunk * EStepKernel.ChunkRows; i < end; i++)
+        {
+            Array.Clear(scores);
+            int a = layout.WindowStart[i], b = layout.WindowEnd[i];
+            var windowed = b > 0;
+            for (var g = 0; g < groups; g++)
+            {
+                var row = scores.AsSpan(g * n, n);
+                for (var j = 0; j < p.MembershipCount; j++)
+                {
+                    row[j] = (g == j + 1 ? 1.0 : 0.0) - shares[j + 1];
+                }
+
+                var width = p.GroupWidth(g);
+                var off = p.BetaOffset[g];
+                if (windowed)
+                {
+                    for (var k = 0; k < width; k++)
+                    {
+                        row[off + k] = prefix[g][(b * width) + k] - prefix[g][(a * width) + k];
+                    }
+                }
+
+                for (var j = layout.ListStart[i]; j < layout.ListStart[i + 1]; j++)
+                {
+                    var c = layout.Cells[j];
+                    var t = layout.CellTime[c];
+                    var de = dEta[(c * groups) + g] - (windowed ? dEta[(t * groups) + g] : 0.0);
+                    var dz = dZeta[(c * groups) + g] - (windowed ? dZeta[(t * groups) + g] : 0.0);
+                    for (var k = 0; k < width; k++)
+                    {
+                        row[off + k] += ScoreTerm(model, g, t, k, de, dz);
+                    }
+                }
+            }
+
+            Array.Clear(mean);
+            var post = model.State.Posteriors.AsSpan(i * groups, groups);
+            for (var g = 0; g < groups; g++)
+            {
+                for (var k = 0; k < n; k++)
+                {
+                    mean[k] += post[g] * scores[(g * n) + k];
+                }
+            }
+
+            var w = layout.Weights[i];
+            for (var g = 0; g < groups; g++)
+            {
+                var wp = w * post[g];
+                if (wp == 0)
+                {
+                    continue;
+                }
+
+                var row = scores.AsSpan(g * n, n);
+                for (var k = 0; k < n; k++)
+                {
+                    row[k] -= mean[k];
+                }
+
+                for (var x = 0; x < n; x++)
+                {
+                    var rx = wp * row[x];
+                    if (rx == 0)
+                    {
+                        continue;
+                    }
+
+                    for (var y = x; y < n; y++)
+                    {
+                        acc[(x * n) + y] += rx * row[y];
+                    }
+                }
+            }
+        }
+
+        return acc;
+    }
+}

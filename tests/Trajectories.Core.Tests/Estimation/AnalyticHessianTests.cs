@@ -1,0 +1,26 @@
+using Trajectories.Core.Estimation;
+using Trajectories.Core.Tests.Support;
+
+namespace Trajectories.Core.Tests.Estimation;
+
+public class AnalyticHessianTests
+{
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    public void MatchesCentralDifferencesOfTheGradient(bool zip, bool exposure)
+    {
+        var panel = Models.Messy(700, 13, exposure);
+        var spec = zip ? Models.MessyZip : ModelSpecification.Poisson(3, 2, 1, 2);
+        var m = Models.Likelihood(panel, spec);
+        var psi = Models.MessyPsi(m);
+        var numeric = m.Hessian(psi);
+        var exact = m.ExactHessian(psi)!;
+        var scale = numeric.Max(Math.Abs);
+        for (var k = 0; k < numeric.Length; k++)
+        {
+            Assert.True(Math.Abs(numeric[k] - exact[k]) <= 1e-5 * scale, $"entry {k}: numeric {numeric[k]}, analytic {exact[k]}");
+        }
+    }
+}
