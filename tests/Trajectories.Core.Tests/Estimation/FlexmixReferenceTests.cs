@@ -23,6 +23,9 @@ public class FlexmixReferenceTests
     [InlineData("to1", 4, 3, -8580.840525)]
     [InlineData("to2", 2, 2, -7881.438376)]
     [InlineData("to2", 3, 2, -7693.572361)]
+    [InlineData("to2", 4, 2, -7525.404171)]
+    [InlineData("to2", 2, 3, -7642.428173)]
+    [InlineData("to2", 3, 3, -7506.998589)]
     public void ReachesAtLeastFlexmixLogLikelihood(string data, int k, int order, double flexmix)
     {
         var panel = TestData.ReadWide(Path.Combine(TestData.TorontoFolder(), data + ".csv"));
