@@ -1,4 +1,17 @@
 using BenchmarkDotNet.Running;
+using Trajectories.Benchmarks;
 
-// Run e.g. `dotnet run -c Release --project benchmarks/Trajectories.Benchmarks -- --filter '*Csv*'`.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `-- simulate-csv ...` writes peer-comparison data; `-- scaling ...` is the single timed register-scale run (see ScalingRunner); anything else goes to BenchmarkDotNet,
+// e.g. `dotnet run -c Release --project benchmarks/Trajectories.Benchmarks -- --filter '*EStep*'`.
+if (args.Length > 0 && args[0] == "scaling")
+{
+    return ScalingRunner.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "simulate-csv")
+{
+    return SimulateCommand.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ScalingRunner).Assembly).Run(args);
+return 0;

@@ -1,0 +1,55 @@
+using Trajectories.Core.Basis;
+using Trajectories.Core.Estimation;
+using Trajectories.Core.Panels;
+
+namespace Trajectories.Core.Simulation;
+
+/// <summary>A simulated panel with the truth it was drawn from.</summary>
+/// <param name="Panel">The counts, on the design's time grid.</param>
+/// <param name="TrueGroup">The planted group of each person (index into the design's groups).</param>
+/// <param name="Design">The design, i.e. the true parameters.</param>
+/// <param name="Scale">The time scale on which the design's coefficients are expressed (that of the grid).</param>
+public sealed record SimulatedPanel(CountPanel Panel, int[] TrueGroup, SimulationDesign Design, TimeScale Scale)
+{
+    /// <summary>The normalised planted shares.</summary>
+    public double[] TrueShares()
+    {
+        var total = Design.Groups.Sum(g => g.Share);
+        return Design.Groups.Select(g => g.Share / total).ToArray();
+    }
+
+    /// <summary>
+    /// The model that generated the data: Poisson, or ZIP when any group is zero-inflated (a group without
+    /// inflation then gets iorder −1), with each group's planted polynomial order.
+    /// </summary>
+    public ModelSpecification TrueSpecification()
+    {
+        var groups = Design.Groups;
+        var orders = groups.Select(g => g.Beta.Count - 1).ToArray();
+        return Design.IsZeroInflated
+            ? ModelSpecification.Zip(groups.Count, orders, groups.Select(g => (g.Gamma?.Count ?? 0) - 1).ToArray())
+            : ModelSpecification.Poisson(groups.Count, orders);
+    }
+
+    /// <summary>
+    /// The planted parameters as the estimator's vector ψ = [θ₂…θ_K, β₁, γ₁, …, β_K, γ_K] for
+    /// <see cref="TrueSpecification"/>, with θ_g = log(π_g / π₁) (see <see cref="ParameterLayout"/>).
+    /// </summary>
+    public double[] TrueParameters()
+    {
+        var shares = TrueShares();
+        var psi = new List<double>();
+        for (var g = 1; g < shares.Length; g++)
+        {
+            psi.Add(Math.Log(shares[g] / shares[0]));
+        }
+
+        foreach (var group in Design.Groups)
+        {
+            psi.AddRange(group.Beta);
+            psi.AddRange(group.Gamma ?? []);
+        }
+
+        return psi.ToArray();
+    }
+}

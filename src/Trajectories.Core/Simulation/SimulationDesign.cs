@@ -1,0 +1,102 @@
+using Trajectories.Core.Basis;
+
+namespace Trajectories.Core.Simulation;
+
+/// <summary>
+/// One planted group of a simulated GBTM: its share, its log-rate polynomial and, for ZIP data, its zero-inflation
+/// logit polynomial, both in the scaled time u of <see cref="TimeScale.FromGrid"/> (so the coefficients are on the
+/// same scale as those the estimator reports).
+/// </summary>
+/// <param name="Share">Probability of membership (the shares of a design are normalised to sum to 1).</param>
+/// <param name="Beta">log λ(u) = Σ_j Beta[j]·u^j.</param>
+/// <param name="Gamma">logit ω(u) = Σ_j Gamma[j]·u^j of the structural-zero probability, or null for no inflation.</param>
+public sealed record SimulatedGroup(double Share, IReadOnlyList<double> Beta, IReadOnlyList<double>? Gamma = null)
+{
+    /// <summary>The planted Poisson rate at scaled time <paramref name="u"/> (before exposure).</summary>
+    public double Rate(double u) => Math.Exp(Polynomial(Beta, u));
+
+    /// <summary>The planted structural-zero probability at scaled time <paramref name="u"/> (0 without inflation).</summary>
+    public double Inflation(double u) => Gamma is null ? 0.0 : 1.0 / (1.0 + Math.Exp(-Polynomial(Gamma, u)));
+
+    /// <summary>The planted mean count at <paramref name="u"/> with exposure 1: (1 − ω)·λ.</summary>
+    public double Mean(double u) => (1.0 - Inflation(u)) * Rate(u);
+
+    private static double Polynomial(IReadOnlyList<double> coefficients, double u)
+    {
+        // Horner: one multiply-add per coefficient.
+        var value = 0.0;
+        for (var j = coefficients.Count - 1; j >= 0; j--)
+        {
+            value = (value * u) + coefficients[j];
+        }
+
+        return value;
+    }
+}
+
+/// <summary>What to simulate: persons, planted groups, time grid, and the optional exposure and unbalanced windows.</summary>
+public sealed record SimulationDesign
+{
+    /// <summary>Number of persons.</summary>
+    public required int Persons { get; init; }
+
+    /// <summary>The planted groups (at least one).</summary>
+    public required IReadOnlyList<SimulatedGroup> Groups { get; init; }
+
+    /// <summary>Seed of every random draw: the same design and seed give the same panel, bit for bit.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The time grid (ages); default 12, 13, …, 32 (21 points).</summary>
+    public IReadOnlyList<double> Times { get; init; } = Enumerable.Range(12, 21).Select(a => (double)a).ToArray();
+
+    /// <summary>
+    /// Lower end of the exposure draw: each person-time gets exposure ~ U(MinExposure, 1]; null (the default) means
+    /// no exposure (every observation has exposure 1).
+    /// </summary>
+    public double? MinExposure { get; init; }
+
+    /// <summary>
+    /// Minimum window length for unbalanced data: each person is observed on a random contiguous window of at least
+    /// this many time points; null (the default) means every person is observed at every time point.
+    /// </summary>
+    public int? MinWindow { get; init; }
+
+    /// <summary>Whether any group is zero-inflated (the data are then ZIP).</summary>
+    public bool IsZeroInflated => Groups.Any(g => g.Gamma is not null);
+
+    /// <summary>Throws when the design cannot be simulated.</summary>
+    /// <exception cref="ArgumentException">A count, share, coefficient, exposure or window is out of range.</exception>
+    public void Validate()
+    {
+        if (Persons < 0)
+        {
+            throw new ArgumentException("the number of persons is negative.");
+        }
+
+        if (Groups is null || Groups.Count == 0)
+        {
+            throw new ArgumentException("at least one group is needed.");
+        }
+
+        if (Groups.Any(g => !(g.Share > 0) || !double.IsFinite(g.Share) || g.Beta.Count == 0
+            || g.Beta.Concat(g.Gamma ?? []).Any(c => !double.IsFinite(c))))
+        {
+            throw new ArgumentException("every group needs a positive finite share and finite, non-empty coefficients.");
+        }
+
+        if (Times is null || Times.Count == 0 || Times.Distinct().Count() != Times.Count)
+        {
+            throw new ArgumentException("the time grid must be non-empty with distinct values.");
+        }
+
+        if (MinExposure is { } e && !(e > 0 && e <= 1))
+        {
+            throw new ArgumentException($"the minimum exposure {e} is outside (0, 1].");
+        }
+
+        if (MinWindow is { } w && (w < 1 || w > Times.Count))
+        {
+            throw new ArgumentException($"the minimum window {w} is outside 1–{Times.Count}.");
+        }
+    }
+}
