@@ -8,33 +8,10 @@ namespace Trajectories.Benchmarks;
 /// <see cref="EStepReference"/> (baseline) against the fast path the fit uses (<see cref="MixtureLikelihood.EStep"/>:
 /// group tables, then <see cref="EStepKernel"/>). Both work on the same compressed patterns.
 /// </summary>
-[MemoryDiagnoser]
-[Config(typeof(QuickConfig))]
-public class EStepBenchmarks
+public class EStepBenchmarks : GridBenchmark
 {
     private BenchmarkData _data = null!;
     private double[] _logPriors = [];
-
-    /// <summary>The persons grid (see <see cref="BenchmarkData.PersonsGrid"/>).</summary>
-    public static IEnumerable<int> PersonsValues => BenchmarkData.PersonsGrid();
-
-    /// <summary>The groups grid.</summary>
-    public static IEnumerable<int> GroupsValues => BenchmarkData.GroupsGrid();
-
-    /// <summary>The orders grid.</summary>
-    public static IEnumerable<int> OrdersValues => BenchmarkData.OrdersGrid();
-
-    /// <summary>Number of persons.</summary>
-    [ParamsSource(nameof(PersonsValues))]
-    public int Persons { get; set; }
-
-    /// <summary>Number of groups K.</summary>
-    [ParamsSource(nameof(GroupsValues))]
-    public int Groups { get; set; }
-
-    /// <summary>Polynomial order of every group.</summary>
-    [ParamsSource(nameof(OrdersValues))]
-    public int Order { get; set; }
 
     [GlobalSetup]
     public void Setup()

@@ -7,34 +7,11 @@ namespace Trajectories.Benchmarks;
 /// model from the E-step statistics at the planted parameters, started from ψ slightly off the truth so that the
 /// Newton step has work to do.
 /// </summary>
-[MemoryDiagnoser]
-[Config(typeof(QuickConfig))]
-public class MStepBenchmarks
+public class MStepBenchmarks : GridBenchmark
 {
     private BenchmarkData _data = null!;
     private double[] _start = [];
     private double[] _psi = [];
-
-    /// <summary>The persons grid (see <see cref="BenchmarkData.PersonsGrid"/>).</summary>
-    public static IEnumerable<int> PersonsValues => BenchmarkData.PersonsGrid();
-
-    /// <summary>The groups grid.</summary>
-    public static IEnumerable<int> GroupsValues => BenchmarkData.GroupsGrid();
-
-    /// <summary>The orders grid.</summary>
-    public static IEnumerable<int> OrdersValues => BenchmarkData.OrdersGrid();
-
-    /// <summary>Number of persons.</summary>
-    [ParamsSource(nameof(PersonsValues))]
-    public int Persons { get; set; }
-
-    /// <summary>Number of groups K.</summary>
-    [ParamsSource(nameof(GroupsValues))]
-    public int Groups { get; set; }
-
-    /// <summary>Polynomial order of every group.</summary>
-    [ParamsSource(nameof(OrdersValues))]
-    public int Order { get; set; }
 
     [GlobalSetup]
     public void Setup()
