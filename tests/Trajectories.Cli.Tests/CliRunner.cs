@@ -15,20 +15,9 @@ public static class CliRunner
 /// <summary>Paths to the repository and the shared peer data.</summary>
 public static class Paths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Trajectories.Testing.RepositoryPaths.Root;
 
-    public static string Toronto(string file) => Path.Combine(Root, "..", "shared", "peer-data", "toronto", file);
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Trajectories.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Trajectories.sln not found above the test folder.");
-    }
+    public static string Toronto(string file) => Trajectories.Testing.RepositoryPaths.Toronto(file);
 }
 
 /// <summary>A temporary folder removed after the test.</summary>

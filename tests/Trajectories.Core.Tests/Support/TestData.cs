@@ -6,20 +6,8 @@ namespace Trajectories.Core.Tests.Support;
 /// <summary>Locates shared test data and parses the wide CSVs of the peer data (a tiny test-local reader).</summary>
 internal static class TestData
 {
-    /// <summary>The folder that contains Trajectories.sln, found by walking up from the test binaries.</summary>
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Trajectories.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Trajectories.sln not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>The Toronto peer data folder (shared next to the repository).</summary>
-    public static string TorontoFolder() => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "peer-data", "toronto"));
+    public static string TorontoFolder() => Trajectories.Testing.RepositoryPaths.TorontoFolder;
 
     /// <summary>Reads a wide CSV (id, then one column per time; empty or negative = missing) into a panel.</summary>
     public static CountPanel ReadWide(string path, string? exposurePath = null)

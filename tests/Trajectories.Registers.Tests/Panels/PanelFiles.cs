@@ -16,14 +16,7 @@ internal sealed class PanelFiles : IDisposable
     /// <summary>The Toronto peer data folder: &lt;repo root&gt;/../shared/peer-data/toronto.</summary>
     public static string Toronto(string file)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Trajectories.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        var path = Path.Combine(dir!.FullName, "..", "shared", "peer-data", "toronto", file);
+        var path = Trajectories.Testing.RepositoryPaths.Toronto(file);
         Assert.True(File.Exists(path), $"peer data missing: {path}");
         return path;
     }
