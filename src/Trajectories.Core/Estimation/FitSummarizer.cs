@@ -26,10 +26,15 @@ internal static class FitSummarizer
         var p = model.Parameters;
         var groups = p.Groups;
         var warnings = new List<string>();
-        var covariance = Covariance(x.Hessian, p.Total);
+        var covariance = BoundaryCovariance.Compute(x.Hessian, p, model.Tables.Zeta, model.Tables.Time, out var heldFixed);
         if (covariance is null)
         {
             warnings.Add("the observed information matrix is singular or not positive definite: standard errors are not available.");
+        }
+        else if (heldFixed.Count > 0)
+        {
+            warnings.Add($"the zero-inflation of group(s) {string.Join(", ", heldFixed)} is at its boundary (inflation probability below 0.03 % at every time): "
+                + "those inflation parameters have no standard error and the other standard errors are conditional on them; a model without inflation for these groups (iorder −1) is simpler.");
         }
 
         var shares = ConstantMembership.Shares(x.Psi.AsSpan(0, p.MembershipCount));
@@ -106,13 +111,6 @@ internal static class FitSummarizer
             Trajectories = TrajectoryTable.Build(model, x.Patterns.Patterns.Times, covariance),
             Warnings = warnings,
         };
-    }
-
-    private static double[]? Covariance(double[] hessian, int n)
-    {
-        var info = hessian.Select(h => -h).ToArray();
-        var cov = Cholesky.Inverse(info, n);
-        return cov is not null && cov.All(double.IsFinite) ? cov : null;
     }
 
     /// <summary>Var(π) = J Var(θ) Jᵀ with J_gj = ∂π_g/∂θ_j = π_g(δ_{g,j+1} − π_{j+1}) (group 1 is the reference).</summary>
