@@ -91,18 +91,7 @@ public static class RegisterMetadataJson
 
             w.WriteEndObject();
             w.WriteNumber("min_age", metadata.MinAge);
-            if (metadata.Synthetic is { } s)
-            {
-                w.WriteStartObject("synthetic");
-                w.WriteString("generator_version", s.GeneratorVersion);
-                w.WriteNumber("seed", s.Seed);
-                w.WriteNumber("scale", s.Scale);
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteNull("synthetic");
-            }
+            WriteSynthetic(w, metadata.Synthetic);
 
             w.WriteEndObject();
         }
@@ -211,5 +200,25 @@ public static class RegisterMetadataJson
 
         var scale = Int(value, "scale", file) ?? 0;
         return new SyntheticInfo(version, seed, scale);
+    }
+
+    /// <summary>
+    /// Writes the <c>synthetic</c> member ({generator_version, seed, scale} or null): the same shape wherever a register's
+    /// origin is reported (register.json, results.json).
+    /// </summary>
+    public static void WriteSynthetic(Utf8JsonWriter w, SyntheticInfo? synthetic)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (synthetic is null)
+        {
+            w.WriteNull("synthetic");
+            return;
+        }
+
+        w.WriteStartObject("synthetic");
+        w.WriteString("generator_version", synthetic.GeneratorVersion);
+        w.WriteNumber("seed", synthetic.Seed);
+        w.WriteNumber("scale", synthetic.Scale);
+        w.WriteEndObject();
     }
 }

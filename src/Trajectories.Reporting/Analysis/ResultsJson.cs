@@ -68,18 +68,7 @@ public static class ResultsJson
     {
         w.WriteStartObject("register");
         w.WriteString("name", r.Name);
-        if (r.Synthetic is { } s)
-        {
-            w.WriteStartObject("synthetic");
-            w.WriteString("generator_version", s.GeneratorVersion);
-            w.WriteNumber("seed", s.Seed);
-            w.WriteNumber("scale", s.Scale);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("synthetic");
-        }
+        Registers.Io.RegisterMetadataJson.WriteSynthetic(w, r.Synthetic);
 
         Count(w, "offenders", r.Offenders);
         Count(w, "criminal_controls", r.CriminalControls);
