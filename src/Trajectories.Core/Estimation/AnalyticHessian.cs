@@ -1,4 +1,5 @@
 using Trajectories.Core.Membership;
+using Trajectories.Core.Numerics;
 
 namespace Trajectories.Core.Estimation;
 
@@ -60,7 +61,7 @@ internal static class AnalyticHessian
         var partial = new double[chunks][];
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
         {
-            partial[chunk] = OuterProducts(model, chunk, dEta, dZeta, prefix, shares);
+            partial[chunk] = OuterProducts(model, chunk, dEta, dZeta, prefix);
         });
 
         var h = new double[n * n];
@@ -116,62 +117,84 @@ internal static class AnalyticHessian
         return k < pb ? dEta * model.Tables.Designs[g][(t * pb) + k] : dZeta * model.Tables.InflationDesigns[g][(t * pz) + k - pb];
     }
 
-    private static double[] OuterProducts(MixtureLikelihood model, int chunk, double[] dEta, double[] dZeta, double[][] prefix, double[] shares)
+    /// <summary>
+    /// Σ_i w_i Σ_g p_ig (s_ig − m_i)(s_ig − m_i)ᵀ over one chunk of rows (upper triangle). Group g's score s_ig is
+    /// e_g − π on θ (M = G − 1 entries, group 1 the reference) and its own block u_ig on (β_g, γ_g), zero on the other
+    /// blocks. With q_i = (p_i2 … p_iG; p_i1·u_i1, …, p_iG·u_iG), the sum over groups equals
+    /// −q qᵀ + diag(p_i2 … p_iG) on θ×θ + p_ig·u_ig on the θ_(g−1) row of block g + p_ig·u_ig u_igᵀ on block g × block g,
+    /// so a row costs one rank-one update of size n instead of G of them.
+    /// </summary>
+    private static double[] OuterProducts(MixtureLikelihood model, int chunk, double[] dEta, double[] dZeta, double[][] prefix)
     {
         var p = model.Parameters;
         var layout = model.Layout;
-        int groups = p.Groups, n = p.Total;
+        var tab = model.Tables;
+        int groups = p.Groups, n = p.Total, members = p.MembershipCount;
         var acc = new double[n * n];
-        var scores = new double[groups * n];
-        var mean = new double[n];
+        var u = new double[n];
+        var q = new double[n];
         var end = Math.Min(layout.RowCount, (chunk + 1) * EStepKernel.ChunkRows);
         for (var i = chunk * EStepKernel.ChunkRows; i < end; i++)
         {
-            Array.Clear(scores);
             int a = layout.WindowStart[i], b = layout.WindowEnd[i];
             var windowed = b > 0;
+            var post = model.State.Posteriors.AsSpan(i * groups, groups);
+            var w = layout.Weights[i];
+            for (var j = 0; j < members; j++)
+            {
+                q[j] = post[j + 1];
+            }
+
             for (var g = 0; g < groups; g++)
             {
-                var row = scores.AsSpan(g * n, n);
-                for (var j = 0; j < p.MembershipCount; j++)
-                {
-                    row[j] = (g == j + 1 ? 1.0 : 0.0) - shares[j + 1];
-                }
-
-                var width = p.GroupWidth(g);
-                var off = p.BetaOffset[g];
+                int off = p.BetaOffset[g], width = p.GroupWidth(g), pb = p.Orders[g] + 1, pz = width - pb;
+                var block = u.AsSpan(off, width);
                 if (windowed)
                 {
                     for (var k = 0; k < width; k++)
                     {
-                        row[off + k] = prefix[g][(b * width) + k] - prefix[g][(a * width) + k];
+                        block[k] = prefix[g][(b * width) + k] - prefix[g][(a * width) + k];
                     }
                 }
+                else
+                {
+                    block.Clear();
+                }
 
+                var x = tab.Designs[g];
+                var z = tab.InflationDesigns[g];
                 for (var j = layout.ListStart[i]; j < layout.ListStart[i + 1]; j++)
                 {
                     var c = layout.Cells[j];
                     var t = layout.CellTime[c];
                     var de = dEta[(c * groups) + g] - (windowed ? dEta[(t * groups) + g] : 0.0);
                     var dz = dZeta[(c * groups) + g] - (windowed ? dZeta[(t * groups) + g] : 0.0);
-                    for (var k = 0; k < width; k++)
+                    for (var k = 0; k < pb; k++)
                     {
-                        row[off + k] += ScoreTerm(model, g, t, k, de, dz);
+                        block[k] += de * x[(t * pb) + k];
+                    }
+
+                    for (var k = 0; k < pz; k++)
+                    {
+                        block[pb + k] += dz * z[(t * pz) + k];
                     }
                 }
-            }
 
-            Array.Clear(mean);
-            var post = model.State.Posteriors.AsSpan(i * groups, groups);
-            for (var g = 0; g < groups; g++)
-            {
-                for (var k = 0; k < n; k++)
+                for (var k = 0; k < width; k++)
                 {
-                    mean[k] += post[g] * scores[(g * n) + k];
+                    q[off + k] = post[g] * block[k];
                 }
             }
 
-            var w = layout.Weights[i];
+            for (var r = 0; r < n; r++)
+            {
+                var wq = w * q[r];
+                if (wq != 0)
+                {
+                    GroupVector.AddScaled(acc, (r * n) + r, q.AsSpan(r), -wq, n - r);
+                }
+            }
+
             for (var g = 0; g < groups; g++)
             {
                 var wp = w * post[g];
@@ -180,23 +203,21 @@ internal static class AnalyticHessian
                     continue;
                 }
 
-                var row = scores.AsSpan(g * n, n);
-                for (var k = 0; k < n; k++)
+                int off = p.BetaOffset[g], width = p.GroupWidth(g);
+                if (g > 0)
                 {
-                    row[k] -= mean[k];
+                    // θ_(g−1) is group g's own membership parameter: its diagonal and its row of block g.
+                    var j = g - 1;
+                    acc[(j * n) + j] += wp;
+                    GroupVector.AddScaled(acc, (j * n) + off, q.AsSpan(off, width), w, width);
                 }
 
-                for (var x = 0; x < n; x++)
+                for (var r = 0; r < width; r++)
                 {
-                    var rx = wp * row[x];
-                    if (rx == 0)
+                    var wu = wp * u[off + r];
+                    if (wu != 0)
                     {
-                        continue;
-                    }
-
-                    for (var y = x; y < n; y++)
-                    {
-                        acc[(x * n) + y] += rx * row[y];
+                        GroupVector.AddScaled(acc, ((off + r) * n) + off + r, u.AsSpan(off + r, width - r), wu, width - r);
                     }
                 }
             }

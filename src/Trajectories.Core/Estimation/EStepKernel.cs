@@ -1,4 +1,5 @@
 using Trajectories.Core.Membership;
+using Trajectories.Core.Numerics;
 
 namespace Trajectories.Core.Estimation;
 
@@ -27,21 +28,16 @@ public static class EStepKernel
         ArgumentNullException.ThrowIfNull(membership);
         ArgumentNullException.ThrowIfNull(result);
         var groups = tables.Groups;
-        var rows = layout.RowCount;
-        var chunks = (rows + ChunkRows - 1) / ChunkRows;
-        // Few cells (no exposure): each chunk scatters into its own cell-weight buffer, reduced in chunk order.
-        // Many cells (exposure makes most observations their own cell): one serial scatter pass instead.
+        var chunks = (layout.RowCount + ChunkRows - 1) / ChunkRows;
+        // Few cells (no exposure): each chunk scatters into its own cell-weight buffer while its rows are hot, and the
+        // buffers are reduced in chunk order. Many cells (exposure makes most observations their own cell): one serial
+        // scatter pass instead, so memory stays O(cells) rather than O(chunks × cells).
         var chunkCells = (long)layout.CellCount * groups <= MaxChunkCellBuffer ? layout.CellCount * groups : 0;
         result.EnsureChunks(chunks, (tables.Time + 1) * groups, chunkCells);
-        var constantPriors = new double[groups];
-        if (membership.IsConstant)
-        {
-            membership.LogPriors(theta, 0, constantPriors);
-        }
-
+        var priors = ConstantPriors(membership, theta, groups);
         var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
-            RunChunk(layout, tables, membership, constantPriors, thetaCopy, k, result));
+            RunChunk(layout, tables, membership, priors, thetaCopy, k, result, likelihoodOnly: false));
 
         var ll = 0.0;
         var cover = new double[(tables.Time + 1) * groups];
@@ -56,40 +52,98 @@ public static class EStepKernel
         }
 
         result.LogLikelihood = ll + layout.TotalLogConstant;
+        var weights = result.CellWeights;
         if (chunkCells == 0)
         {
-            AccumulateCellWeights(layout, groups, cover, result);
-            return;
+            ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, weights);
         }
-
-        var weights = result.CellWeights;
-        Array.Clear(weights);
-        for (var k = 0; k < chunks; k++)
+        else
         {
-            var part = result.ChunkCells[k];
-            for (var j = 0; j < weights.Length; j++)
+            Array.Clear(weights);
+            for (var k = 0; k < chunks; k++)
             {
-                weights[j] += part[j];
+                var part = result.ChunkCells[k];
+                for (var j = 0; j < weights.Length; j++)
+                {
+                    weights[j] += part[j];
+                }
             }
         }
 
-        AddCoverage(layout, groups, cover, weights);
+        CompleteBaselines(layout, groups, cover, weights);
     }
 
-    private static void RunChunk(CellLayout layout, GroupTables tab, IMembershipModel membership, double[] constantPriors, double[] theta, int chunk, EStepResult result)
+    /// <summary>
+    /// The marginal log-likelihood at the tables' parameters without posteriors or cell weights (a line search needs
+    /// nothing else); <paramref name="result"/>'s posteriors, cell weights and log-likelihood are left as they were.
+    /// Same chunks and reduction order as <see cref="Run"/>, so the value is bit-identical to its log-likelihood.
+    /// </summary>
+    public static double LogLikelihood(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, EStepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(membership);
+        ArgumentNullException.ThrowIfNull(result);
+        var groups = tables.Groups;
+        var chunks = (layout.RowCount + ChunkRows - 1) / ChunkRows;
+        var priors = ConstantPriors(membership, theta, groups);
+        var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
+        var partial = new double[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
+            partial[k] = RunChunk(layout, tables, membership, priors, thetaCopy, k, result, likelihoodOnly: true));
+
+        var ll = 0.0;
+        for (var k = 0; k < chunks; k++)
+        {
+            ll += partial[k];
+        }
+
+        return ll + layout.TotalLogConstant;
+    }
+
+    private static double[] ConstantPriors(IMembershipModel membership, ReadOnlySpan<double> theta, int groups)
+    {
+        var priors = new double[groups];
+        if (membership.IsConstant)
+        {
+            membership.LogPriors(theta, 0, priors);
+        }
+
+        return priors;
+    }
+
+    /// <summary>
+    /// One chunk of rows: group log-likelihoods from the prefix sums of the row's window plus its listed cells, then
+    /// log-sum-exp. Unless <paramref name="likelihoodOnly"/>, also the posteriors, the chunk's coverage difference
+    /// array and (with per-chunk buffers) its cell weights. Returns the chunk's weighted log-likelihood.
+    /// </summary>
+    private static double RunChunk(
+        CellLayout layout, GroupTables tab, IMembershipModel membership, double[] constantPriors, double[] theta, int chunk, EStepResult result, bool likelihoodOnly)
     {
         var groups = tab.Groups;
+        var time = layout.TimeCount;
         var end = Math.Min(layout.RowCount, (chunk + 1) * ChunkRows);
         Span<double> acc = stackalloc double[groups];
         Span<double> priors = stackalloc double[groups];
         constantPriors.CopyTo(priors);
-        var cover = result.ChunkCover[chunk];
-        Array.Clear(cover);
+        var cover = likelihoodOnly ? [] : result.ChunkCover[chunk];
+        var cellWeights = likelihoodOnly || result.ChunkCells.Length == 0 ? null : result.ChunkCells[chunk];
+        if (!likelihoodOnly)
+        {
+            Array.Clear(cover);
+        }
+
+        if (cellWeights is not null)
+        {
+            Array.Clear(cellWeights);
+        }
+
         var post = result.Posteriors;
         var full = tab.Full;
         var diff = tab.Diff;
         var prefix = tab.Prefix;
         var cells = layout.Cells;
+        var cellTime = layout.CellTime;
         var ll = 0.0;
         for (var i = chunk * ChunkRows; i < end; i++)
         {
@@ -113,13 +167,10 @@ public static class EStepKernel
             }
 
             var table = windowed ? diff : full;
-            for (var j = layout.ListStart[i]; j < layout.ListStart[i + 1]; j++)
+            int from = layout.ListStart[i], to = layout.ListStart[i + 1];
+            for (var j = from; j < to; j++)
             {
-                var c = cells[j] * groups;
-                for (var g = 0; g < groups; g++)
-                {
-                    acc[g] += table[c + g];
-                }
+                GroupVector.Add(acc, table, cells[j] * groups, groups);
             }
 
             var max = double.NegativeInfinity;
@@ -138,6 +189,11 @@ public static class EStepKernel
 
             var w = layout.Weights[i];
             ll += w * (max + Math.Log(sum));
+            if (likelihoodOnly)
+            {
+                continue;
+            }
+
             var row = post.AsSpan(i * groups, groups);
             for (var g = 0; g < groups; g++)
             {
@@ -149,40 +205,43 @@ public static class EStepKernel
                     cover[(b * groups) + g] -= w * row[g];
                 }
             }
+
+            if (cellWeights is not null)
+            {
+                ScatterRow(cells, cellTime, time, groups, from, to, windowed, row, w, cellWeights);
+            }
         }
 
-        result.ChunkLogLikelihood[chunk] = ll;
-        if (result.ChunkCells.Length > 0)
-        {
-            ScatterRows(layout, groups, chunk * ChunkRows, end, post, result.ChunkCells[chunk]);
-        }
+        return likelihoodOnly ? ll : (result.ChunkLogLikelihood[chunk] = ll);
     }
 
     /// <summary>
-    /// Adds weight · p_g of rows [from, to) to the cells of their listed observations; for windowed rows the same
-    /// amount is taken off the baseline cell at that time, which the coverage pass (<see cref="AddCoverage"/>) filled.
+    /// Adds w · p of one row to the cells of its listed observations. A gapped row also adds the amount of each
+    /// non-baseline observation to the baseline cell of its time, which <see cref="CompleteBaselines"/> takes off again:
+    /// only windowed rows' observations are to be subtracted from the coverage counts there.
     /// </summary>
+    private static void ScatterRow(int[] cells, short[] cellTime, int time, int groups, int from, int to, bool windowed, ReadOnlySpan<double> row, double w, double[] weights)
+    {
+        for (var j = from; j < to; j++)
+        {
+            var c = cells[j];
+            GroupVector.AddScaled(weights, c * groups, row, w, groups);
+            if (!windowed && c >= time)
+            {
+                GroupVector.AddScaled(weights, cellTime[c] * groups, row, w, groups);
+            }
+        }
+    }
+
+    /// <summary>Cell weights of rows [from, to) (see <see cref="ScatterRow"/>), into a cleared buffer.</summary>
     private static void ScatterRows(CellLayout layout, int groups, int from, int to, double[] post, double[] weights)
     {
         Array.Clear(weights);
         for (var i = from; i < to; i++)
         {
-            var windowed = layout.WindowEnd[i] > 0;
-            var w = layout.Weights[i];
-            for (var j = layout.ListStart[i]; j < layout.ListStart[i + 1]; j++)
-            {
-                var c = layout.Cells[j];
-                var baseline = layout.CellTime[c] * groups;
-                for (var g = 0; g < groups; g++)
-                {
-                    var wp = w * post[(i * groups) + g];
-                    weights[(c * groups) + g] += wp;
-                    if (windowed)
-                    {
-                        weights[baseline + g] -= wp;
-                    }
-                }
-            }
+            ScatterRow(
+                layout.Cells, layout.CellTime, layout.TimeCount, groups, layout.ListStart[i], layout.ListStart[i + 1],
+                layout.WindowEnd[i] > 0, post.AsSpan(i * groups, groups), layout.Weights[i], weights);
         }
     }
 
@@ -208,21 +267,17 @@ public static class EStepKernel
             }
         }
 
-        AccumulateCellWeights(layout, groups, cover, result);
+        ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, result.CellWeights);
+        CompleteBaselines(layout, groups, cover, result.CellWeights);
     }
 
     /// <summary>
-    /// W[c, g] = Σ_rows weight · p_g over the observations in cell c. Baseline cells of windowed rows come from the
-    /// cumulated difference array (persons covering t) minus their non-baseline observations at t.
+    /// W[c, g] = Σ_rows weight · p_g over the observations in cell c, given the scattered non-baseline weights. A
+    /// baseline cell (time t, count 0, exposure 1) holds every windowed person covering t — the running sum of the
+    /// coverage difference array — less those of them observed in another cell at t: once per cell here, instead of
+    /// once per observation in the scatter.
     /// </summary>
-    private static void AccumulateCellWeights(CellLayout layout, int groups, double[] cover, EStepResult result)
-    {
-        ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, result.CellWeights);
-        AddCoverage(layout, groups, cover, result.CellWeights);
-    }
-
-    /// <summary>Baseline cells get the number of windowed persons covering t: the running sum of the difference array.</summary>
-    private static void AddCoverage(CellLayout layout, int groups, double[] cover, double[] weights)
+    private static void CompleteBaselines(CellLayout layout, int groups, double[] cover, double[] weights)
     {
         var running = new double[groups];
         for (var t = 0; t < layout.TimeCount; t++)
@@ -231,6 +286,15 @@ public static class EStepKernel
             {
                 running[g] += cover[(t * groups) + g];
                 weights[(t * groups) + g] += running[g];
+            }
+        }
+
+        for (var c = layout.TimeCount; c < layout.CellCount; c++)
+        {
+            var baseline = layout.CellTime[c] * groups;
+            for (var g = 0; g < groups; g++)
+            {
+                weights[baseline + g] -= weights[(c * groups) + g];
             }
         }
     }

@@ -43,20 +43,27 @@ internal static class EmRunner
     }
 
     /// <summary>
-    /// Newton–Raphson on ℓ(ψ) with Levenberg damping and backtracking (never accepts a decrease). Converged when the
-    /// relative LL change and max |∂ℓ/∂ψ| / persons are both below the tolerances.
+    /// Newton–Raphson on ℓ(ψ) with the exact Hessian, Levenberg damping and backtracking (never accepts a decrease).
+    /// Converged when the relative LL change and max |∂ℓ/∂ψ| / persons are both below the tolerances.
     /// </summary>
+    /// <remarks>
+    /// The full step is evaluated with its gradient (one E-step), since near the optimum it is almost always accepted
+    /// and that gradient is the next iteration's; shortened steps only need the log-likelihood. The Hessian is
+    /// refreshed at every iteration when it is analytic (a few E-steps' worth, for quadratic convergence), and reused
+    /// while full steps are accepted when it must be built from 2·dim gradients.
+    /// </remarks>
     public static RunState Newton(MixtureLikelihood model, double[] psi, int startIterations, FitOptions options, double persons)
     {
         var n = model.Parameters.Total;
         var grad = new double[n];
+        var trialGrad = new double[n];
         var trial = new double[n];
         var previous = double.NegativeInfinity;
         double[]? negativeHessian = null;
         var refresh = true;
+        var ll = model.Gradient(psi, grad);
         for (var it = 0; it < options.MaxNewtonIterations; it++)
         {
-            var ll = model.Gradient(psi, grad);
             var gmax = grad.Max(Math.Abs);
             if (!double.IsFinite(ll) || !double.IsFinite(gmax))
             {
@@ -69,15 +76,16 @@ internal static class EmRunner
                 return new RunState(psi, ll, startIterations + it, StopReason.Converged, true);
             }
 
-            // Chord Newton: the Hessian (exact, or 2·dim gradient evaluations) is reused while full steps are accepted,
-            // and refreshed when the line search had to shorten a step.
             if (negativeHessian is null || refresh)
             {
-                negativeHessian = model.ExactHessian(psi) ?? model.Hessian(psi);
+                var exact = model.ExactHessian(psi);
+                negativeHessian = exact ?? model.Hessian(psi);
                 for (var k = 0; k < negativeHessian.Length; k++)
                 {
                     negativeHessian[k] = -negativeHessian[k];
                 }
+
+                refresh = exact is not null;
             }
 
             var step = Cholesky.SolveDamped(negativeHessian, n, grad);
@@ -88,6 +96,7 @@ internal static class EmRunner
 
             var accepted = false;
             var fullStep = false;
+            var lt = double.NegativeInfinity;
             for (var s = 1.0; s > 1e-8; s *= 0.5)
             {
                 for (var k = 0; k < n; k++)
@@ -95,7 +104,7 @@ internal static class EmRunner
                     trial[k] = psi[k] + (s * step[k]);
                 }
 
-                var lt = model.EStep(trial);
+                lt = s == 1.0 ? model.Gradient(trial, trialGrad) : model.LogLikelihood(trial);
                 if (double.IsFinite(lt) && lt >= ll)
                 {
                     accepted = true;
@@ -106,7 +115,9 @@ internal static class EmRunner
 
             if (!accepted && !refresh)
             {
+                // A stale Hessian gave no ascent: rebuild it at ψ and try again.
                 refresh = true;
+                ll = model.Gradient(psi, grad);
                 continue;
             }
 
@@ -116,14 +127,22 @@ internal static class EmRunner
                 return Finish(model, psi, startIterations + it, small);
             }
 
-            refresh = !fullStep;
+            refresh |= !fullStep;
             previous = ll;
             trial.CopyTo(psi, 0);
+            if (fullStep)
+            {
+                ll = lt;
+                (grad, trialGrad) = (trialGrad, grad);
+            }
+            else
+            {
+                ll = model.Gradient(psi, grad);
+            }
         }
 
-        var final = model.Gradient(psi, grad);
         var ok = grad.Max(Math.Abs) <= options.GradientTolerance * Math.Max(1.0, persons);
-        return new RunState(psi, final, startIterations + options.MaxNewtonIterations, ok ? StopReason.Converged : StopReason.MaxIterations, ok);
+        return new RunState(psi, ll, startIterations + options.MaxNewtonIterations, ok ? StopReason.Converged : StopReason.MaxIterations, ok);
     }
 
     private static RunState Finish(MixtureLikelihood model, double[] psi, int iterations, bool small)

@@ -30,8 +30,15 @@ public sealed record FitOptions
     /// <summary>… and max |∂LL/∂ψ| ≤ this × number of persons.</summary>
     public double GradientTolerance { get; init; } = 1e-7;
 
-    /// <summary>The relative LL change at which EM hands over to Newton.</summary>
-    public double EmHandoverTolerance { get; init; } = 1e-7;
+    /// <summary>
+    /// The relative LL change at which EM hands over to Newton. EM gains little per iteration long before this (its
+    /// rate is the fraction of missing information), while Newton converges quadratically from here; a polish that
+    /// does not converge from this point is retried after EM to <see cref="EmFallbackTolerance"/>.
+    /// </summary>
+    public double EmHandoverTolerance { get; init; } = 1e-5;
+
+    /// <summary>The relative LL change EM runs to before a second Newton polish, when the first did not converge.</summary>
+    public double EmFallbackTolerance { get; init; } = 1e-8;
 
     /// <summary>Whether identical persons are collapsed into weighted patterns (exact; off only for checks).</summary>
     public bool CompressPatterns { get; init; } = true;

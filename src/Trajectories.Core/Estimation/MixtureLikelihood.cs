@@ -12,6 +12,9 @@ public sealed class MixtureLikelihood
     private readonly GroupObjective _objective;
     private readonly int _threads;
 
+    /// <summary>The ψ of the last full E-step, while <see cref="State"/> still belongs to it.</summary>
+    private double[]? _statePsi;
+
     /// <summary>Prepares buffers for <paramref name="spec"/> on <paramref name="layout"/>.</summary>
     public MixtureLikelihood(CellLayout layout, ModelSpecification spec, IReadOnlyList<double> times, TimeScale scale, int threads)
     {
@@ -45,8 +48,36 @@ public sealed class MixtureLikelihood
     public double EStep(ReadOnlySpan<double> psi)
     {
         Tables.Update(psi, _threads);
+        if (_statePsi is not null && psi.SequenceEqual(_statePsi))
+        {
+            // The state already belongs to ψ (e.g. the Hessian right after the gradient at the same point).
+            return State.LogLikelihood;
+        }
+
         EStepKernel.Run(Layout, Tables, Spec.Membership, psi.Slice(0, Parameters.MembershipCount), _threads, State);
+        _statePsi = psi.ToArray();
         return State.LogLikelihood;
+    }
+
+    /// <summary>
+    /// Sets the posteriors (rows × groups) directly, e.g. the hard partition of a starting value, and derives the cell
+    /// weights from them; the next <see cref="EStep"/> recomputes everything.
+    /// </summary>
+    public void SetPosteriors(ReadOnlySpan<double> posteriors)
+    {
+        _statePsi = null;
+        posteriors.CopyTo(State.Posteriors);
+        EStepKernel.CellWeightsFromPosteriors(Layout, Spec.Groups, State);
+    }
+
+    /// <summary>
+    /// The log-likelihood at ψ without posteriors or cell weights (for line searches): bit-identical to what
+    /// <see cref="EStep"/> would return, but <see cref="State"/> keeps the last E-step and <see cref="Tables"/> now hold ψ.
+    /// </summary>
+    public double LogLikelihood(ReadOnlySpan<double> psi)
+    {
+        Tables.Update(psi, _threads);
+        return EStepKernel.LogLikelihood(Layout, Tables, Spec.Membership, psi.Slice(0, Parameters.MembershipCount), _threads, State);
     }
 
     /// <summary>Expected number of persons in each group at the last E-step.</summary>

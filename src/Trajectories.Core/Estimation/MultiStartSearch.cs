@@ -54,16 +54,34 @@ internal static class MultiStartSearch
         var done = new List<RunState>();
         foreach (var f in finalists)
         {
-            var psi = f.Psi.ToArray();
-            var em = EmRunner.Em(model, psi, options.MaxIterations, options.EmHandoverTolerance);
-            var polished = EmRunner.Newton(model, psi, f.Iterations + em.Iterations, options, persons);
-            done.Add(polished);
+            done.Add(Converge(model, f, options, persons));
             progress?.Report(new FitProgress("finalist", done.Count, finalists.Count));
         }
 
         var best = done.Where(r => double.IsFinite(r.LogLikelihood)).DefaultIfEmpty(done[0]).MaxBy(r => r.LogLikelihood)!;
         var atBest = done.Count(r => Math.Abs(r.LogLikelihood - best.LogLikelihood) <= 1e-7 * Math.Max(1.0, Math.Abs(best.LogLikelihood)));
         return new SearchResult(best, starts, done.Count, atBest);
+    }
+
+    /// <summary>
+    /// A short run to convergence: EM to the hand-over tolerance, then Newton. Should Newton not converge from there
+    /// (a flat or non-concave region still far from the optimum), EM continues from Newton's point to the tighter
+    /// fallback tolerance and Newton polishes again; the better of the two is kept.
+    /// </summary>
+    private static RunState Converge(MixtureLikelihood model, RunState start, FitOptions options, double persons)
+    {
+        var psi = start.Psi.ToArray();
+        var em = EmRunner.Em(model, psi, options.MaxIterations, options.EmHandoverTolerance);
+        var first = EmRunner.Newton(model, psi, start.Iterations + em.Iterations, options, persons);
+        if (first.Converged || !double.IsFinite(first.LogLikelihood))
+        {
+            return first;
+        }
+
+        var again = first.Psi.ToArray();
+        var more = EmRunner.Em(model, again, options.MaxIterations, options.EmFallbackTolerance);
+        var second = EmRunner.Newton(model, again, first.Iterations + more.Iterations, options, persons);
+        return second.Converged || second.LogLikelihood >= first.LogLikelihood ? second : first;
     }
 
     /// <summary>Starting ψ from hard posteriors: shares from the partition, each group's coefficients by its M-step
@@ -81,8 +99,7 @@ internal static class MultiStartSearch
             }
         }
 
-        posteriors.CopyTo(model.State.Posteriors, 0);
-        EStepKernel.CellWeightsFromPosteriors(model.Layout, p.Groups, model.State);
+        model.SetPosteriors(posteriors);
         model.MStep(psi, 30);
         return psi;
     }

@@ -23,4 +23,20 @@ public class AnalyticHessianTests
             Assert.True(Math.Abs(numeric[k] - exact[k]) <= 1e-5 * scale, $"entry {k}: numeric {numeric[k]}, analytic {exact[k]}");
         }
     }
+
+    /// <summary>Five groups of different widths: every membership parameter meets its own group's block.</summary>
+    [Fact]
+    public void MatchesCentralDifferencesWithManyGroupsOfDifferentWidths()
+    {
+        var panel = Models.Messy(900, 17, exposure: false);
+        var m = Models.Likelihood(panel, ModelSpecification.Zip(5, [0, 1, 2, 3, 1], [-1, 0, -1, 1, 0]));
+        var psi = Models.MessyPsi(m);
+        var numeric = m.Hessian(psi);
+        var exact = m.ExactHessian(psi)!;
+        var scale = numeric.Max(Math.Abs);
+        for (var k = 0; k < numeric.Length; k++)
+        {
+            Assert.True(Math.Abs(numeric[k] - exact[k]) <= 1e-5 * scale, $"entry {k}: numeric {numeric[k]}, analytic {exact[k]}");
+        }
+    }
 }
