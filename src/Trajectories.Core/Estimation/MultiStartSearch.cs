@@ -6,8 +6,8 @@ namespace Trajectories.Core.Estimation;
 internal sealed record SearchResult(RunState Best, int Starts, int Finalists, int FinalistsAtBest);
 
 /// <summary>
-/// Deterministic multi-start global search: half the starts are k-means++ partitions of person summaries, a quarter
-/// random partitions, the rest perturbations of the best short run. Every start gets a short EM run; the best
+/// Deterministic multi-start global search: k-means++ partitions of person summaries, random partitions, and
+/// perturbations of the best short run (<see cref="StartPlan"/>). Every start gets a short EM run; the best
 /// <see cref="FitOptions.Finalists"/> are run to convergence (EM, then Newton) and the highest log-likelihood wins.
 /// </summary>
 internal static class MultiStartSearch
@@ -16,18 +16,18 @@ internal static class MultiStartSearch
     {
         var groups = model.Spec.Groups;
         var starts = groups == 1 ? 1 : Math.Max(1, options.Starts);
-        var kmeans = (starts + 1) / 2;
-        var random = starts >= 3 ? (starts + 3) / 4 : 0;
-        var features = StartGenerator.Features(panel);
+        var plan = StartPlan.For(starts);
+        var features = StartFeatures.Summary(panel);
         var baseRate = BaseLogRate(panel);
         var runs = new List<RunState>();
         for (var s = 0; s < starts; s++)
         {
             var rng = StartGenerator.ForStart(options.Seed, s);
+            var kind = plan.KindOf(s);
             double[] psi;
-            if (s < kmeans + random || runs.Count == 0)
+            if (kind != StartKind.Perturbation || runs.Count == 0)
             {
-                var post = s < kmeans
+                var post = kind == StartKind.KMeans
                     ? StartGenerator.KMeansPlusPlus(features, panel.Weights, groups, rng)
                     : StartGenerator.RandomPartition(panel.PatternCount, groups, rng);
                 psi = FromPartition(model, post, baseRate);

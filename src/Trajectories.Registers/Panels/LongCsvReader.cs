@@ -25,7 +25,7 @@ public static class LongCsvReader
         var rows = new LongRows(path, exposureCol >= 0, rowsNotLines: false);
         while (reader.Read())
         {
-            var id = reader[idCol].Trim().ToString();
+            var id = reader[idCol].Trim();
             if (id.Length == 0)
             {
                 throw reader.Error(idCol, "the person id is empty.");

@@ -73,6 +73,7 @@ public class LongReaderTests
 
     [Theory]
     [InlineData("person_id,time,count\na,1,1\nb,1,0\na,1,2\n", 4, "time", "line 2")]
+    [InlineData("person_id,time,count\na,1,1\na,1,2\nb,1,0\n", 3, "time", "line 2")]
     [InlineData("person_id,time,count\na,1,NaN\n", 2, "count", "NaN")]
     [InlineData("person_id,time,count\na,1,-1\n", 2, "count", "negative")]
     [InlineData("person_id,time,count\na,1,1.5\n", 2, "count", "whole number")]
