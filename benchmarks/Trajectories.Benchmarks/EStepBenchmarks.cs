@@ -30,5 +30,5 @@ public class EStepBenchmarks : GridBenchmark
     }
 
     [Benchmark]
-    public double Fast() => _data.Model.EStep(_data.Truth);
+    public double Fast() => _data.Model.RecomputeEStep(_data.Truth);
 }

@@ -76,14 +76,14 @@ public static class ScalingRunner
         var patterns = PatternPanel.Compress(panel);
         var layout = new CellLayout(patterns, spec.Family);
         var model = new MixtureLikelihood(layout, spec, panel.Times, Core.Basis.TimeScale.FromGrid(panel.Times), threads);
-        model.EStep(psi);
-        model.EStep(psi);
+        model.RecomputeEStep(psi);
+        model.RecomputeEStep(psi);
         var times = new double[Math.Max(1, runs)];
         var cpuBefore = CpuSeconds();
         for (var r = 0; r < times.Length; r++)
         {
             var clock = Stopwatch.StartNew();
-            model.EStep(psi);
+            model.RecomputeEStep(psi);
             times[r] = clock.Elapsed.TotalMilliseconds;
         }
 

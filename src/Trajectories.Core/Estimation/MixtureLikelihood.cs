@@ -59,6 +59,13 @@ public sealed class MixtureLikelihood
         return State.LogLikelihood;
     }
 
+    /// <summary>The E-step at ψ computed afresh even when the state already belongs to ψ (for timings).</summary>
+    public double RecomputeEStep(ReadOnlySpan<double> psi)
+    {
+        _statePsi = null;
+        return EStep(psi);
+    }
+
     /// <summary>
     /// Sets the posteriors (rows × groups) directly, e.g. the hard partition of a starting value, and derives the cell
     /// weights from them; the next <see cref="EStep"/> recomputes everything.

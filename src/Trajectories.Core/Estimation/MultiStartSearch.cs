@@ -64,7 +64,7 @@ internal static class MultiStartSearch
     }
 
     /// <summary>
-    /// A short run to convergence: EM to the hand-over tolerance, then Newton. Should Newton not converge from there
+    /// A finalist run to convergence: EM to the hand-over tolerance, then Newton. Should Newton not converge from there
     /// (a flat or non-concave region still far from the optimum), EM continues from Newton's point to the tighter
     /// fallback tolerance and Newton polishes again; the better of the two is kept.
     /// </summary>

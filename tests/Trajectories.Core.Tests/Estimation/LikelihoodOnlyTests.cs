@@ -65,4 +65,16 @@ public class LikelihoodOnlyTests
         m.EStep(psi);
         Assert.Equal(posteriors, m.State.Posteriors);
     }
+
+    [Fact]
+    public void RecomputedEStepEqualsTheRemembered()
+    {
+        var panel = Models.Messy(2000, 24);
+        var m = Models.Likelihood(panel, Models.MessyZip);
+        var psi = Models.MessyPsi(m);
+        var first = m.EStep(psi);
+        var weights = m.State.CellWeights.ToArray();
+        Assert.Equal(first, m.RecomputeEStep(psi));
+        Assert.Equal(weights, m.State.CellWeights);
+    }
 }
