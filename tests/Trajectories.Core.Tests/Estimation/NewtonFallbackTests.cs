@@ -7,7 +7,8 @@ namespace Trajectories.Core.Tests.Estimation;
 public class NewtonFallbackTests
 {
     private static readonly SimulationSpec Sim = new(
-        [0.6, 0.4], [[-1.2, 0.4, -0.7], [0.4, -0.3, -0.5]], [[-1.0], [-2.0]], Models.Ages) { MinWindow = 8, Exposure = true };
+        [0.6, 0.4], [[-1.2, 0.4, -0.7], [0.4, -0.3, -0.5]], [[-1.0], [-2.0]], Models.Ages)
+    { MinWindow = 8, Exposure = true };
 
     [Fact]
     public void NewtonThatCannotFinishFallsBackToLongerEmAndStillConverges()
@@ -20,8 +21,13 @@ public class NewtonFallbackTests
         // fallback as loose as the hand-over the fit stops unconverged; with a tight one, EM runs on until it is.
         FitOptions Hurried(double fallback) => new()
         {
-            Starts = 4, Seed = 2, EmHandoverTolerance = 1e-2, MaxNewtonIterations = 0, MaxIterations = 20000,
-            EmFallbackTolerance = fallback, GradientTolerance = 1e-5,
+            Starts = 4,
+            Seed = 2,
+            EmHandoverTolerance = 1e-2,
+            MaxNewtonIterations = 0,
+            MaxIterations = 20000,
+            EmFallbackTolerance = fallback,
+            GradientTolerance = 1e-5,
         };
         var stuck = TrajectoryEstimator.Fit(panel, spec, Hurried(1e-2));
         var hurried = TrajectoryEstimator.Fit(panel, spec, Hurried(1e-15));
