@@ -23,12 +23,7 @@ public static class EStepKernel
     /// <summary>Runs the E-step for the tables' parameters; fills <paramref name="result"/>.</summary>
     public static void Run(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, EStepResult result)
     {
-        ArgumentNullException.ThrowIfNull(layout);
-        ArgumentNullException.ThrowIfNull(tables);
-        ArgumentNullException.ThrowIfNull(membership);
-        ArgumentNullException.ThrowIfNull(result);
-        var groups = tables.Groups;
-        var chunks = (layout.RowCount + ChunkRows - 1) / ChunkRows;
+        var (groups, chunks) = Prepare(layout, tables, membership, result);
         // Few cells (no exposure): each chunk scatters into its own cell-weight buffer while its rows are hot, and the
         // buffers are reduced in chunk order. Many cells (exposure makes most observations their own cell): one serial
         // scatter pass instead, so memory stays O(cells) rather than O(chunks × cells).
@@ -80,12 +75,7 @@ public static class EStepKernel
     /// </summary>
     public static double LogLikelihood(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, EStepResult result)
     {
-        ArgumentNullException.ThrowIfNull(layout);
-        ArgumentNullException.ThrowIfNull(tables);
-        ArgumentNullException.ThrowIfNull(membership);
-        ArgumentNullException.ThrowIfNull(result);
-        var groups = tables.Groups;
-        var chunks = (layout.RowCount + ChunkRows - 1) / ChunkRows;
+        var (groups, chunks) = Prepare(layout, tables, membership, result);
         var priors = ConstantPriors(membership, theta, groups);
         var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
         var partial = new double[chunks];
@@ -99,6 +89,16 @@ public static class EStepKernel
         }
 
         return ll + layout.TotalLogConstant;
+    }
+
+    /// <summary>Checks the arguments; the number of groups and of fixed row chunks.</summary>
+    private static (int Groups, int Chunks) Prepare(CellLayout layout, GroupTables tables, IMembershipModel membership, EStepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(membership);
+        ArgumentNullException.ThrowIfNull(result);
+        return (tables.Groups, (layout.RowCount + ChunkRows - 1) / ChunkRows);
     }
 
     private static double[] ConstantPriors(IMembershipModel membership, ReadOnlySpan<double> theta, int groups)
