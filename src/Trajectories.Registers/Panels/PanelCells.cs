@@ -14,8 +14,37 @@ internal static class PanelCells
     public const double MinExposure = 1.1754943508222875e-38;
 
     /// <summary>Parses a number in the invariant culture, tolerating surrounding blanks; false for text.</summary>
-    public static bool TryNumber(ReadOnlySpan<char> text, out double value) =>
-        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    /// <remarks>
+    /// Counts and times are nearly always short runs of digits: those are read directly (the same value the general
+    /// parser gives), everything else goes through <see cref="double.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out double)"/>.
+    /// </remarks>
+    public static bool TryNumber(ReadOnlySpan<char> text, out double value)
+    {
+        var t = text.Trim();
+        if (t.Length is > 0 and <= 9)
+        {
+            var n = 0;
+            var digits = true;
+            foreach (var c in t)
+            {
+                if (c is < '0' or > '9')
+                {
+                    digits = false;
+                    break;
+                }
+
+                n = (n * 10) + (c - '0');
+            }
+
+            if (digits)
+            {
+                value = n;
+                return true;
+            }
+        }
+
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
 
     /// <summary>
     /// True when a wide cell is missing: empty, negative (the crimCV/traj convention) or R's <c>NA</c>, which is
