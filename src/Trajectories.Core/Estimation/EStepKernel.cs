@@ -23,7 +23,12 @@ public static class EStepKernel
     /// <summary>Runs the E-step for the tables' parameters; fills <paramref name="result"/>.</summary>
     public static void Run(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, EStepResult result)
     {
-        var (groups, chunks) = Prepare(layout, tables, membership, result);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(membership);
+        ArgumentNullException.ThrowIfNull(result);
+        var groups = tables.Groups;
+        var chunks = Chunks(layout);
         // Few cells (no exposure): each chunk scatters into its own cell-weight buffer while its rows are hot, and the
         // buffers are reduced in chunk order. Many cells (exposure makes most observations their own cell): one serial
         // scatter pass instead, so memory stays O(cells) rather than O(chunks × cells).
@@ -32,7 +37,7 @@ public static class EStepKernel
         var priors = ConstantPriors(membership, theta, groups);
         var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
-            RunChunk(layout, tables, membership, priors, thetaCopy, k, result, likelihoodOnly: false));
+            RunChunk(layout, tables, membership, priors, thetaCopy, k, result));
 
         var ll = 0.0;
         var cover = new double[(tables.Time + 1) * groups];
@@ -70,17 +75,21 @@ public static class EStepKernel
 
     /// <summary>
     /// The marginal log-likelihood at the tables' parameters without posteriors or cell weights (a line search needs
-    /// nothing else); <paramref name="result"/>'s posteriors, cell weights and log-likelihood are left as they were.
-    /// Same chunks and reduction order as <see cref="Run"/>, so the value is bit-identical to its log-likelihood.
+    /// nothing else), writing nothing. Same chunks and reduction order as <see cref="Run"/>, so the value is
+    /// bit-identical to its log-likelihood.
     /// </summary>
-    public static double LogLikelihood(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, EStepResult result)
+    public static double LogLikelihood(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads)
     {
-        var (groups, chunks) = Prepare(layout, tables, membership, result);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(membership);
+        var groups = tables.Groups;
+        var chunks = Chunks(layout);
         var priors = ConstantPriors(membership, theta, groups);
         var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
         var partial = new double[chunks];
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
-            partial[k] = RunChunk(layout, tables, membership, priors, thetaCopy, k, result, likelihoodOnly: true));
+            partial[k] = RunChunk(layout, tables, membership, priors, thetaCopy, k, null));
 
         var ll = 0.0;
         for (var k = 0; k < chunks; k++)
@@ -91,15 +100,8 @@ public static class EStepKernel
         return ll + layout.TotalLogConstant;
     }
 
-    /// <summary>Checks the arguments; the number of groups and of fixed row chunks.</summary>
-    private static (int Groups, int Chunks) Prepare(CellLayout layout, GroupTables tables, IMembershipModel membership, EStepResult result)
-    {
-        ArgumentNullException.ThrowIfNull(layout);
-        ArgumentNullException.ThrowIfNull(tables);
-        ArgumentNullException.ThrowIfNull(membership);
-        ArgumentNullException.ThrowIfNull(result);
-        return (tables.Groups, (layout.RowCount + ChunkRows - 1) / ChunkRows);
-    }
+    /// <summary>The number of fixed row chunks (independent of the thread count).</summary>
+    private static int Chunks(CellLayout layout) => (layout.RowCount + ChunkRows - 1) / ChunkRows;
 
     private static double[] ConstantPriors(IMembershipModel membership, ReadOnlySpan<double> theta, int groups)
     {
@@ -114,11 +116,12 @@ public static class EStepKernel
 
     /// <summary>
     /// One chunk of rows: group log-likelihoods from the prefix sums of the row's window plus its listed cells, then
-    /// log-sum-exp. Unless <paramref name="likelihoodOnly"/>, also the posteriors, the chunk's coverage difference
-    /// array and (with per-chunk buffers) its cell weights. Returns the chunk's weighted log-likelihood.
+    /// log-sum-exp. With a <paramref name="result"/>, also the posteriors, the chunk's coverage difference array and
+    /// (with per-chunk buffers) its cell weights; without one, the log-likelihood only. Returns the chunk's weighted
+    /// log-likelihood.
     /// </summary>
     private static double RunChunk(
-        CellLayout layout, GroupTables tab, IMembershipModel membership, double[] constantPriors, double[] theta, int chunk, EStepResult result, bool likelihoodOnly)
+        CellLayout layout, GroupTables tab, IMembershipModel membership, double[] constantPriors, double[] theta, int chunk, EStepResult? result)
     {
         var groups = tab.Groups;
         var time = layout.TimeCount;
@@ -126,9 +129,9 @@ public static class EStepKernel
         Span<double> acc = stackalloc double[groups];
         Span<double> priors = stackalloc double[groups];
         constantPriors.CopyTo(priors);
-        var cover = likelihoodOnly ? [] : result.ChunkCover[chunk];
-        var cellWeights = likelihoodOnly || result.ChunkCells.Length == 0 ? null : result.ChunkCells[chunk];
-        if (!likelihoodOnly)
+        var cover = result?.ChunkCover[chunk];
+        var cellWeights = result is null || result.ChunkCells.Length == 0 ? null : result.ChunkCells[chunk];
+        if (cover is not null)
         {
             Array.Clear(cover);
         }
@@ -138,7 +141,6 @@ public static class EStepKernel
             Array.Clear(cellWeights);
         }
 
-        var post = result.Posteriors;
         var full = tab.Full;
         var diff = tab.Diff;
         var prefix = tab.Prefix;
@@ -189,12 +191,12 @@ public static class EStepKernel
 
             var w = layout.Weights[i];
             ll += w * (max + Math.Log(sum));
-            if (likelihoodOnly)
+            if (result is null || cover is null)
             {
                 continue;
             }
 
-            var row = post.AsSpan(i * groups, groups);
+            var row = result.Posteriors.AsSpan(i * groups, groups);
             for (var g = 0; g < groups; g++)
             {
                 row[g] = acc[g] / sum;
@@ -212,7 +214,12 @@ public static class EStepKernel
             }
         }
 
-        return likelihoodOnly ? ll : (result.ChunkLogLikelihood[chunk] = ll);
+        if (result is not null)
+        {
+            result.ChunkLogLikelihood[chunk] = ll;
+        }
+
+        return ll;
     }
 
     /// <summary>

@@ -84,7 +84,7 @@ public sealed class MixtureLikelihood
     public double LogLikelihood(ReadOnlySpan<double> psi)
     {
         Tables.Update(psi, _threads);
-        return EStepKernel.LogLikelihood(Layout, Tables, Spec.Membership, psi.Slice(0, Parameters.MembershipCount), _threads, State);
+        return EStepKernel.LogLikelihood(Layout, Tables, Spec.Membership, psi.Slice(0, Parameters.MembershipCount), _threads);
     }
 
     /// <summary>Expected number of persons in each group at the last E-step.</summary>

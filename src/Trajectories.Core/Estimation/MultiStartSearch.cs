@@ -17,7 +17,7 @@ internal static class MultiStartSearch
         var groups = model.Spec.Groups;
         var starts = groups == 1 ? 1 : Math.Max(1, options.Starts);
         var plan = StartPlan.For(starts);
-        var features = StartFeatures.Summary(panel);
+        var features = StartGenerator.Features(panel);
         var baseRate = BaseLogRate(panel);
         var runs = new List<RunState>();
         for (var s = 0; s < starts; s++)

@@ -3,18 +3,61 @@ using Trajectories.Core.Panels;
 namespace Trajectories.Core.Estimation;
 
 /// <summary>
-/// Starting partitions for the multi-start search: k-means++ on person features (<see cref="StartFeatures"/>) and
-/// random partitions. Each start
+/// Starting partitions for the multi-start search: k-means++ on person summaries and random partitions. Each start
 /// uses its own <see cref="Random"/> seeded from (seed, start index), so starts are reproducible and independent of
 /// the order or thread in which they run.
 /// </summary>
 internal static class StartGenerator
 {
-    /// <summary>Hard posteriors (rows × groups) of a weighted k-means++ partition followed by a few Lloyd steps.</summary>
-    public static double[] KMeansPlusPlus(StartFeatures x, double[] weights, int groups, Random random)
+    /// <summary>Per pattern: log(1 + mean count), log(1 + early mean), log(1 + late mean), scaled time of the peak.</summary>
+    public static double[] Features(PatternPanel panel)
     {
-        var features = x.Values;
-        var dim = x.Dim;
+        var p = panel.Patterns;
+        var mid = (p.TimeCount - 1) / 2.0;
+        var f = new double[p.PersonCount * 4];
+        for (var i = 0; i < p.PersonCount; i++)
+        {
+            var s = p.Series(i);
+            double sy = 0, se = 0, ey = 0, ee = 0, ly = 0, le = 0, peak = mid;
+            var best = -1;
+            for (var k = 0; k < s.Length; k++)
+            {
+                var e = s.Exposure.IsEmpty ? 1.0 : s.Exposure[k];
+                var y = s.Counts[k];
+                sy += y;
+                se += e;
+                if (s.TimeIndex[k] <= mid)
+                {
+                    ey += y;
+                    ee += e;
+                }
+                else
+                {
+                    ly += y;
+                    le += e;
+                }
+
+                if (y > best)
+                {
+                    best = y;
+                    peak = best > 0 ? s.TimeIndex[k] : mid;
+                }
+            }
+
+            f[(i * 4) + 0] = Math.Log(1 + (se > 0 ? sy / se : 0));
+            f[(i * 4) + 1] = Math.Log(1 + (ee > 0 ? ey / ee : sy / Math.Max(se, 1)));
+            f[(i * 4) + 2] = Math.Log(1 + (le > 0 ? ly / le : sy / Math.Max(se, 1)));
+            f[(i * 4) + 3] = (peak - mid) / Math.Max(mid, 1);
+        }
+
+        Standardize(f, panel.Weights, 4);
+        return f;
+    }
+
+    /// <summary>Hard posteriors (rows × groups) of a weighted k-means++ partition followed by a few Lloyd steps.</summary>
+    public static double[] KMeansPlusPlus(double[] features, double[] weights, int groups, Random random)
+    {
+        const int dim = 4;
         var rows = weights.Length;
         var centers = new double[groups * dim];
         var d2 = new double[rows];
@@ -25,7 +68,7 @@ internal static class StartGenerator
         {
             for (var i = 0; i < rows; i++)
             {
-                d2[i] = Math.Min(d2[i], Distance(features, dim, i, centers, g - 1));
+                d2[i] = Math.Min(d2[i], Distance(features, i, centers, g - 1));
             }
 
             Array.Copy(features, Pick(weights, d2, random) * dim, centers, g * dim, dim);
@@ -39,7 +82,7 @@ internal static class StartGenerator
                 var best = 0;
                 for (var g = 1; g < groups; g++)
                 {
-                    if (Distance(features, dim, i, centers, g) < Distance(features, dim, i, centers, best))
+                    if (Distance(features, i, centers, g) < Distance(features, i, centers, best))
                     {
                         best = g;
                     }
@@ -68,17 +111,9 @@ internal static class StartGenerator
             }
         }
 
-        // Label clusters by ascending mean level (log rate), the canonical order, so that a specification with
+        // Label clusters by ascending mean count (feature 0), the canonical order, so that a specification with
         // per-group orders meets its groups in the intended slots.
-        var level = new double[groups];
-        var mass0 = new double[groups];
-        for (var i = 0; i < rows; i++)
-        {
-            level[assign[i]] += weights[i] * x.Level[i];
-            mass0[assign[i]] += weights[i];
-        }
-
-        var rank = Enumerable.Range(0, groups).OrderBy(g => mass0[g] > 0 ? level[g] / mass0[g] : double.NegativeInfinity).ThenBy(g => g).ToArray();
+        var rank = Enumerable.Range(0, groups).OrderBy(g => centers[g * dim]).ThenBy(g => g).ToArray();
         var label = new int[groups];
         for (var k = 0; k < groups; k++)
         {
@@ -145,15 +180,41 @@ internal static class StartGenerator
         return weights.Length - 1;
     }
 
-    private static double Distance(double[] f, int dim, int i, double[] centers, int g)
+    private static double Distance(double[] f, int i, double[] centers, int g)
     {
         var s = 0.0;
-        for (var k = 0; k < dim; k++)
+        for (var k = 0; k < 4; k++)
         {
-            var d = f[(i * dim) + k] - centers[(g * dim) + k];
+            var d = f[(i * 4) + k] - centers[(g * 4) + k];
             s += d * d;
         }
 
         return s;
+    }
+
+    private static void Standardize(double[] f, double[] w, int dim)
+    {
+        var total = w.Sum();
+        for (var k = 0; k < dim; k++)
+        {
+            double m = 0, v = 0;
+            for (var i = 0; i < w.Length; i++)
+            {
+                m += w[i] * f[(i * dim) + k];
+            }
+
+            m /= total;
+            for (var i = 0; i < w.Length; i++)
+            {
+                var d = f[(i * dim) + k] - m;
+                v += w[i] * d * d;
+            }
+
+            var sd = Math.Sqrt(v / total);
+            for (var i = 0; i < w.Length; i++)
+            {
+                f[(i * dim) + k] = sd > 0 ? (f[(i * dim) + k] - m) / sd : 0;
+            }
+        }
     }
 }
