@@ -63,7 +63,8 @@ public sealed class FitVerb : IVerb
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"{fit.Family}, {fit.Groups.Count} groups: log-likelihood {fit.LogLikelihood:F3}, BIC(persons) {fit.BicPersons:F2}, BIC(observations) {fit.BicObservations:F2}, AIC {fit.Aic:F2}, entropy {fit.Entropy:F3}"));
-        output.WriteLine(string.Create(c, $"{fit.PersonCount} persons, {fit.ObservationCount} observations, {fit.PatternCount} distinct patterns; {fit.Starts} starts, {fit.StartsAtBest} at the best; {ModelJson.StopReasonText(fit.StopReason)} after {fit.Iterations} iterations in {fit.Seconds:F2} s"));
+        output.WriteLine(string.Create(c, $"{fit.PersonCount} persons, {fit.ObservationCount} observations, {fit.PatternCount} distinct patterns; {ModelJson.StopReasonText(fit.StopReason)} after {fit.Iterations} iterations in {fit.Seconds:F2} s"));
+        output.WriteLine(SearchText.Line(fit.Search));
         foreach (var g in fit.Groups)
         {
             output.WriteLine(string.Create(c, $"  group {g.Index}: share {g.Share:P1} (assigned {g.AssignedShare:P1}), AvePP {Show(g.AvePP)}, OCC {Show(g.Occ)}, order {g.Order}{(g.InflationOrder >= 0 ? $", iorder {g.InflationOrder}" : string.Empty)}{(g.Degenerate ? "  DEGENERATE" : string.Empty)}"));

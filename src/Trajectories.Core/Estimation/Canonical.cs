@@ -3,8 +3,10 @@ using Trajectories.Core.Membership;
 namespace Trajectories.Core.Estimation;
 
 /// <summary>
-/// Canonical group labels: groups sorted by their mean predicted count over the time grid, ascending (ties by
-/// current label), so that the same model fitted twice reads the same way whatever start won. With per-group
+/// Canonical group labels: groups sorted by their mean predicted count over the times where they have persons
+/// (<see cref="GroupSupport"/>; the whole grid for a group without any), ascending (ties by current label), so that the
+/// same model fitted twice reads the same way whatever start won, and a curve's extrapolation beyond its group's ages
+/// does not decide its place. With per-group
 /// orders, groups are only sorted among those of the same (order, iorder); list the orders of a specification
 /// from the lowest to the highest group, which is also how the starting partitions are labelled.
 /// </summary>
@@ -14,15 +16,24 @@ internal static class Canonical
     public static double[] Reorder(MixtureLikelihood model, double[] psi)
     {
         var p = model.Parameters;
-        model.Tables.Update(psi, 1);
+        model.EStep(psi);
+        var support = GroupSupport.Of(model);
         var t = model.Tables.Time;
         var means = new double[p.Groups];
         for (var g = 0; g < p.Groups; g++)
         {
+            var any = support.HasSupport(g);
+            var n = 0;
             for (var k = 0; k < t; k++)
             {
-                means[g] += model.Spec.Family.Mean(model.Tables.Eta[(g * t) + k], model.Tables.Zeta[(g * t) + k]) / t;
+                if (!any || support.Covers(g, k))
+                {
+                    means[g] += model.Spec.Family.Mean(model.Tables.Eta[(g * t) + k], model.Tables.Zeta[(g * t) + k]);
+                    n++;
+                }
             }
+
+            means[g] /= n;
         }
 
         // Only groups with the same (order, iorder) may swap labels, or the permuted ψ would be another model:

@@ -146,6 +146,7 @@ public static class EStepKernel
         var prefix = tab.Prefix;
         var cells = layout.Cells;
         var cellTime = layout.CellTime;
+        var exact = tab.PrefixExact;
         var ll = 0.0;
         for (var i = chunk * ChunkRows; i < end; i++)
         {
@@ -156,23 +157,27 @@ public static class EStepKernel
 
             int a = layout.WindowStart[i], b = layout.WindowEnd[i];
             var windowed = b > 0;
-            if (windowed)
+            int from = layout.ListStart[i], to = layout.ListStart[i + 1];
+            acc.Clear();
+            if (windowed && !exact)
             {
-                for (var g = 0; g < groups; g++)
-                {
-                    acc[g] = prefix[(b * groups) + g] - prefix[(a * groups) + g];
-                }
+                WindowSum(acc, full, cells, cellTime, a, b, from, to, groups);
             }
             else
             {
-                acc.Clear();
-            }
+                if (windowed)
+                {
+                    for (var g = 0; g < groups; g++)
+                    {
+                        acc[g] = prefix[(b * groups) + g] - prefix[(a * groups) + g];
+                    }
+                }
 
-            var table = windowed ? diff : full;
-            int from = layout.ListStart[i], to = layout.ListStart[i + 1];
-            for (var j = from; j < to; j++)
-            {
-                GroupVector.Add(acc, table, cells[j] * groups, groups);
+                var table = windowed ? diff : full;
+                for (var j = from; j < to; j++)
+                {
+                    GroupVector.Add(acc, table, cells[j] * groups, groups);
+                }
             }
 
             var max = double.NegativeInfinity;
@@ -182,6 +187,16 @@ public static class EStepKernel
                 max = Math.Max(max, acc[g]);
             }
 
+            var w = layout.Weights[i];
+            if (!(max > double.NegativeInfinity))
+            {
+                // No group gives this row a positive density (every rate has left the range of doubles): the model's
+                // log-likelihood is −∞ here, and the start that led to it loses. Posteriors stay defined.
+                ll += double.NegativeInfinity;
+                acc.Fill(1.0);
+                max = 0.0;
+            }
+
             var sum = 0.0;
             for (var g = 0; g < groups; g++)
             {
@@ -189,7 +204,6 @@ public static class EStepKernel
                 sum += acc[g];
             }
 
-            var w = layout.Weights[i];
             ll += w * (max + Math.Log(sum));
             if (result is null || cover is null)
             {
@@ -220,6 +234,23 @@ public static class EStepKernel
         }
 
         return ll;
+    }
+
+    /// <summary>
+    /// A windowed row's group log-likelihoods summed directly over its window, one cell per time: its listed
+    /// (non-baseline) cell where it has one, the baseline cell otherwise. O(window) instead of O(listed cells), used only
+    /// when the prefix differences are not exact (<see cref="GroupTables.PrefixExact"/>); the same sum as
+    /// <see cref="EStepReference"/>'s, so the value is the model's true one however extreme the rates are.
+    /// </summary>
+    /// <remarks>A windowed row lists its non-baseline cells in ascending time, at most one per time (CellLayout).</remarks>
+    private static void WindowSum(Span<double> acc, double[] full, int[] cells, short[] cellTime, int a, int b, int from, int to, int groups)
+    {
+        var j = from;
+        for (var t = a; t < b; t++)
+        {
+            var c = j < to && cellTime[cells[j]] == t ? cells[j++] : t;
+            GroupVector.Add(acc, full, c * groups, groups);
+        }
     }
 
     /// <summary>

@@ -3,8 +3,21 @@ namespace Trajectories.Core.Estimation;
 /// <summary>Settings of the estimator (never part of the model).</summary>
 public sealed record FitOptions
 {
-    /// <summary>Number of starting values tried (k-means++ partitions, random partitions, perturbations of the best).</summary>
+    /// <summary>
+    /// Number of starting values tried per round of the global search (k-means++ partitions, random partitions,
+    /// perturbations of the best run); rounds are added until the best value is replicated (see <see cref="Replications"/>).
+    /// </summary>
     public int Starts { get; init; } = 20;
+
+    /// <summary>
+    /// How many independent starts must reach the best log-likelihood before the search stops (Mplus and lcmm users'
+    /// rule that a best value is trusted only once replicated); 1 turns the rule off. A fit whose best value is not
+    /// replicated within <see cref="MaxStarts"/> says so.
+    /// </summary>
+    public int Replications { get; init; } = 2;
+
+    /// <summary>The most starting values the search may try in all its rounds; null for 5 × <see cref="Starts"/>.</summary>
+    public int? MaxStarts { get; init; }
 
     /// <summary>Seed of every random choice; the same seed gives the same fit whatever the thread count.</summary>
     public int Seed { get; init; } = 1;
@@ -15,7 +28,7 @@ public sealed record FitOptions
     /// <summary>EM iterations of each start before the best starts are selected.</summary>
     public int ShortIterations { get; init; } = 25;
 
-    /// <summary>How many of the best short runs are run to convergence.</summary>
+    /// <summary>How many of the best short runs of each round (one per independent start) are run to convergence.</summary>
     public int Finalists { get; init; } = 4;
 
     /// <summary>Maximum EM iterations of a finalist before the Newton polish.</summary>
@@ -42,6 +55,9 @@ public sealed record FitOptions
 
     /// <summary>Whether identical persons are collapsed into weighted patterns (exact; off only for checks).</summary>
     public bool CompressPatterns { get; init; } = true;
+
+    /// <summary>The start budget of the search: <see cref="MaxStarts"/>, or 5 × <see cref="Starts"/>, and never fewer than <see cref="Starts"/>.</summary>
+    public int EffectiveMaxStarts => Math.Max(Starts, MaxStarts ?? (5 * Starts));
 
     /// <summary>The effective number of threads.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;

@@ -12,13 +12,21 @@ internal static class FitSummarizer
     /// <summary>A group is degenerate when it holds less than this many persons in expectation …</summary>
     public const double MinExpectedSize = 0.5;
 
-    /// <summary>… or its log rate leaves [−LogRateBound, LogRateBound] somewhere on the grid with a maximum below −LogRateBound
-    /// (rates collapsed to 0) or above it (rates diverged).</summary>
+    /// <summary>… or, at the times where it has persons (<see cref="GroupSupport"/>), its largest log rate is below
+    /// −LogRateBound (rates collapsed to 0) or above LogRateBound (rates diverged). Beyond its support a polynomial is
+    /// extrapolation, and a cubic exploding there says nothing about the group.</summary>
     public const double LogRateBound = 20.0;
 
     public sealed record Inputs(
         MixtureLikelihood Model, PatternPanel Patterns, TimeScale Scale, double[] Psi, double LogLikelihood,
-        double[] Hessian, SearchResult Search, int Persons, int Observations, double Seconds);
+        double[] Hessian, RunState Best, SearchSummary Search, TrajectoryFit? NestedFloor, int Persons, int Observations, double Seconds);
+
+    /// <summary>A discard reason in words (plural, after a count).</summary>
+    public static string DiscardText(DiscardReason reason) => reason switch
+    {
+        DiscardReason.NumericalFailure => "with a non-finite likelihood or parameters",
+        _ => reason.ToString(),
+    };
 
     public static TrajectoryFit Summarize(Inputs x)
     {
@@ -41,23 +49,17 @@ internal static class FitSummarizer
         var shareSe = ShareStandardErrors(shares, covariance, p);
         var classification = Classification.Compute(x.Patterns, model.Layout, model.State.Posteriors, groups);
         var sizes = model.GroupSizes();
+        var support = GroupSupport.Of(model);
         var estimates = new GroupEstimate[groups];
         var anyDegenerate = false;
-        var t = model.Tables.Time;
         for (var g = 0; g < groups; g++)
         {
-            var eta = model.Tables.Eta.AsSpan(g * t, t);
-            double maxEta = double.NegativeInfinity;
-            foreach (var e in eta)
-            {
-                maxEta = Math.Max(maxEta, e);
-            }
-
-            var degenerate = sizes[g] < MinExpectedSize || maxEta < -LogRateBound || maxEta > LogRateBound;
+            var maxEta = support.MaxOnSupport(model.Tables.Eta, g);
+            var degenerate = sizes[g] < MinExpectedSize || !(maxEta >= -LogRateBound && maxEta <= LogRateBound);
             if (degenerate)
             {
                 anyDegenerate = true;
-                warnings.Add($"group {g + 1} is degenerate (expected size {sizes[g]:G4}, maximum log rate {maxEta:G4}): the model has more groups than the data support.");
+                warnings.Add($"group {g + 1} is degenerate (expected size {sizes[g]:G4}, maximum log rate {maxEta:G4} at the ages where it has persons): the model has more groups than the data support.");
             }
 
             int pb = p.Orders[g] + 1, pz = p.InflationOrders[g] + 1;
@@ -78,16 +80,18 @@ internal static class FitSummarizer
                 degenerate);
         }
 
-        var reason = x.Search.Best.Reason;
+        var reason = x.Best.Reason;
         if (reason == StopReason.Converged && anyDegenerate)
         {
             reason = StopReason.DegenerateGroup;
         }
 
-        if (!x.Search.Best.Converged)
+        if (!x.Best.Converged)
         {
             warnings.Add($"the optimisation did not converge ({reason}).");
         }
+
+        SearchWarnings(x, warnings);
 
         return new TrajectoryFit
         {
@@ -98,19 +102,39 @@ internal static class FitSummarizer
             LogLikelihood = x.LogLikelihood,
             Entropy = classification.Entropy,
             StopReason = reason,
-            Iterations = x.Search.Best.Iterations,
-            Starts = x.Search.Starts,
-            StartsAtBest = x.Search.FinalistsAtBest,
-            StartsConverged = x.Search.Finalists,
+            Iterations = x.Best.Iterations,
+            Search = x.Search,
             Seconds = x.Seconds,
             TimeScale = x.Scale,
             Groups = estimates,
             Parameters = x.Psi,
             Covariance = covariance,
             Posteriors = classification.Persons,
-            Trajectories = TrajectoryTable.Build(model, x.Patterns.Patterns.Times, covariance),
+            Trajectories = TrajectoryTable.Build(model, x.Patterns.Patterns.Times, covariance, support),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>What a reader of the fit must know about its search: an unreplicated best, discarded starts, a nested floor.</summary>
+    private static void SearchWarnings(Inputs x, List<string> warnings)
+    {
+        var s = x.Search;
+        if (x.NestedFloor is { } floor)
+        {
+            warnings.Add($"no start of this model reached the log-likelihood of the nested model {NestedModels.Label(floor.Model)} ({floor.LogLikelihood:F3}); "
+                + "its exact embedding is reported instead (duplicated groups or zero higher-order terms): this model adds nothing the data support.");
+        }
+        else if (!s.Replicated)
+        {
+            var found = s.Replications == 1 ? "only 1 independent start" : $"only {s.Replications} independent starts";
+            warnings.Add($"the best log-likelihood was reached by {found} of {s.RunToConvergence} run to convergence ({s.Starts} starts tried; {s.RequiredReplications} required): "
+                + "a better optimum may exist; refit with more starts (--starts, --max-starts) or another seed.");
+        }
+
+        if (s.Discarded.Count > 0)
+        {
+            warnings.Add("starts discarded: " + string.Join(", ", s.Discarded.Select(d => $"{d.Count} {DiscardText(d.Reason)}")) + ".");
+        }
     }
 
     /// <summary>Var(π) = J Var(θ) Jᵀ with J_gj = ∂π_g/∂θ_j = π_g(δ_{g,j+1} − π_{j+1}) (group 1 is the reference).</summary>

@@ -67,6 +67,21 @@ public sealed class GroupTables
     /// <summary>Prefix sums over time of the baseline log-density, index t·G + g, t = 0…T.</summary>
     public double[] Prefix { get; }
 
+    /// <summary>
+    /// Largest |prefix sum| for which a window's log-likelihood may be taken as a difference of prefix sums. Rounding
+    /// in P(b) − P(a) and in <see cref="Diff"/> is about T·ε·max|P| in absolute terms: ≤ 1e-8 here for T ≤ 40, against
+    /// prefix sums of a few hundred on real data. Beyond it (a group whose rate explodes somewhere, e.g. a cubic
+    /// extrapolated to ages where it has no persons) the difference loses every digit — a log rate of 40 at one age
+    /// alone makes it ±10⁴ for every window that does not even contain that age.
+    /// </summary>
+    public const double PrefixLimit = 1e6;
+
+    /// <summary>
+    /// Whether every log-density is finite and every prefix sum within <see cref="PrefixLimit"/>, so the E-step may use
+    /// prefix differences and <see cref="Diff"/>; when false it sums <see cref="Full"/> over each window directly.
+    /// </summary>
+    public bool PrefixExact { get; private set; }
+
     /// <summary>Recomputes every table for the parameter vector ψ.</summary>
     public void Update(ReadOnlySpan<double> psi, int threads)
     {
@@ -95,8 +110,10 @@ public sealed class GroupTables
                 var t = _layout.CellTime[c];
                 for (var g = 0; g < Groups; g++)
                 {
-                    Full[(c * Groups) + g] = family.LogDensity(
-                        _layout.CellY[c], _layout.CellLogExposure[c], Eta[(g * Time) + t], Zeta[(g * Time) + t]);
+                    var f = family.LogDensity(_layout.CellY[c], _layout.CellLogExposure[c], Eta[(g * Time) + t], Zeta[(g * Time) + t]);
+
+                    // NaN only arises from non-finite parameters (∞ − ∞); such a density is no density at all.
+                    Full[(c * Groups) + g] = double.IsNaN(f) ? double.NegativeInfinity : f;
                 }
             }
         });
@@ -110,13 +127,25 @@ public sealed class GroupTables
             }
         }
 
+        var largest = 0.0;
         for (var t = 0; t < Time; t++)
         {
             for (var g = 0; g < Groups; g++)
             {
-                Prefix[((t + 1) * Groups) + g] = Prefix[(t * Groups) + g] + Full[(t * Groups) + g];
+                var next = Prefix[(t * Groups) + g] + Full[(t * Groups) + g];
+                Prefix[((t + 1) * Groups) + g] = next;
+                largest = Math.Max(largest, Math.Abs(next));
             }
         }
+
+        // Non-baseline cells must be finite too: Diff subtracts them from their baseline.
+        var finite = double.IsFinite(largest);
+        for (var k = Time * Groups; k < Full.Length && finite; k++)
+        {
+            finite = double.IsFinite(Full[k]);
+        }
+
+        PrefixExact = finite && largest <= PrefixLimit;
     }
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

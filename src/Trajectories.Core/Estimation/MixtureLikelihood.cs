@@ -243,6 +243,10 @@ public sealed class MixtureLikelihood
     /// </summary>
     public double[]? ExactHessian(ReadOnlySpan<double> psi) => AnalyticHessian.Compute(this, psi, _threads);
 
+    /// <summary>Q_g (group g's posterior-weighted log-likelihood at the last E-step's weights) for its coefficients in ψ.</summary>
+    internal double GroupValue(ReadOnlySpan<double> psi, int g) =>
+        Q(g, psi.Slice(Parameters.BetaOffset[g], Parameters.GroupWidth(g)), [], []);
+
     /// <summary>Q_g and its Hessian at the last E-step's weights, for group g's coefficients in ψ.</summary>
     internal void GroupHessian(ReadOnlySpan<double> psi, int g, Span<double> hessian)
     {

@@ -140,6 +140,45 @@ internal static class StartGenerator
         return Hard(assign, groups);
     }
 
+    /// <summary>
+    /// Hard posteriors of a random partition with random group sizes: the shares are drawn from a flat Dirichlet, so
+    /// the starts explore unequal shares (a small chronic group beside a large low-rate one) as well as equal ones.
+    /// </summary>
+    public static double[] RandomSharesPartition(int rows, int groups, Random random)
+    {
+        var cumulative = new double[groups];
+        var total = 0.0;
+        for (var g = 0; g < groups; g++)
+        {
+            // Exponential(1) draws normalised: a uniform point on the simplex.
+            total += -Math.Log(1.0 - random.NextDouble());
+            cumulative[g] = total;
+        }
+
+        var assign = new int[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            var u = random.NextDouble() * total;
+            var g = 0;
+            while (g < groups - 1 && u > cumulative[g])
+            {
+                g++;
+            }
+
+            assign[i] = g;
+        }
+
+        return Hard(assign, groups);
+    }
+
+    /// <summary>A standard normal draw (Box–Muller, one of the pair).</summary>
+    public static double Normal(Random random)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+
     /// <summary>A reproducible generator for start <paramref name="start"/> of a search seeded with <paramref name="seed"/>.</summary>
     public static Random ForStart(int seed, int start) => new(unchecked((seed * 1_000_003) + (start * 7919) + 17));
 

@@ -13,8 +13,20 @@ namespace Trajectories.Core.Estimation;
 public static class TrajectoryEstimator
 {
     /// <summary>Fits <paramref name="spec"/> to <paramref name="panel"/>.</summary>
-    /// <exception cref="ModelSpecificationException">When the model is not identifiable on these data, or no start gave a finite likelihood.</exception>
-    public static TrajectoryFit Fit(CountPanel panel, ModelSpecification spec, FitOptions? options = null, IProgress<FitProgress>? progress = null)
+    /// <param name="panel">The data.</param>
+    /// <param name="spec">The model.</param>
+    /// <param name="options">Estimator settings (defaults when null).</param>
+    /// <param name="progress">Reports the phases of the search.</param>
+    /// <param name="nested">
+    /// Fits of models nested in <paramref name="spec"/> on the same data (e.g. its neighbours in a selection grid): their
+    /// solutions, embedded, are extra starting values, and the fit is guaranteed a log-likelihood at least as high as
+    /// every one of them (when no start does better, the exact embedding of the best is reported, with a warning).
+    /// Fits of models that are not nested are ignored.
+    /// </param>
+    /// <exception cref="ModelSpecificationException">When the model is not identifiable on these data, or no start gave a valid optimum.</exception>
+    public static TrajectoryFit Fit(
+        CountPanel panel, ModelSpecification spec, FitOptions? options = null, IProgress<FitProgress>? progress = null,
+        IReadOnlyList<TrajectoryFit>? nested = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(spec);
@@ -26,18 +38,55 @@ public static class TrajectoryEstimator
         var layout = new CellLayout(patterns, spec.Family);
         var model = new MixtureLikelihood(layout, spec, panel.Times, scale, options.EffectiveThreads);
         var persons = CountObservedPersons(panel);
-        var search = MultiStartSearch.Run(model, patterns, options, persons, progress);
-        var psi = Canonical.Reorder(model, search.Best.Psi);
-        var ll = model.EStep(psi);
-        if (!double.IsFinite(ll))
+        var inner = (nested ?? []).Where(f => double.IsFinite(f.LogLikelihood) && NestedModels.IsNested(f.Model, spec)).ToList();
+        var warm = inner.SelectMany(f => NestedModels.WarmStarts(f, spec)).ToList();
+        var search = MultiStartSearch.Run(model, patterns, options, persons, progress, warm);
+        var (best, summary, floor) = NotBelowNested(model, search, inner, options, persons);
+        if (!double.IsFinite(best.LogLikelihood))
         {
-            throw new ModelSpecificationException(
-                "the likelihood could not be evaluated at any starting value (numerical overflow); check the counts and exposures, or fit fewer groups or lower orders.");
+            throw new ModelSpecificationException(NoOptimum(summary));
         }
+
+        var psi = Canonical.Reorder(model, best.Psi);
+        var ll = model.EStep(psi);
 
         var hessian = model.ExactHessian(psi) ?? model.Hessian(psi);
         return FitSummarizer.Summarize(new FitSummarizer.Inputs(
-            model, patterns, scale, psi, ll, hessian, search, persons, panel.ObservationCount, clock.Elapsed.TotalSeconds));
+            model, patterns, scale, psi, ll, hessian, best, summary, floor, persons, panel.ObservationCount, clock.Elapsed.TotalSeconds));
+    }
+
+    /// <summary>
+    /// The guarantee that a model never reports less than a model nested in it: when the search's best is below the
+    /// best nested fit (every warm start from its split ended lower, or was discarded), the exact embedding of that fit
+    /// — the same distribution, the same log-likelihood — polished by Newton (which never lowers it) is reported.
+    /// Returns the nested fit it fell back to, or null.
+    /// </summary>
+    private static (RunState Best, SearchSummary Summary, TrajectoryFit? Floor) NotBelowNested(
+        MixtureLikelihood model, SearchResult search, List<TrajectoryFit> inner, FitOptions options, double persons)
+    {
+        var floor = inner.OrderByDescending(f => f.LogLikelihood).FirstOrDefault();
+        var best = search.Best;
+        if (floor is null || (double.IsFinite(best.LogLikelihood) && best.LogLikelihood >= floor.LogLikelihood - (1e-12 * Math.Abs(floor.LogLikelihood))))
+        {
+            return (best, search.Summary, null);
+        }
+
+        var exact = NestedModels.Exact(floor, model.Spec);
+        var polished = EmRunner.Newton(model, exact, 0, options, persons);
+        var summary = search.Summary with
+        {
+            Replications = 0,
+            BestOrigin = $"exact embedding of the nested model {NestedModels.Label(floor.Model)}",
+        };
+        return (polished, summary, floor);
+    }
+
+    private static string NoOptimum(SearchSummary summary)
+    {
+        var reasons = summary.Discarded.Count == 0
+            ? "the likelihood could not be evaluated at any starting value"
+            : "every start was discarded (" + string.Join(", ", summary.Discarded.Select(d => $"{d.Count} {FitSummarizer.DiscardText(d.Reason)}")) + ")";
+        return $"{reasons} after {summary.Starts} starts; check the counts and exposures, or fit fewer groups or lower orders.";
     }
 
     private static int CountObservedPersons(CountPanel panel)

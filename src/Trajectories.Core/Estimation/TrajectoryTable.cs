@@ -9,7 +9,7 @@ internal static class TrajectoryTable
     /// log μ_gt = η_gt + log(1 − π_gt) (the second term only with inflation); its gradient is x_t for β and −π_gt·z_t
     /// for γ, so Var(log μ) = aᵀ Σ_g a with Σ_g the group's block of the covariance. Reads the model's last E-step.
     /// </summary>
-    public static IReadOnlyList<TrajectoryPoint> Build(MixtureLikelihood model, double[] times, double[]? cov)
+    public static IReadOnlyList<TrajectoryPoint> Build(MixtureLikelihood model, double[] times, double[]? cov, GroupSupport support)
     {
         var p = model.Parameters;
         var tab = model.Tables;
@@ -17,15 +17,12 @@ internal static class TrajectoryTable
         var groups = p.Groups;
         var time = tab.Time;
         var sumY = new double[groups * time];
-        var sumW = new double[groups * time];
         for (var c = 0; c < layout.CellCount; c++)
         {
             var t = layout.CellTime[c];
             for (var g = 0; g < groups; g++)
             {
-                var w = model.State.CellWeights[(c * groups) + g];
-                sumW[(g * time) + t] += w;
-                sumY[(g * time) + t] += w * layout.CellY[c];
+                sumY[(g * time) + t] += model.State.CellWeights[(c * groups) + g] * layout.CellY[c];
             }
         }
 
@@ -68,8 +65,8 @@ internal static class TrajectoryTable
                     upper = Finite(mu * Math.Exp(1.959963984540054 * se));
                 }
 
-                var w = sumW[(g * time) + t];
-                points.Add(new TrajectoryPoint(g + 1, times[t], mu, lower, upper, w > 0 ? sumY[(g * time) + t] / w : null, w));
+                var w = support.Persons(g, t);
+                points.Add(new TrajectoryPoint(g + 1, times[t], mu, lower, upper, w > 0 ? sumY[(g * time) + t] / w : null, w, support.Covers(g, t)));
             }
         }
 

@@ -51,14 +51,17 @@ public sealed record TrajectoryFit
     /// <summary>EM plus Newton iterations of the chosen run.</summary>
     public required int Iterations { get; init; }
 
-    /// <summary>Number of starting values tried.</summary>
-    public required int Starts { get; init; }
+    /// <summary>What the global search did: starts, runs to convergence, replication of the best, other optima, discards.</summary>
+    public required SearchSummary Search { get; init; }
 
-    /// <summary>How many of the starts run to convergence reached the best log-likelihood (within 1e-6 relative).</summary>
-    public required int StartsAtBest { get; init; }
+    /// <summary>Number of starting values tried.</summary>
+    public int Starts => Search.Starts;
+
+    /// <summary>How many of the runs to convergence reached the best log-likelihood (see <see cref="SearchSummary.AtBest"/>).</summary>
+    public int StartsAtBest => Search.AtBest;
 
     /// <summary>How many starts were run to convergence.</summary>
-    public required int StartsConverged { get; init; }
+    public int StartsConverged => Search.RunToConvergence;
 
     /// <summary>Wall-clock seconds of the fit.</summary>
     public required double Seconds { get; init; }

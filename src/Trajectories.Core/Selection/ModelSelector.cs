@@ -50,6 +50,13 @@ public static class ModelSelector
     /// <param name="options">Fit options; its thread count is used for models in parallel, each fit single-threaded.</param>
     /// <param name="criteria">Adequacy thresholds (defaults when null).</param>
     /// <param name="progress">Reports each finished model.</param>
+    /// <remarks>
+    /// The grid is kept consistent: each model is fitted after the models nested in it that are its nearest neighbours
+    /// in the grid (<see cref="Neighbours"/>: one group fewer, a lower order, a lower inflation order), their solutions
+    /// embedded as extra starts, and its log-likelihood is never below theirs (see <see cref="TrajectoryEstimator.Fit"/>).
+    /// By induction no model reports less than any model of the grid nested in it. Each fit depends only on its own
+    /// seed and on its neighbours' fits, so the table is the same for any degree of parallelism.
+    /// </remarks>
     public static SelectionResult Select(
         CountPanel panel,
         IReadOnlyList<ModelSpecification> candidates,
@@ -63,27 +70,101 @@ public static class ModelSelector
         criteria ??= new SelectionCriteria();
         var perFit = options with { Threads = 1 };
         var rows = new SelectionRow[candidates.Count];
+        var neighbours = Neighbours(candidates);
         var done = 0;
-        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads }, i =>
+
+        // Nested models have fewer parameters, so in this order every model comes after its neighbours.
+        var order = Enumerable.Range(0, candidates.Count).OrderBy(i => candidates[i].ParameterCount).ThenBy(i => i).ToArray();
+        var tasks = new Task[candidates.Count];
+        using var gate = new SemaphoreSlim(options.EffectiveThreads);
+        foreach (var i in order)
         {
-            var spec = candidates[i];
-            try
-            {
-                var fit = TrajectoryEstimator.Fit(panel, spec, perFit);
-                var reasons = Inadequacies(fit, criteria);
-                rows[i] = new SelectionRow(spec, fit, null, reasons.Count == 0, reasons);
-            }
-            catch (ModelSpecificationException e)
-            {
-                rows[i] = new SelectionRow(spec, null, e.Message, false, [e.Message]);
-            }
+            var after = neighbours[i].Select(j => tasks[j]).ToArray();
+            tasks[i] = Task.WhenAll(after).ContinueWith(
+                async _ =>
+                {
+                    await gate.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        var nested = neighbours[i].Select(j => rows[j]?.Fit).OfType<TrajectoryFit>().ToList();
+                        rows[i] = FitOne(panel, candidates[i], perFit, criteria, nested);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
 
-            var n = Interlocked.Increment(ref done);
-            progress?.Report(new SelectionProgress(n, candidates.Count, rows[i].Label));
-        });
+                    var n = Interlocked.Increment(ref done);
+                    progress?.Report(new SelectionProgress(n, candidates.Count, rows[i].Label));
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default).Unwrap();
+        }
 
+        Task.WaitAll(tasks);
         var (chosen, adequate) = Choose(rows);
         return new SelectionResult(rows, chosen, adequate, Rule(criteria));
+    }
+
+    /// <summary>
+    /// For each candidate, the candidates nested in it with nothing of the grid in between (its nearest nested
+    /// neighbours): e.g. in K 1–6 × order 1–3, (K−1, o) and (K, o−1).
+    /// </summary>
+    public static IReadOnlyList<int>[] Neighbours(IReadOnlyList<ModelSpecification> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var n = candidates.Count;
+        var nested = new bool[n, n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                nested[a, b] = a != b && NestedModels.IsNested(candidates[a], candidates[b]);
+            }
+        }
+
+        var result = new IReadOnlyList<int>[n];
+        for (var b = 0; b < n; b++)
+        {
+            var list = new List<int>();
+            for (var a = 0; a < n; a++)
+            {
+                if (!nested[a, b])
+                {
+                    continue;
+                }
+
+                var between = false;
+                for (var c = 0; c < n && !between; c++)
+                {
+                    between = nested[a, c] && nested[c, b];
+                }
+
+                if (!between)
+                {
+                    list.Add(a);
+                }
+            }
+
+            result[b] = list;
+        }
+
+        return result;
+    }
+
+    private static SelectionRow FitOne(CountPanel panel, ModelSpecification spec, FitOptions options, SelectionCriteria criteria, IReadOnlyList<TrajectoryFit> nested)
+    {
+        try
+        {
+            var fit = TrajectoryEstimator.Fit(panel, spec, options, null, nested);
+            var reasons = Inadequacies(fit, criteria);
+            return new SelectionRow(spec, fit, null, reasons.Count == 0, reasons);
+        }
+        catch (ModelSpecificationException e)
+        {
+            return new SelectionRow(spec, null, e.Message, false, [e.Message]);
+        }
     }
 
     /// <summary>Why a fit is not adequate under <paramref name="criteria"/> (empty when it is).</summary>

@@ -43,6 +43,7 @@ public static class ModelJson
         writer.WriteNumber("starts", fit.Starts);
         writer.WriteNumber("starts_at_best", fit.StartsAtBest);
         writer.WriteNumber("starts_converged", fit.StartsConverged);
+        WriteSearch(writer, fit.Search);
         JsonNumbers.Number(writer, "seconds", fit.Seconds);
         writer.WriteStartObject("time_scale");
         JsonNumbers.Number(writer, "center", fit.TimeScale.Center);
@@ -94,6 +95,48 @@ public static class ModelJson
         }
 
         stream.Write(Encoding.UTF8.GetBytes("\n"));
+    }
+
+    /// <summary>snake_case text of a discard reason.</summary>
+    public static string DiscardReasonText(DiscardReason reason) => reason switch
+    {
+        DiscardReason.NumericalFailure => "numerical_failure",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The <c>search</c> object: how the best value was found and how often.</summary>
+    public static void WriteSearch(Utf8JsonWriter writer, SearchSummary search)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(search);
+        writer.WriteStartObject("search");
+        writer.WriteNumber("starts", search.Starts);
+        writer.WriteNumber("rounds", search.Rounds);
+        writer.WriteNumber("run_to_convergence", search.RunToConvergence);
+        writer.WriteNumber("at_best", search.AtBest);
+        writer.WriteNumber("replications", search.Replications);
+        writer.WriteNumber("required_replications", search.RequiredReplications);
+        writer.WriteBoolean("replicated", search.Replicated);
+        writer.WriteString("best_origin", search.BestOrigin);
+        writer.WriteStartArray("optima");
+        foreach (var o in search.Optima)
+        {
+            writer.WriteStartObject();
+            JsonNumbers.Number(writer, "log_likelihood", o.LogLikelihood);
+            writer.WriteNumber("runs", o.Runs);
+            writer.WriteNumber("independent_starts", o.Independent);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("discarded");
+        foreach (var d in search.Discarded)
+        {
+            writer.WriteNumber(DiscardReasonText(d.Reason), d.Count);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 
     /// <summary>snake_case text of a stop reason.</summary>

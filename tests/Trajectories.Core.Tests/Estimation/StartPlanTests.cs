@@ -6,17 +6,18 @@ namespace Trajectories.Core.Tests.Estimation;
 public class StartPlanTests
 {
     [Property(MaxTest = 100)]
-    public bool KindsCoverEveryStartInOrder(byte size)
+    public bool KindsCoverEveryFreshStart(byte size)
     {
         var starts = 1 + size;
         var plan = StartPlan.For(starts);
-        var kinds = Enumerable.Range(0, starts).Select(plan.KindOf).ToList();
-        var ordered = kinds.Zip(kinds.Skip(1)).All(p => p.First <= p.Second);
-        return plan.KMeans + plan.Random + plan.Perturbations == starts
+        var kinds = Enumerable.Range(0, plan.Fresh).Select(plan.KindOf).ToList();
+        var random = kinds.Count(k => k != StartKind.KMeans);
+        return plan.Fresh + plan.Local == starts
             && kinds.Count(k => k == StartKind.KMeans) == plan.KMeans
-            && kinds.Count(k => k == StartKind.Perturbation) == plan.Perturbations
+            && random == plan.Random
+            && kinds.Count(k => k == StartKind.RandomShares) == random / 2
             && kinds[0] == StartKind.KMeans
-            && ordered;
+            && kinds.TakeWhile(k => k == StartKind.KMeans).Count() == plan.KMeans;
     }
 
     [Theory]
@@ -25,6 +26,6 @@ public class StartPlanTests
     [InlineData(5, 2, 2, 1)]
     [InlineData(10, 3, 5, 2)]
     [InlineData(20, 5, 10, 5)]
-    public void SplitsStartsAsDocumented(int starts, int kmeans, int random, int perturbations) =>
-        Assert.Equal(new StartPlan(kmeans, random, perturbations), StartPlan.For(starts));
+    public void SplitsStartsAsDocumented(int starts, int kmeans, int random, int local) =>
+        Assert.Equal(new StartPlan(kmeans, random, local), StartPlan.For(starts));
 }

@@ -1,0 +1,217 @@
+using Trajectories.Core.Membership;
+using Trajectories.Core.Results;
+
+namespace Trajectories.Core.Estimation;
+
+/// <summary>
+/// Nesting between models of one family and its embeddings: a model is nested in another when the other reproduces
+/// every one of its distributions — with the same groups, each group's polynomials padded with zero coefficients (a
+/// lower order, a lower inflation order, no inflation as an inflation probability of 0); with more groups, some groups
+/// duplicated and their shares split. A larger model's maximum can therefore never be below a nested model's, and a
+/// selection grid that reported otherwise would only show that its search had missed.
+/// </summary>
+internal static class NestedModels
+{
+    /// <summary>
+    /// The logit of "no zero inflation" in an exact embedding: π = logistic(−745) is the smallest positive double, so
+    /// log(1 − π) and log(π + (1 − π)e^{−λ}) − log e^{−λ} round to exactly 0 for every λ below 700.
+    /// </summary>
+    public const double NoInflationLogit = -745.0;
+
+    /// <summary>The inflation logit of a warm start that may move: π ≈ 1.8 %, a small but live zero inflation.</summary>
+    public const double WarmInflationLogit = -4.0;
+
+    /// <summary>How far the intercepts of a duplicated group's copies are pushed apart (log rate ± this) to break their symmetry.</summary>
+    public const double SplitShift = 0.25;
+
+    /// <summary>Most group maps tried per nested model (the splits of different groups).</summary>
+    public const int MaxMaps = 8;
+
+    /// <summary>Whether <paramref name="inner"/> is nested in <paramref name="outer"/> (and is not the same model).</summary>
+    public static bool IsNested(ModelSpecification inner, ModelSpecification outer) =>
+        !Same(inner, outer) && Maps(inner, outer, 1).Count > 0;
+
+    /// <summary>
+    /// The ways of embedding <paramref name="inner"/> in <paramref name="outer"/>: maps from each outer group to the
+    /// inner group it copies, non-decreasing and onto (every inner group is copied at least once, in order), with
+    /// each outer group's orders at least its source's. Empty when not nested.
+    /// </summary>
+    public static IReadOnlyList<int[]> Maps(ModelSpecification inner, ModelSpecification outer, int limit = MaxMaps)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(outer);
+        var maps = new List<int[]>();
+        if (inner.Family.Name != outer.Family.Name || inner.Groups > outer.Groups
+            || inner.Membership is not ConstantMembership || outer.Membership is not ConstantMembership)
+        {
+            return maps;
+        }
+
+        var map = new int[outer.Groups];
+        Extend(inner, outer, map, 0, 0, maps, limit);
+        return maps;
+    }
+
+    /// <summary>
+    /// Warm starts for <paramref name="outer"/> from a nested model's solution: with the same number of groups its
+    /// exact embedding (and, where inflation is added, one with a small live inflation); with more groups, one start per
+    /// way of splitting its groups, the copies' intercepts pushed apart.
+    /// </summary>
+    public static IEnumerable<WarmStart> WarmStarts(TrajectoryFit nested, ModelSpecification outer)
+    {
+        ArgumentNullException.ThrowIfNull(nested);
+        var maps = Maps(nested.Model, outer);
+        var label = Label(nested.Model);
+        if (nested.Model.Groups == outer.Groups)
+        {
+            foreach (var map in maps)
+            {
+                yield return new WarmStart(Embed(nested, outer, map, 0.0, NoInflationLogit), $"nested model {label}");
+                if (AddsInflation(nested.Model, outer, map))
+                {
+                    yield return new WarmStart(Embed(nested, outer, map, 0.0, WarmInflationLogit), $"nested model {label}, with a small zero inflation");
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (var map in maps)
+        {
+            yield return new WarmStart(Embed(nested, outer, map, SplitShift, WarmInflationLogit), $"nested model {label}, {SplitText(map)}");
+        }
+    }
+
+    /// <summary>
+    /// The exact embedding of a nested solution: the same distribution of the data, so the same log-likelihood. With
+    /// duplicated groups it is a stationary point of the larger model (copies with equal coefficients stay equal under
+    /// EM), the solution reported when no start of the larger model did better.
+    /// </summary>
+    public static double[] Exact(TrajectoryFit nested, ModelSpecification outer)
+    {
+        ArgumentNullException.ThrowIfNull(nested);
+        var maps = Maps(nested.Model, outer, 1);
+        if (maps.Count == 0)
+        {
+            throw new ArgumentException($"{Label(nested.Model)} is not nested in {Label(outer)}.", nameof(nested));
+        }
+
+        return Embed(nested, outer, maps[0], 0.0, NoInflationLogit);
+    }
+
+    /// <summary>A compact label such as "poisson K=3 order=2,2,2 iorder=-1,-1,-1".</summary>
+    public static string Label(ModelSpecification m) =>
+        $"{m.Family.Name} K={m.Groups} order={string.Join(',', m.Orders)} iorder={string.Join(',', m.InflationOrders)}";
+
+    private static double[] Embed(TrajectoryFit nested, ModelSpecification outer, int[] map, double shift, double inflationOff)
+    {
+        var inner = new ParameterLayout(nested.Model);
+        var outerLayout = new ParameterLayout(outer);
+        var source = nested.Parameters;
+        var psi = new double[outerLayout.Total];
+        var shares = ConstantMembership.Shares(source.Take(inner.MembershipCount).ToArray());
+        var copies = new int[inner.Groups];
+        foreach (var j in map)
+        {
+            copies[j]++;
+        }
+
+        var outerShares = new double[outer.Groups];
+        var seen = new int[inner.Groups];
+        for (var g = 0; g < outer.Groups; g++)
+        {
+            var j = map[g];
+            outerShares[g] = shares[j] / copies[j];
+            for (var k = 0; k <= inner.Orders[j]; k++)
+            {
+                psi[outerLayout.BetaOffset[g] + k] = source[inner.BetaOffset[j] + k];
+            }
+
+            if (copies[j] > 1 && shift != 0)
+            {
+                // Copies spread evenly over [−shift, +shift] around the source's intercept.
+                psi[outerLayout.BetaOffset[g]] += shift * ((2.0 * seen[j] / (copies[j] - 1)) - 1.0);
+            }
+
+            seen[j]++;
+            if (outerLayout.InflationOrders[g] < 0)
+            {
+                continue;
+            }
+
+            if (inner.InflationOrders[j] < 0)
+            {
+                psi[outerLayout.GammaOffset[g]] = inflationOff;
+                continue;
+            }
+
+            for (var k = 0; k <= inner.InflationOrders[j]; k++)
+            {
+                psi[outerLayout.GammaOffset[g] + k] = source[inner.GammaOffset[j] + k];
+            }
+        }
+
+        outer.Membership.FromShares(outerShares, psi.AsSpan(0, outerLayout.MembershipCount));
+        return psi;
+    }
+
+    private static void Extend(ModelSpecification inner, ModelSpecification outer, int[] map, int g, int next, List<int[]> maps, int limit)
+    {
+        if (maps.Count >= limit)
+        {
+            return;
+        }
+
+        if (g == outer.Groups)
+        {
+            if (next == inner.Groups)
+            {
+                maps.Add(map.ToArray());
+            }
+
+            return;
+        }
+
+        // Outer group g copies either the inner group the previous one copied (a duplicate) or the next inner group.
+        for (var j = Math.Max(0, next - 1); j <= next && j < inner.Groups; j++)
+        {
+            if (inner.Orders[j] > outer.Orders[g] || inner.InflationOrders[j] > outer.InflationOrders[g])
+            {
+                continue;
+            }
+
+            // What is left must still be able to take every inner group not yet copied.
+            var after = j == next ? next + 1 : next;
+            if (outer.Groups - g - 1 < inner.Groups - after)
+            {
+                continue;
+            }
+
+            map[g] = j;
+            Extend(inner, outer, map, g + 1, after, maps, limit);
+        }
+    }
+
+    private static bool AddsInflation(ModelSpecification inner, ModelSpecification outer, int[] map)
+    {
+        for (var g = 0; g < outer.Groups; g++)
+        {
+            if (outer.InflationOrders[g] >= 0 && inner.InflationOrders[map[g]] < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string SplitText(int[] map)
+    {
+        var split = map.GroupBy(j => j).Where(g => g.Count() > 1).Select(g => (g.Key + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return $"group {string.Join(", ", split)} split";
+    }
+
+    private static bool Same(ModelSpecification a, ModelSpecification b) =>
+        a.Family.Name == b.Family.Name && a.Orders.SequenceEqual(b.Orders) && a.InflationOrders.SequenceEqual(b.InflationOrders)
+        && a.Membership.GetType() == b.Membership.GetType();
+}
