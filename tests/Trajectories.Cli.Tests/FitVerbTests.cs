@@ -35,7 +35,45 @@ public sealed class FitVerbTests : IDisposable
         Assert.Equal("person_id,p1,p2,group", posteriors[0]);
         Assert.Equal(379, posteriors.Length);
         Assert.StartsWith("p001,", posteriors[1]);
-        Assert.Equal("group,time,predicted,lower,upper,observed_mean,n", File.ReadLines(Path.Combine(outDir, "trajectories.csv")).First());
+        Assert.Equal("group,time,predicted,lower,upper,observed_mean,n,in_support", File.ReadLines(Path.Combine(outDir, "trajectories.csv")).First());
+
+        // The search says what it did, on the console and in model.json, consistently.
+        Assert.Contains("search: ", stdout);
+        var search = model.GetProperty("search");
+        Assert.Equal(model.GetProperty("starts").GetInt32(), search.GetProperty("starts").GetInt32());
+        Assert.Equal(model.GetProperty("starts_at_best").GetInt32(), search.GetProperty("at_best").GetInt32());
+        Assert.Equal(model.GetProperty("starts_converged").GetInt32(), search.GetProperty("run_to_convergence").GetInt32());
+        Assert.Equal(2, search.GetProperty("required_replications").GetInt32());
+        Assert.Equal(search.GetProperty("replications").GetInt32() >= 2, search.GetProperty("replicated").GetBoolean());
+        Assert.Equal(ll, search.GetProperty("optima")[0].GetProperty("log_likelihood").GetDouble(), 3);
+        Assert.Equal(JsonValueKind.Object, search.GetProperty("discarded").ValueKind);
+        Assert.False(string.IsNullOrEmpty(search.GetProperty("best_origin").GetString()));
+    }
+
+    [Fact]
+    public void AnUnreplicatedBestIsAWarningOnTheConsoleAndInModelJson()
+    {
+        var outDir = _tmp.Sub("unreplicated");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "fit", Paths.Toronto("to2.csv"), "-k", "3", "--starts", "4", "--replications", "30", "--max-starts", "8", "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("NOT replicated: 30 required", stdout);
+        Assert.Contains("search: 8 starts in 2 rounds", stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
+        Assert.False(doc.RootElement.GetProperty("search").GetProperty("replicated").GetBoolean());
+        Assert.Contains(doc.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("a better optimum may exist", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--replications", "0")]
+    [InlineData("--max-starts", "3")]
+    public void BadSearchSettingsAreExit2AndWriteNothing(string option, string value)
+    {
+        var outDir = _tmp.Sub("bad-search");
+        var (code, _, stderr) = CliRunner.Run("fit", Paths.Toronto("to1.csv"), "-k", "2", "--starts", "4", option, value, "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains(option, stderr);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
     }
 
     [Fact]

@@ -22,6 +22,12 @@ public sealed record AnalysisOptions
     /// <summary>Random starts per model.</summary>
     public int Starts { get; init; } = 10;
 
+    /// <summary>Independent starts that must reach each model's best log-likelihood (see <c>FitOptions.Replications</c>).</summary>
+    public int Replications { get; init; } = 2;
+
+    /// <summary>The search's start budget per model; null for 5 × <see cref="Starts"/>.</summary>
+    public int? MaxStarts { get; init; }
+
     /// <summary>Seed of the start scheme (fits are reproducible for a given seed and thread count).</summary>
     public int Seed { get; init; } = 1;
 

@@ -40,7 +40,10 @@ public static class StudyAnalysis
 
         var panel = RegisterPanel.Build(register);
         var grid = ModelSelector.Grid(options.Family, options.Groups, options.Orders, [options.InflationOrder]);
-        var fitOptions = new FitOptions { Starts = options.Starts, Seed = options.Seed, Threads = options.Threads };
+        var fitOptions = new FitOptions
+        {
+            Starts = options.Starts, Replications = options.Replications, MaxStarts = options.MaxStarts, Seed = options.Seed, Threads = options.Threads,
+        };
         var selection = ModelSelector.Select(panel.Panel, grid, fitOptions, options.Criteria, progress);
         var fit = selection.Chosen?.Fit ?? throw new InvalidOperationException(
             "no model of the grid could be fitted: " + string.Join("; ", selection.Rows.Select(r => r.Error).Distinct()));

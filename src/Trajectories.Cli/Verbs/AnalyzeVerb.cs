@@ -6,6 +6,7 @@ using Trajectories.Core.Families;
 using Trajectories.Core.Selection;
 using Trajectories.Registers.Io;
 using Trajectories.Reporting.Analysis;
+using Trajectories.Reporting.Fits;
 using Trajectories.Reporting.Output;
 using Trajectories.Reporting.Report;
 
@@ -26,6 +27,8 @@ public sealed class AnalyzeVerb : IVerb
         var defaults = new AnalysisOptions();
         var minShare = new Option<double>("--min-share") { Description = "Adequacy: smallest group share allowed in model selection.", DefaultValueFactory = _ => defaults.Criteria.MinShare };
         var starts = new Option<int>("--starts") { Description = "Starts of the global search per model.", DefaultValueFactory = _ => defaults.Starts };
+        var replications = FitSettings.Replications();
+        var maxStarts = FitSettings.MaxStarts();
         var seed = new Option<int>("--seed") { Description = "Seed of the start scheme and of randomised tests.", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var rounding = new Option<string>("--rounding") { Description = "Disclosure rounding of published counts to multiples of 5: nearest, or random (CBS-style unbiased random rounding).", DefaultValueFactory = _ => "nearest" };
@@ -35,7 +38,7 @@ public sealed class AnalyzeVerb : IVerb
 
         var command = new Command("analyze", "Run the study on a register: model selection, four offender profiles, LVB and victimisation comparisons with the matched controls, disclosure control, and an HTML report.");
         command.Arguments.Add(register);
-        foreach (var option in new Option[] { output, family, groups, order, iorder, minShare, starts, seed, threads, rounding, suppress, noDisclosure })
+        foreach (var option in new Option[] { output, family, groups, order, iorder, minShare, starts, replications, maxStarts, seed, threads, rounding, suppress, noDisclosure })
         {
             command.Options.Add(option);
         }
@@ -55,6 +58,7 @@ public sealed class AnalyzeVerb : IVerb
                 throw new UsageException("--suppress-below, --starts and --threads must not be negative (--starts at least 1).");
             }
 
+            var search = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var isZip = parse.GetValue(family) == "zip";
             var options = defaults with
             {
@@ -63,7 +67,9 @@ public sealed class AnalyzeVerb : IVerb
                 Orders = orders,
                 InflationOrder = isZip ? parse.GetValue(iorder) : -1,
                 Criteria = defaults.Criteria with { MinShare = parse.GetValue(minShare) },
-                Starts = parse.GetValue(starts),
+                Starts = search.Starts,
+                Replications = search.Replications,
+                MaxStarts = search.MaxStarts,
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
                 Disclosure = new DisclosureRule(5, parse.GetValue(rounding) == "random" ? RoundingMode.UnbiasedRandom : RoundingMode.Nearest, suppressBelow, (ulong)parse.GetValue(seed)),
@@ -110,6 +116,12 @@ public sealed class AnalyzeVerb : IVerb
         var c = CultureInfo.InvariantCulture;
         var fit = result.Fit;
         context.Out.WriteLine(string.Create(c, $"chosen model: {result.Selection.Chosen?.Label} (BIC {fit.BicPersons:F1}, entropy {fit.Entropy:F3})"));
+        context.Out.WriteLine("  " + SearchText.Line(fit.Search));
+        if (!fit.Search.Replicated)
+        {
+            context.Error.WriteLine("warning: the chosen model's best log-likelihood was not replicated; a better optimum may exist (rerun with more --starts or another --seed).");
+        }
+
         foreach (var p in result.Profiles)
         {
             context.Out.WriteLine(string.Create(c, $"  {p.Label,-14} n {p.N.Display,5}  share {ReportFormat.Share(p.ModelShare),7}  cases {ReportFormat.Share(p.CaseShare),7}"));

@@ -20,12 +20,14 @@ public sealed class FitVerb : IVerb
         var iorder = FamilyOptions.InflationOrder();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk in (0,1], same shape as a wide INPUT (e.g. crimCV's TO1Risk)." };
         var starts = new Option<int>("--starts") { Description = "Number of starts of the global search.", DefaultValueFactory = _ => 20 };
+        var replications = FitSettings.Replications();
+        var maxStarts = FitSettings.MaxStarts();
         var seed = new Option<int>("--seed") { Description = "Seed of the start scheme (same seed, same result, whatever the thread count).", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out", "-o") { Description = "Folder for model.json, posteriors.csv/.parquet, trajectories.csv/.parquet (must be new or empty).", Required = true };
 
         var command = new Command("fit", "Fit one group-based trajectory model and write model.json, posteriors and trajectories.");
-        foreach (var option in new Option[] { family, groups, order, iorder, exposure, starts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, iorder, exposure, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -36,7 +38,7 @@ public sealed class FitVerb : IVerb
             var familyName = parse.GetValue(family)!;
             var k = parse.GetValue(groups);
             var spec = FamilyOptions.Specification(familyName, k, ListOption.Integers("--order", parse.GetValue(order)!), parse.GetValue(iorder));
-            var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads));
+            var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var outDir = parse.GetValue(output)!;
             using var folder = OutputFolder.Create(outDir);
             var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure));

@@ -24,12 +24,14 @@ public sealed class SelectVerb : IVerb
         var minAvePP = new Option<double>("--min-avepp") { Description = "Adequacy: smallest average posterior probability allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinAvePP };
         var minOcc = new Option<double>("--min-occ") { Description = "Adequacy: smallest odds of correct classification allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinOcc };
         var starts = new Option<int>("--starts") { Description = "Starts of the global search per model.", DefaultValueFactory = _ => 20 };
+        var replications = FitSettings.Replications();
+        var maxStarts = FitSettings.MaxStarts();
         var seed = new Option<int>("--seed") { Description = "Seed of the start scheme.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Models fitted in parallel (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out", "-o") { Description = "Folder for selection.csv/.parquet and the chosen model's model.json, posteriors and trajectories.", Required = true };
 
         var command = new Command("select", "Fit a grid of models and choose one: the smallest BIC (persons) among adequate models.");
-        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, exposure, minShare, minAvePP, minOcc, starts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -48,7 +50,7 @@ public sealed class SelectVerb : IVerb
 
             var criteria = new SelectionCriteria { MinShare = parse.GetValue(minShare), MinAvePP = parse.GetValue(minAvePP), MinOcc = parse.GetValue(minOcc) };
             var grid = ModelSelector.Grid(fam, ks, orders, ListOption.Range("--iorder", parse.GetValue(iorder)!), parse.GetValue(perGroup));
-            var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads));
+            var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             using var folder = OutputFolder.Create(parse.GetValue(output)!);
             var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure));
             var result = ConsoleProgress.Run(context, $"{grid.Count} models", progress =>
@@ -74,7 +76,7 @@ public sealed class SelectVerb : IVerb
         {
             var row = result.Rows[i];
             var f = row.Fit;
-            var mark = result.ChosenIndex == i ? " <- chosen" : string.Empty;
+            var mark = (result.ChosenIndex == i ? " <- chosen" : string.Empty) + (f is { Search.Replicated: false } ? " (best not replicated)" : string.Empty);
             context.Out.WriteLine(f is null
                 ? $"{row.Label,-44} failed: {row.Error}"
                 : string.Create(c, $"{row.Label,-44} {f.LogLikelihood,12:F2} {f.BicPersons,11:F2} {f.Entropy,7:F3} {f.Groups.Min(g => g.AvePP ?? 0),8:F3} {(row.Adequate ? "yes" : "no"),8}{mark}"));

@@ -99,6 +99,33 @@ internal static class NestedModels
         return Embed(nested, outer, maps[0], 0.0, NoInflationLogit);
     }
 
+    /// <summary>
+    /// The nearest simpler models a search may continue from: one group fewer (the last dropped), every polynomial
+    /// one order lower, every zero inflation one order lower (constant inflation to none) — each where it exists.
+    /// </summary>
+    public static IReadOnlyList<ModelSpecification> Neighbours(ModelSpecification spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var list = new List<ModelSpecification>();
+        var k = spec.Groups;
+        if (k > 1)
+        {
+            list.Add(spec with { Orders = spec.Orders.Take(k - 1).ToArray(), InflationOrders = spec.InflationOrders.Take(k - 1).ToArray() });
+        }
+
+        if (spec.Orders.Any(o => o > 0))
+        {
+            list.Add(spec with { Orders = spec.Orders.Select(o => Math.Max(0, o - 1)).ToArray() });
+        }
+
+        if (spec.InflationOrders.Any(o => o >= 0))
+        {
+            list.Add(spec with { InflationOrders = spec.InflationOrders.Select(o => Math.Max(-1, o - 1)).ToArray() });
+        }
+
+        return list;
+    }
+
     /// <summary>A compact label such as "poisson K=3 order=2,2,2 iorder=-1,-1,-1".</summary>
     public static string Label(ModelSpecification m) =>
         $"{m.Family.Name} K={m.Groups} order={string.Join(',', m.Orders)} iorder={string.Join(',', m.InflationOrders)}";
@@ -211,7 +238,8 @@ internal static class NestedModels
         return $"group {string.Join(", ", split)} split";
     }
 
-    private static bool Same(ModelSpecification a, ModelSpecification b) =>
+    /// <summary>Whether two specifications are the same model.</summary>
+    public static bool Same(ModelSpecification a, ModelSpecification b) =>
         a.Family.Name == b.Family.Name && a.Orders.SequenceEqual(b.Orders) && a.InflationOrders.SequenceEqual(b.InflationOrders)
         && a.Membership.GetType() == b.Membership.GetType();
 }

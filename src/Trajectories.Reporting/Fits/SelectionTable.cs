@@ -31,6 +31,10 @@ public static class SelectionTable
             new("adequate", ColumnKind.Integer, i => rows[i].Adequate ? 1L : 0L),
             new("chosen", ColumnKind.Integer, i => result.ChosenIndex == i ? 1L : 0L),
             new("reasons", ColumnKind.Text, i => string.Join("; ", rows[i].Reasons)),
+            new("starts", ColumnKind.Integer, i => rows[i].Fit is { } f ? (long)f.Search.Starts : null),
+            new("replications", ColumnKind.Integer, i => rows[i].Fit is { } f ? (long)f.Search.Replications : null),
+            new("replicated", ColumnKind.Integer, i => rows[i].Fit is { } f ? (f.Search.Replicated ? 1L : 0L) : null),
+            new("best_origin", ColumnKind.Text, i => rows[i].Fit?.Search.BestOrigin),
             new("seconds", ColumnKind.Real, i => rows[i].Fit?.Seconds),
         ]);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Trajectories.Analysis.Study;
+using Trajectories.Reporting.Fits;
 using Trajectories.Reporting.Html;
 
 namespace Trajectories.Reporting.Report;
@@ -91,7 +92,13 @@ public static class StudyReport
     {
         var fit = result.Fit;
         page.Section("model", "The chosen model");
-        page.Paragraph($"{fit.Family}, {fit.Groups.Count} groups: log-likelihood {ReportFormat.Number(fit.LogLikelihood)}, BIC (persons) {ReportFormat.Number(fit.BicPersons)}, AIC {ReportFormat.Number(fit.Aic)}, relative entropy {ReportFormat.Number(fit.Entropy, 3)}; {(fit.Converged ? "converged" : "NOT converged: " + fit.StopReason)} after {fit.Iterations} iterations; {fit.StartsAtBest} of {fit.Starts} starts reached the best log-likelihood.");
+        page.Paragraph($"{fit.Family}, {fit.Groups.Count} groups: log-likelihood {ReportFormat.Number(fit.LogLikelihood)}, BIC (persons) {ReportFormat.Number(fit.BicPersons)}, AIC {ReportFormat.Number(fit.Aic)}, relative entropy {ReportFormat.Number(fit.Entropy, 3)}; {(fit.Converged ? "converged" : "NOT converged: " + fit.StopReason)} after {fit.Iterations} iterations.");
+        page.Paragraph($"Global {SearchText.Line(fit.Search)}.");
+        if (!fit.Search.Replicated)
+        {
+            page.Notice($"The best log-likelihood of this model was not replicated by {fit.Search.RequiredReplications} independent starts: a better optimum may exist (see the warnings in results.json).");
+        }
+
         page.Table(
             ["group", "label", "share (SE)", "assigned share", "AvePP", "OCC", "order", "peak age", "description"],
             result.Labels.OrderBy(l => l.Group).Select(l =>

@@ -18,11 +18,14 @@ public class NewtonFallbackTests
         var reference = TrajectoryEstimator.Fit(panel, spec, new FitOptions { Starts = 4, Seed = 2 });
 
         // Newton gets no iteration at all, so whether a run converges is decided by its gradient after EM: with the
-        // fallback as loose as the hand-over the fit stops unconverged; with a tight one, EM runs on until it is.
+        // fallback as loose as the hand-over the fit stops unconverged; with a tight one, EM runs on until it is. One
+        // round of three fresh starts, no local moves (which would go on from the best run's EM), no continuation.
         FitOptions Hurried(double fallback) => new()
         {
-            Starts = 4,
+            Starts = 3,
             Seed = 2,
+            Replications = 1,
+            Continuation = false,
             EmHandoverTolerance = 1e-2,
             MaxNewtonIterations = 0,
             MaxIterations = 20000,
