@@ -42,7 +42,11 @@ public static class StudyAnalysis
         var grid = ModelSelector.Grid(options.Family, options.Groups, options.Orders, [options.InflationOrder]);
         var fitOptions = new FitOptions
         {
-            Starts = options.Starts, Replications = options.Replications, MaxStarts = options.MaxStarts, Seed = options.Seed, Threads = options.Threads,
+            Starts = options.Starts,
+            Replications = options.Replications,
+            MaxStarts = options.MaxStarts,
+            Seed = options.Seed,
+            Threads = options.Threads,
         };
         var selection = ModelSelector.Select(panel.Panel, grid, fitOptions, options.Criteria, progress);
         var fit = selection.Chosen?.Fit ?? throw new InvalidOperationException(

@@ -24,8 +24,14 @@ internal static class NestedModels
     /// <summary>How far the intercepts of a duplicated group's copies are pushed apart (log rate ± this) to break their symmetry.</summary>
     public const double SplitShift = 0.25;
 
-    /// <summary>Most group maps tried per nested model (the splits of different groups).</summary>
-    public const int MaxMaps = 8;
+    /// <summary>Most group maps enumerated per nested model.</summary>
+    public const int MaxMaps = 64;
+
+    /// <summary>
+    /// Warm starts per nested model with fewer groups: the splits of its largest groups. Splitting every group cost the
+    /// default `analyze` grid a third of its time for no better optimum on the sample register.
+    /// </summary>
+    public const int SplitStarts = 2;
 
     /// <summary>Whether <paramref name="inner"/> is nested in <paramref name="outer"/> (and is not the same model).</summary>
     public static bool IsNested(ModelSpecification inner, ModelSpecification outer) =>
@@ -54,8 +60,8 @@ internal static class NestedModels
 
     /// <summary>
     /// Warm starts for <paramref name="outer"/> from a nested model's solution: with the same number of groups its
-    /// exact embedding (and, where inflation is added, one with a small live inflation); with more groups, one start per
-    /// way of splitting its groups, the copies' intercepts pushed apart.
+    /// exact embedding (and, where inflation is added, one with a small live inflation); with more groups, the splits of
+    /// its <see cref="SplitStarts"/> largest groups, the copies' intercepts pushed apart.
     /// </summary>
     public static IEnumerable<WarmStart> WarmStarts(TrajectoryFit nested, ModelSpecification outer)
     {
@@ -76,7 +82,14 @@ internal static class NestedModels
             yield break;
         }
 
-        foreach (var map in maps)
+        // The maps whose duplicated groups hold the largest shares first (ties: enumeration order).
+        var shares = nested.Groups.Select(g => g.Share).ToArray();
+        var ranked = maps
+            .Select((map, index) => (map, index, split: map.GroupBy(j => j).Where(g => g.Count() > 1).Sum(g => shares[g.Key])))
+            .OrderByDescending(x => x.split)
+            .ThenBy(x => x.index)
+            .Take(SplitStarts);
+        foreach (var (map, _, _) in ranked)
         {
             yield return new WarmStart(Embed(nested, outer, map, SplitShift, WarmInflationLogit), $"nested model {label}, {SplitText(map)}");
         }
