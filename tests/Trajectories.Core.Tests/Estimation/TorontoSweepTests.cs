@@ -22,12 +22,7 @@ namespace Trajectories.Core.Tests.Estimation;
 /// </remarks>
 public abstract class TorontoSweep
 {
-    private static readonly Lazy<IReadOnlyList<string[]>> References = new(() =>
-        File.ReadAllLines(Path.Combine(Trajectories.Testing.RepositoryPaths.Root, "tests", "Trajectories.Core.Tests", "reference", "toronto_zip_exposure_optima.tsv"))
-            .Where(l => !l.StartsWith('#'))
-            .Skip(1)
-            .Select(l => l.Split('\t'))
-            .ToList());
+    private static readonly Lazy<IReadOnlyList<string[]>> References = new(() => TestData.ReferenceTable("toronto_zip_exposure_optima.tsv"));
 
     private static readonly Dictionary<string, CountPanel> Panels = [];
 

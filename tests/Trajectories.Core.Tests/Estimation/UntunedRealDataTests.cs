@@ -13,12 +13,7 @@ namespace Trajectories.Core.Tests.Estimation;
 /// </summary>
 public class UntunedRealDataTests
 {
-    private static readonly IReadOnlyList<string[]> References =
-        File.ReadAllLines(Path.Combine(Trajectories.Testing.RepositoryPaths.Root, "tests", "Trajectories.Core.Tests", "reference", "toronto_untuned_optima.tsv"))
-            .Where(l => !l.StartsWith('#'))
-            .Skip(1)
-            .Select(l => l.Split('\t'))
-            .ToList();
+    private static readonly IReadOnlyList<string[]> References = TestData.ReferenceTable("toronto_untuned_optima.tsv");
 
     public static TheoryData<string> Data => new(References.Select(r => r[0]).Distinct());
 

@@ -9,6 +9,17 @@ internal static class TestData
     /// <summary>The Toronto peer data folder (shared next to the repository).</summary>
     public static string TorontoFolder() => Trajectories.Testing.RepositoryPaths.TorontoFolder;
 
+    /// <summary>
+    /// The rows of a tab-separated reference table in <c>tests/Trajectories.Core.Tests/reference/</c>: comment lines
+    /// (<c>#</c>, where the table says how its values were found) and the header skipped.
+    /// </summary>
+    public static IReadOnlyList<string[]> ReferenceTable(string file) =>
+        File.ReadAllLines(Path.Combine(Trajectories.Testing.RepositoryPaths.Root, "tests", "Trajectories.Core.Tests", "reference", file))
+            .Where(l => !l.StartsWith('#'))
+            .Skip(1)
+            .Select(l => l.Split('\t'))
+            .ToList();
+
     /// <summary>Reads a wide CSV (id, then one column per time; empty or negative = missing) into a panel.</summary>
     public static CountPanel ReadWide(string path, string? exposurePath = null)
     {
