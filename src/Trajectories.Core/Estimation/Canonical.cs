@@ -22,11 +22,10 @@ internal static class Canonical
         var means = new double[p.Groups];
         for (var g = 0; g < p.Groups; g++)
         {
-            var any = support.HasSupport(g);
             var n = 0;
             for (var k = 0; k < t; k++)
             {
-                if (!any || support.Covers(g, k))
+                if (support.Judges(g, k))
                 {
                     means[g] += model.Spec.Family.Mean(model.Tables.Eta[(g * t) + k], model.Tables.Zeta[(g * t) + k]);
                     n++;

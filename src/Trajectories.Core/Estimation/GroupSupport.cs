@@ -69,17 +69,19 @@ internal sealed class GroupSupport
         return false;
     }
 
+    /// <summary>Whether time t counts when group g is judged: it is in g's support, or g has none and every time counts.</summary>
+    public bool Judges(int g, int t) => Covers(g, t) || !HasSupport(g);
+
     /// <summary>
     /// The largest log rate η_gt over group g's support (over the whole grid when it has none), from predictors at
     /// index g·T + t.
     /// </summary>
     public double MaxOnSupport(double[] eta, int g)
     {
-        var any = HasSupport(g);
         var max = double.NegativeInfinity;
         for (var t = 0; t < Time; t++)
         {
-            if (!any || Covers(g, t))
+            if (Judges(g, t))
             {
                 max = Math.Max(max, eta[(g * Time) + t]);
             }
