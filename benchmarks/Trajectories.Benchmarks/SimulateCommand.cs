@@ -40,7 +40,7 @@ public static class SimulateCommand
             var s = panel.Series(i);
             for (var j = 0; j < s.Length; j++)
             {
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{panel.PersonIds[i]},{panel.Times[s.TimeIndex[j]]},{s.Counts[j]}\n"));
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{panel.PersonIds[i]},{panel.Times[s.TimeIndex[j]]},{s.Values[j]}\n"));
             }
         }
 

@@ -10,9 +10,10 @@ public static class InputLoading
     /// Loads the panel. A register folder is validated in full first (streaming, bounded memory), so a broken
     /// register is reported with its file, line and column before any fitting starts.
     /// </summary>
-    public static LoadedPanel LoadPanel(string input, string? exposure)
+    /// <remarks>Outcome values are checked by <paramref name="family"/>'s rule (counts when null).</remarks>
+    public static LoadedPanel LoadPanel(string input, string? exposure, Core.Families.ITrajectoryFamily? family = null)
     {
-        return PanelInput.Load(input, exposure, folder =>
+        return PanelInput.Load(input, exposure, rule: family is null ? null : OutcomeRule.For(family), registerFolder: folder =>
         {
             var register = RegisterReader.Open(folder);
             RegisterReader.ValidateRegister(folder);

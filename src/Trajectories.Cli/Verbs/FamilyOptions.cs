@@ -1,48 +1,84 @@
 using System.CommandLine;
 using Trajectories.Core.Estimation;
+using Trajectories.Core.Families;
 
 namespace Trajectories.Cli.Verbs;
 
-/// <summary>The family and zero-inflation options shared by <c>fit</c> and <c>select</c>.</summary>
+/// <summary>The family options shared by <c>fit</c> and <c>select</c> (PROC TRAJ's MODEL, IORDER, MIN and MAX).</summary>
 public static class FamilyOptions
 {
     /// <summary>Families the command line offers.</summary>
-    public static readonly string[] Names = ["poisson", "zip"];
+    public static IReadOnlyList<string> Names => FamilyCatalog.Names;
 
-    /// <summary>--family.</summary>
-    public static Option<string> Family()
+    /// <summary>The families for count data (a register's yearly cases).</summary>
+    public static IReadOnlyList<string> CountNames => [.. FamilyCatalog.All.Where(f => f.Outcome == OutcomeKind.Count).Select(f => f.Name)];
+
+    /// <summary>--family; <paramref name="countsOnly"/> offers only the count families (for <c>analyze</c>, whose register holds case counts).</summary>
+    public static Option<string> Family(bool countsOnly = false)
     {
-        var option = new Option<string>("--family") { Description = "Count family: poisson or zip (zero-inflated Poisson).", DefaultValueFactory = _ => "poisson" };
-        option.AcceptOnlyFromAmong(Names);
+        var option = new Option<string>("--family")
+        {
+            Description = "Distribution of an outcome given its group (PROC TRAJ's MODEL): poisson (counts, ZIP without inflation), "
+                + "zip (zero-inflated Poisson, see --iorder), nb (negative binomial: counts with a dispersion per group)"
+                + (countsOnly ? "." : ", logit (0/1 per time), cnorm (censored normal for scores, needs --min and --max)."),
+            DefaultValueFactory = _ => "poisson",
+        };
+        option.AcceptOnlyFromAmong([.. countsOnly ? CountNames : Names]);
         return option;
     }
 
     /// <summary>--iorder.</summary>
     public static Option<string?> InflationOrder() =>
-        new("--iorder") { Description = "ZIP zero-inflation order per group (−1 none, 0 constant, 1.. polynomial), one for all or one per group. Default 0 for zip." };
+        new("--iorder") { Description = "ZIP zero-inflation order per group (PROC TRAJ's IORDER: −1 none, 0 constant, 1.. polynomial), one for all or one per group. Default 0 for zip." };
+
+    /// <summary>--min.</summary>
+    public static Option<double?> Min() =>
+        new("--min") { Description = "cnorm: the minimum of the scale (PROC TRAJ's MIN); values at or below it are censored there." };
+
+    /// <summary>--max.</summary>
+    public static Option<double?> Max() =>
+        new("--max") { Description = "cnorm: the maximum of the scale (PROC TRAJ's MAX); values at or above it are censored there." };
+
+    /// <summary>The family of a name and its censoring bounds.</summary>
+    /// <exception cref="UsageException">Bounds missing for cnorm, given for another family, or not increasing.</exception>
+    public static ITrajectoryFamily Create(string name, double? min, double? max)
+    {
+        try
+        {
+            return FamilyCatalog.Create(name, min, max);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>Refuses an exposure file for a family that has no exposure.</summary>
+    public static void CheckExposure(ITrajectoryFamily family, string? exposure)
+    {
+        if (exposure is not null && !family.UsesExposure)
+        {
+            throw new UsageException($"--exposure applies to the count families (poisson, zip, nb), not to {family.Name}: time at risk is an offset of a rate.");
+        }
+    }
 
     /// <summary>The model for a family, K, orders and optional inflation orders.</summary>
-    public static ModelSpecification Specification(string family, int groups, int[] orders, string? inflation)
+    public static ModelSpecification Specification(ITrajectoryFamily family, int groups, int[] orders, string? inflation)
     {
         if (groups < 1)
         {
             throw new UsageException($"--groups: {groups} is not a number of groups (expected 1 or more).");
         }
 
+        var polynomial = family.Secondary is { Shape: SecondaryShape.Polynomial };
+        if (inflation is not null && !polynomial)
+        {
+            throw new UsageException($"--iorder applies to --family zip only, not to {family.Name}.");
+        }
+
         try
         {
-            if (family == "zip")
-            {
-                var iorders = inflation is null ? [0] : ListOption.Integers("--iorder", inflation);
-                return ModelSpecification.Zip(groups, orders, iorders);
-            }
-
-            if (inflation is not null)
-            {
-                throw new UsageException("--iorder applies to --family zip only.");
-            }
-
-            return ModelSpecification.Poisson(groups, orders);
+            return ModelSpecification.Of(family, groups, orders, inflation is null ? null : ListOption.Integers("--iorder", inflation));
         }
         catch (ModelSpecificationException e)
         {

@@ -13,11 +13,13 @@ public sealed class FitVerb : IVerb
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var input = new Argument<string>("INPUT") { Description = "Wide CSV (person_id,8,9,…), long CSV/Parquet (person_id,time,count[,exposure]) or a register folder (its offender panel)." };
+        var input = new Argument<string>("INPUT") { Description = "Wide CSV (person_id,8,9,…), long CSV/Parquet (person_id,time,count[,exposure]; count holds the outcome: a count, 0/1 or a score) or a register folder (its offender panel)." };
         var family = FamilyOptions.Family();
         var groups = new Option<int>("--groups", "-k") { Description = "Number of groups K.", Required = true };
         var order = new Option<string>("--order") { Description = "Polynomial order, one for all groups or one per group (0–5), e.g. 2 or 1,2,3,3.", DefaultValueFactory = _ => "2" };
         var iorder = FamilyOptions.InflationOrder();
+        var min = FamilyOptions.Min();
+        var max = FamilyOptions.Max();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk in (0,1], same shape as a wide INPUT (e.g. crimCV's TO1Risk)." };
         var starts = new Option<int>("--starts") { Description = "Number of starts of the global search.", DefaultValueFactory = _ => 20 };
         var replications = FitSettings.Replications();
@@ -27,7 +29,7 @@ public sealed class FitVerb : IVerb
         var output = new Option<string>("--out", "-o") { Description = "Folder for model.json, posteriors.csv/.parquet, trajectories.csv/.parquet (must be new or empty).", Required = true };
 
         var command = new Command("fit", "Fit one group-based trajectory model and write model.json, posteriors and trajectories.");
-        foreach (var option in new Option[] { family, groups, order, iorder, exposure, starts, replications, maxStarts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, iorder, min, max, exposure, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -35,13 +37,14 @@ public sealed class FitVerb : IVerb
         command.Arguments.Add(input);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
-            var familyName = parse.GetValue(family)!;
+            var fam = FamilyOptions.Create(parse.GetValue(family)!, parse.GetValue(min), parse.GetValue(max));
+            FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
             var k = parse.GetValue(groups);
-            var spec = FamilyOptions.Specification(familyName, k, ListOption.Integers("--order", parse.GetValue(order)!), parse.GetValue(iorder));
+            var spec = FamilyOptions.Specification(fam, k, ListOption.Integers("--order", parse.GetValue(order)!), parse.GetValue(iorder));
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var outDir = parse.GetValue(output)!;
             using var folder = OutputFolder.Create(outDir);
-            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure));
+            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam);
             var fit = ConsoleProgress.Run(context, "fitting", progress => FitSettings.Fit(loaded.Panel, spec, options, progress));
             var provenance = new FitProvenance(loaded.Source, InputLoading.FormatText(loaded.Format), parse.GetValue(exposure), loaded.DroppedPersons, options.Seed);
             ModelJson.Write(folder.PathOf("model.json"), fit, provenance);
@@ -69,7 +72,7 @@ public sealed class FitVerb : IVerb
         output.WriteLine(SearchText.Line(fit.Search));
         foreach (var g in fit.Groups)
         {
-            output.WriteLine(string.Create(c, $"  group {g.Index}: share {g.Share:P1} (assigned {g.AssignedShare:P1}), AvePP {Show(g.AvePP)}, OCC {Show(g.Occ)}, order {g.Order}{(g.InflationOrder >= 0 ? $", iorder {g.InflationOrder}" : string.Empty)}{(g.Degenerate ? "  DEGENERATE" : string.Empty)}"));
+            output.WriteLine(string.Create(c, $"  group {g.Index}: share {g.Share:P1} (assigned {g.AssignedShare:P1}), AvePP {Show(g.AvePP)}, OCC {Show(g.Occ)}, order {g.Order}{(g.InflationOrder >= 0 ? $", iorder {g.InflationOrder}" : string.Empty)}{Natural(g)}{(g.Degenerate ? "  DEGENERATE" : string.Empty)}"));
         }
 
         foreach (var warning in fit.Warnings)
@@ -79,6 +82,12 @@ public sealed class FitVerb : IVerb
 
         output.WriteLine($"written to {target}");
     }
+
+    /// <summary>A constant second predictor on its natural scale, e.g. ", dispersion 0.42 (SE 0.05)".</summary>
+    private static string Natural(GroupEstimate g) =>
+        g.Secondary is { Natural: { } v } s
+            ? string.Create(CultureInfo.InvariantCulture, $", {s.Predictor.Key} {v:G4}{(s.NaturalSe is { } se ? $" (SE {se:G3})" : string.Empty)}")
+            : string.Empty;
 
     private static string Show(double? value) => value is { } v ? v.ToString("F2", CultureInfo.InvariantCulture) : "–";
 }

@@ -18,7 +18,9 @@ public sealed class SelectVerb : IVerb
         var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to try, e.g. 1-6 or 2,4.", DefaultValueFactory = _ => "1-6" };
         var order = new Option<string>("--order") { Description = "Polynomial orders to try (0–5), e.g. 0-3.", DefaultValueFactory = _ => "1-3" };
         var perGroup = new Option<bool>("--per-group-orders") { Description = "Also try different orders per group (PROC TRAJ style: every non-decreasing sequence from the lowest to the highest group)." };
-        var iorder = new Option<string>("--iorder") { Description = "ZIP zero-inflation orders to try, the same for every group (−1 none, 0 constant, 1..), e.g. 0 or 0-1.", DefaultValueFactory = _ => "0" };
+        var iorder = new Option<string?>("--iorder") { Description = "ZIP zero-inflation orders to try (PROC TRAJ's IORDER), the same for every group (−1 none, 0 constant, 1..), e.g. 0 or 0-1. Default 0 for zip." };
+        var min = FamilyOptions.Min();
+        var max = FamilyOptions.Max();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk, same shape as a wide INPUT." };
         var minShare = new Option<double>("--min-share") { Description = "Adequacy: smallest group share allowed.", DefaultValueFactory = _ => new SelectionCriteria().MinShare };
         var minAvePP = new Option<double>("--min-avepp") { Description = "Adequacy: smallest average posterior probability allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinAvePP };
@@ -31,7 +33,7 @@ public sealed class SelectVerb : IVerb
         var output = new Option<string>("--out", "-o") { Description = "Folder for selection.csv/.parquet and the chosen model's model.json, posteriors and trajectories.", Required = true };
 
         var command = new Command("select", "Fit a grid of models and choose one: the smallest BIC (persons) among adequate models.");
-        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, min, max, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -39,8 +41,13 @@ public sealed class SelectVerb : IVerb
         command.Arguments.Add(input);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
-            var familyName = parse.GetValue(family)!;
-            ITrajectoryFamily fam = familyName == "zip" ? ZipFamily.Instance : PoissonFamily.Instance;
+            var fam = FamilyOptions.Create(parse.GetValue(family)!, parse.GetValue(min), parse.GetValue(max));
+            FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
+            if (parse.GetValue(iorder) is not null && fam.Secondary is not { Shape: SecondaryShape.Polynomial })
+            {
+                throw new UsageException($"--iorder applies to --family zip only, not to {fam.Name}.");
+            }
+
             var ks = ListOption.Range("--groups", parse.GetValue(groups)!);
             var orders = ListOption.Range("--order", parse.GetValue(order)!);
             if (ks.Any(k => k < 1) || orders.Any(o => o is < 0 or > 5))
@@ -49,10 +56,10 @@ public sealed class SelectVerb : IVerb
             }
 
             var criteria = new SelectionCriteria { MinShare = parse.GetValue(minShare), MinAvePP = parse.GetValue(minAvePP), MinOcc = parse.GetValue(minOcc) };
-            var grid = ModelSelector.Grid(fam, ks, orders, ListOption.Range("--iorder", parse.GetValue(iorder)!), parse.GetValue(perGroup));
+            var grid = ModelSelector.Grid(fam, ks, orders, ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0"), parse.GetValue(perGroup));
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             using var folder = OutputFolder.Create(parse.GetValue(output)!);
-            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure));
+            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam);
             var result = ConsoleProgress.Run(context, $"{grid.Count} models", progress =>
                 ModelSelector.Select(loaded.Panel, grid, options, criteria, progress is null ? null : new SelectionProgressAdapter(progress)));
             var chosen = result.Chosen?.Fit ?? throw new FitFailedException("no model of the grid could be fitted: " + string.Join("; ", result.Rows.Select(r => r.Error).Distinct()));

@@ -113,8 +113,8 @@ internal static class AnalyticHessian
     private static double ScoreTerm(MixtureLikelihood model, int g, int t, int k, double dEta, double dZeta)
     {
         var pb = model.Parameters.Orders[g] + 1;
-        var pz = model.Parameters.InflationOrders[g] + 1;
-        return k < pb ? dEta * model.Tables.Designs[g][(t * pb) + k] : dZeta * model.Tables.InflationDesigns[g][(t * pz) + k - pb];
+        var pz = model.Parameters.SecondaryOrders[g] + 1;
+        return k < pb ? dEta * model.Tables.Designs[g][(t * pb) + k] : dZeta * model.Tables.SecondaryDesigns[g][(t * pz) + k - pb];
     }
 
     /// <summary>
@@ -162,7 +162,7 @@ internal static class AnalyticHessian
                 }
 
                 var x = tab.Designs[g];
-                var z = tab.InflationDesigns[g];
+                var z = tab.SecondaryDesigns[g];
                 for (var j = layout.ListStart[i]; j < layout.ListStart[i + 1]; j++)
                 {
                     var c = layout.Cells[j];

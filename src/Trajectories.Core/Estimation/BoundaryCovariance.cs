@@ -3,28 +3,27 @@ using Trajectories.Core.Numerics;
 namespace Trajectories.Core.Estimation;
 
 /// <summary>
-/// The covariance of the estimates (inverse observed information), also when a ZIP group's zero-inflation sits at
-/// its boundary. Such a group's inflation logit runs to −∞ (data without excess zeros in that group), its block of the
-/// information is (numerically) zero and the full matrix cannot be inverted, which would cost every standard error.
+/// The covariance of the estimates (inverse observed information), also when a group's second predictor sits at its
+/// boundary: a ZIP group's inflation logit runs to −∞ (data without excess zeros in that group), an NB group's log
+/// dispersion runs to −∞ (no overdispersion). Its block of the information is then (numerically) zero and the full
+/// matrix cannot be inverted, which would cost every standard error.
 /// The usual remedy (as for any parameter on the boundary of its space) is to hold the boundary parameters fixed and
 /// invert the information of the others: their standard errors are then conditional on the boundary value, and the
 /// boundary parameters themselves have none.
 /// </summary>
 internal static class BoundaryCovariance
 {
-    /// <summary>An inflation logit below this at every time point (π &lt; 0.03 %) counts as the boundary.</summary>
-    public const double BoundaryLogit = -8.0;
-
     /// <summary>
-    /// Σ = (−H)⁻¹; when −H is not positive definite, the same with the inflation blocks of boundary groups held fixed
-    /// (their rows and columns are 0, so delta-method bands treat them as known). Null when neither works.
+    /// Σ = (−H)⁻¹; when −H is not positive definite, the same with the second-predictor blocks of boundary groups held
+    /// fixed (their rows and columns are 0, so delta-method bands treat them as known). Null when neither works.
     /// </summary>
     /// <param name="hessian">Hessian of the log-likelihood, n × n row-major.</param>
     /// <param name="layout">Where each group's parameters are.</param>
-    /// <param name="zeta">Inflation logits per group × time (the model's group tables).</param>
+    /// <param name="boundary">The family's boundary of ζ (<see cref="Families.SecondaryPredictor.Boundary"/>; −∞ for none).</param>
+    /// <param name="zeta">Second predictors per group × time (the model's group tables).</param>
     /// <param name="times">Number of time points.</param>
-    /// <param name="fixedGroups">1-based groups whose inflation was held fixed (empty when none).</param>
-    public static double[]? Compute(double[] hessian, ParameterLayout layout, ReadOnlySpan<double> zeta, int times, out IReadOnlyList<int> fixedGroups)
+    /// <param name="fixedGroups">1-based groups whose second predictor was held fixed (empty when none).</param>
+    public static double[]? Compute(double[] hessian, ParameterLayout layout, double boundary, ReadOnlySpan<double> zeta, int times, out IReadOnlyList<int> fixedGroups)
     {
         var n = layout.Total;
         fixedGroups = [];
@@ -38,7 +37,7 @@ internal static class BoundaryCovariance
         var keep = new List<int>();
         for (var g = 0; g < layout.Groups; g++)
         {
-            if (layout.InflationOrders[g] >= 0 && Max(zeta.Slice(g * times, times)) < BoundaryLogit)
+            if (layout.SecondaryOrders[g] >= 0 && Max(zeta.Slice(g * times, times)) < boundary)
             {
                 atBoundary.Add(g + 1);
             }
@@ -52,7 +51,7 @@ internal static class BoundaryCovariance
         var held = new HashSet<int>();
         foreach (var g in atBoundary)
         {
-            for (var j = 0; j <= layout.InflationOrders[g - 1]; j++)
+            for (var j = 0; j <= layout.SecondaryOrders[g - 1]; j++)
             {
                 held.Add(layout.GammaOffset[g - 1] + j);
             }

@@ -38,7 +38,7 @@ internal static class Canonical
         // Only groups with the same (order, iorder) may swap labels, or the permuted ψ would be another model:
         // within each such class the groups are sorted by mean and put back into the class's positions.
         var order = Enumerable.Range(0, p.Groups).ToArray();
-        foreach (var cls in Enumerable.Range(0, p.Groups).GroupBy(g => (p.Orders[g], p.InflationOrders[g])))
+        foreach (var cls in Enumerable.Range(0, p.Groups).GroupBy(g => (p.Orders[g], p.SecondaryOrders[g])))
         {
             var positions = cls.ToArray();
             var sorted = positions.OrderBy(g => means[g]).ThenBy(g => g).ToArray();

@@ -7,9 +7,10 @@ namespace Trajectories.Core.Estimation;
 /// The observations of a <see cref="PatternPanel"/> indexed for fast likelihood evaluation.
 /// </summary>
 /// <remarks>
-/// <para>A cell is a distinct (time index, count, exposure): every observation in a cell has the same log-density in a
+/// <para>A cell is a distinct (time index, value, exposure): every observation in a cell has the same log-density in a
 /// given group, so one E-step needs the G × cells table of log-densities and then only sums of table entries. Cells
-/// 0 … T−1 are always the baseline cells (time t, count 0, exposure 1).</para>
+/// 0 … T−1 are always the baseline cells (time t, value 0, exposure 1), which need not occur in the data: their
+/// log-density only has to be finite, as it is for every family (a value outside a censoring range counts as censored).</para>
 /// <para>Sparsity: a pattern whose observed times form a contiguous window [a, b) is "windowed"; its group log-likelihood
 /// is P_g(b) − P_g(a) (prefix sums of the baseline log-density over time) plus, for each non-baseline observation, the
 /// difference between its cell and the baseline cell at its time. That costs O(non-zero observations) instead of
@@ -26,14 +27,14 @@ public sealed class CellLayout
         TimeCount = p.TimeCount;
         Weights = panel.Weights;
         var cellTime = new List<short>();
-        var cellCount = new List<int>();
+        var cellValue = new List<double>();
         var cellExposure = new List<float>();
-        var lookup = new Dictionary<(short T, int Y, float E), int>();
+        var lookup = new Dictionary<(short T, double Y, float E), int>();
         for (short t = 0; t < TimeCount; t++)
         {
-            lookup.Add((t, 0, 1f), t);
+            lookup.Add((t, 0.0, 1f), t);
             cellTime.Add(t);
-            cellCount.Add(0);
+            cellValue.Add(0.0);
             cellExposure.Add(1f);
         }
 
@@ -56,17 +57,17 @@ public sealed class CellLayout
             for (var k = 0; k < s.Length; k++)
             {
                 var e = s.Exposure.IsEmpty ? 1f : s.Exposure[k];
-                var key = (s.TimeIndex[k], s.Counts[k], e);
+                var key = (s.TimeIndex[k], s.Values[k], e);
                 if (!lookup.TryGetValue(key, out var c))
                 {
                     c = cellTime.Count;
                     lookup.Add(key, c);
                     cellTime.Add(key.Item1);
-                    cellCount.Add(key.Item2);
+                    cellValue.Add(key.Item2);
                     cellExposure.Add(e);
                 }
 
-                constant += panel.Weights[i] * family.LogConstant(s.Counts[k]);
+                constant += panel.Weights[i] * family.LogConstant(s.Values[k]);
                 if (!contiguous || c >= TimeCount)
                 {
                     list.Add(c);
@@ -78,7 +79,7 @@ public sealed class CellLayout
 
         Cells = list.ToArray();
         CellTime = cellTime.ToArray();
-        CellY = cellCount.ToArray();
+        CellY = cellValue.ToArray();
         CellLogExposure = cellExposure.Select(e => Math.Log(e)).ToArray();
         TotalLogConstant = constant;
     }
@@ -98,13 +99,13 @@ public sealed class CellLayout
     /// <summary>Time index of each cell.</summary>
     public short[] CellTime { get; }
 
-    /// <summary>Count y of each cell.</summary>
-    public int[] CellY { get; }
+    /// <summary>Value y of each cell.</summary>
+    public double[] CellY { get; }
 
     /// <summary>log exposure of each cell.</summary>
     public double[] CellLogExposure { get; }
 
-    /// <summary>Σ over all observations of weight × the family's data-only constant (−Σ log y!).</summary>
+    /// <summary>Σ over all observations of weight × the family's data-only constant (−Σ log y! for counts).</summary>
     public double TotalLogConstant { get; }
 
     /// <summary>Window start of each windowed row (WindowEnd = WindowStart = 0 for a row with gaps).</summary>

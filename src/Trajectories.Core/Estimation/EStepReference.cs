@@ -28,7 +28,7 @@ public static class EStepReference
         ArgumentNullException.ThrowIfNull(logPriors);
         var groups = logPriors.Length;
         var time = panel.Patterns.TimeCount;
-        var cellOf = new Dictionary<(short, int, double), int>();
+        var cellOf = new Dictionary<(short, double, double), int>();
         for (var c = 0; c < layout.CellCount; c++)
         {
             cellOf[(layout.CellTime[c], layout.CellY[c], layout.CellLogExposure[c])] = c;
@@ -44,7 +44,7 @@ public static class EStepReference
             var constant = 0.0;
             for (var k = 0; k < s.Length; k++)
             {
-                constant += family.LogConstant(s.Counts[k]);
+                constant += family.LogConstant(s.Values[k]);
             }
 
             for (var g = 0; g < groups; g++)
@@ -54,7 +54,7 @@ public static class EStepReference
                 {
                     var t = s.TimeIndex[k];
                     var logE = s.Exposure.IsEmpty ? 0.0 : Math.Log(s.Exposure[k]);
-                    lp[g] += family.LogDensity(s.Counts[k], logE, eta[(g * time) + t], zeta[(g * time) + t]);
+                    lp[g] += family.LogDensity(s.Values[k], logE, eta[(g * time) + t], zeta[(g * time) + t]);
                 }
             }
 
@@ -69,7 +69,7 @@ public static class EStepReference
             for (var k = 0; k < s.Length; k++)
             {
                 var logE = s.Exposure.IsEmpty ? 0.0 : Math.Log(s.Exposure[k]);
-                var c = cellOf[(s.TimeIndex[k], s.Counts[k], logE)];
+                var c = cellOf[(s.TimeIndex[k], s.Values[k], logE)];
                 for (var g = 0; g < groups; g++)
                 {
                     cellWeights[(c * groups) + g] += panel.Weights[i] * post[(i * groups) + g];

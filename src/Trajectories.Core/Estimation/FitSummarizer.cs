@@ -12,10 +12,10 @@ internal static class FitSummarizer
     /// <summary>A group is degenerate when it holds less than this many persons in expectation …</summary>
     public const double MinExpectedSize = 0.5;
 
-    /// <summary>… or, at the times where it has persons (<see cref="GroupSupport"/>), its largest log rate is below
-    /// −LogRateBound (rates collapsed to 0) or above LogRateBound (rates diverged). Beyond its support a polynomial is
-    /// extrapolation, and a cubic exploding there says nothing about the group.</summary>
-    public const double LogRateBound = 20.0;
+    // … or, at the times where it has persons (GroupSupport), its largest trajectory predictor η is outside ± the
+    // family's TrajectoryBound (for counts: log rate ±20, rates collapsed to 0 or diverged), or its second predictor
+    // falls below the family's SecondaryFloor (a σ collapsed onto one value). Beyond its support a polynomial is
+    // extrapolation, and a cubic exploding there says nothing about the group.
 
     public sealed record Inputs(
         MixtureLikelihood Model, PatternPanel Patterns, TimeScale Scale, double[] Psi, double LogLikelihood,
@@ -34,15 +34,17 @@ internal static class FitSummarizer
         var p = model.Parameters;
         var groups = p.Groups;
         var warnings = new List<string>();
-        var covariance = BoundaryCovariance.Compute(x.Hessian, p, model.Tables.Zeta, model.Tables.Time, out var heldFixed);
+        var family = model.Spec.Family;
+        var covariance = BoundaryCovariance.Compute(x.Hessian, p, family.Secondary?.Boundary ?? double.NegativeInfinity, model.Tables.Zeta, model.Tables.Time, out var heldFixed);
         if (covariance is null)
         {
             warnings.Add("the observed information matrix is singular or not positive definite: standard errors are not available.");
         }
         else if (heldFixed.Count > 0)
         {
-            warnings.Add($"the zero-inflation of group(s) {string.Join(", ", heldFixed)} is at its boundary (inflation probability below 0.03 % at every time): "
-                + "those inflation parameters have no standard error and the other standard errors are conditional on them; a model without inflation for these groups (iorder −1) is simpler.");
+            var what = family.Secondary!.Predictor.Name;
+            warnings.Add($"the {what} of group(s) {string.Join(", ", heldFixed)} is at its boundary ({what} below {family.Secondary.Boundary} at every time{BoundaryMeaning(family)}): "
+                + $"those parameters have no standard error and the other standard errors are conditional on them; {SimplerModel(family)}");
         }
 
         var shares = ConstantMembership.Shares(x.Psi.AsSpan(0, p.MembershipCount));
@@ -55,14 +57,24 @@ internal static class FitSummarizer
         for (var g = 0; g < groups; g++)
         {
             var maxEta = support.MaxOnSupport(model.Tables.Eta, g);
-            var degenerate = sizes[g] < MinExpectedSize || !(maxEta >= -LogRateBound && maxEta <= LogRateBound);
+            var bound = family.TrajectoryBound;
+            var minZeta = p.SecondaryOrders[g] >= 0 ? support.MinOnSupport(model.Tables.Zeta, g) : double.PositiveInfinity;
+            var collapsed = !(minZeta >= family.SecondaryFloor);
+            var degenerate = sizes[g] < MinExpectedSize || !(maxEta >= -bound && maxEta <= bound) || collapsed;
             if (degenerate)
             {
                 anyDegenerate = true;
-                warnings.Add($"group {g + 1} is degenerate (expected size {sizes[g]:G4}, maximum log rate {maxEta:G4} at the ages where it has persons): the model has more groups than the data support.");
+                var detail = collapsed
+                    ? $"{family.Secondary!.Predictor.Name} {minZeta:G4} at the times where it has persons"
+                    : $"maximum {family.Trajectory.Name} {maxEta:G4} at the times where it has persons";
+                warnings.Add($"group {g + 1} is degenerate (expected size {sizes[g]:G4}, {detail}): the model has more groups than the data support.");
             }
 
-            int pb = p.Orders[g] + 1, pz = p.InflationOrders[g] + 1;
+            int pb = p.Orders[g] + 1, pz = p.SecondaryOrders[g] + 1;
+            var trajectory = new PredictorEstimate(
+                family.Trajectory, p.Orders[g], x.Psi.AsSpan(p.BetaOffset[g], pb).ToArray(), StandardErrors(covariance, p.Total, p.BetaOffset[g], pb));
+            var secondary = pz == 0 ? null : new PredictorEstimate(
+                family.Secondary!.Predictor, p.SecondaryOrders[g], x.Psi.AsSpan(p.GammaOffset[g], pz).ToArray(), StandardErrors(covariance, p.Total, p.GammaOffset[g], pz));
             estimates[g] = new GroupEstimate(
                 g + 1,
                 shares[g],
@@ -70,12 +82,9 @@ internal static class FitSummarizer
                 classification.AssignedShare[g],
                 classification.AvePP[g],
                 Occ(classification.AvePP[g], shares[g]),
-                p.Orders[g],
-                x.Psi.AsSpan(p.BetaOffset[g], pb).ToArray(),
-                StandardErrors(covariance, p.Total, p.BetaOffset[g], pb),
-                p.InflationOrders[g],
-                x.Psi.AsSpan(p.GammaOffset[g], pz).ToArray(),
-                StandardErrors(covariance, p.Total, p.GammaOffset[g], pz),
+                trajectory,
+                secondary,
+                model.Spec.InflationOrders[g],
                 sizes[g],
                 degenerate);
         }
@@ -136,6 +145,20 @@ internal static class FitSummarizer
             warnings.Add("starts discarded: " + string.Join(", ", s.Discarded.Select(d => $"{d.Count} {DiscardText(d.Reason)}")) + ".");
         }
     }
+
+    /// <summary>What a second predictor at its boundary means, in words.</summary>
+    private static string BoundaryMeaning(Families.ITrajectoryFamily family) => family.Secondary!.Predictor.Link switch
+    {
+        Families.PredictorLink.Logit => $", a probability below {Families.ZipFamily.Logistic(family.Secondary.Boundary):P2}",
+        Families.PredictorLink.Log => $", a value below {Math.Exp(family.Secondary.Boundary):G2}",
+        _ => string.Empty,
+    };
+
+    /// <summary>The simpler model a boundary points to.</summary>
+    private static string SimplerModel(Families.ITrajectoryFamily family) =>
+        family.Secondary!.Shape == Families.SecondaryShape.Polynomial
+            ? "a model without it for these groups (iorder −1) is simpler."
+            : "the data show no sign of it in these groups.";
 
     /// <summary>Var(π) = J Var(θ) Jᵀ with J_gj = ∂π_g/∂θ_j = π_g(δ_{g,j+1} − π_{j+1}) (group 1 is the reference).</summary>
     private static double[]? ShareStandardErrors(double[] shares, double[]? cov, ParameterLayout p)

@@ -72,6 +72,21 @@ internal sealed class GroupSupport
     /// <summary>Whether time t counts when group g is judged: it is in g's support, or g has none and every time counts.</summary>
     public bool Judges(int g, int t) => Covers(g, t) || !HasSupport(g);
 
+    /// <summary>The smallest value of a per-group, per-time table (e.g. ζ_gt) over group g's support (the whole grid when it has none).</summary>
+    public double MinOnSupport(double[] table, int g)
+    {
+        var min = double.PositiveInfinity;
+        for (var t = 0; t < Time; t++)
+        {
+            if (Judges(g, t))
+            {
+                min = Math.Min(min, table[(g * Time) + t]);
+            }
+        }
+
+        return min;
+    }
+
     /// <summary>
     /// The largest log rate η_gt over group g's support (over the whole grid when it has none), from predictors at
     /// index g·T + t.

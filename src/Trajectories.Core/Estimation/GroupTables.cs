@@ -26,11 +26,11 @@ public sealed class GroupTables
         Groups = spec.Groups;
         Time = layout.TimeCount;
         Designs = new double[Groups][];
-        InflationDesigns = new double[Groups][];
+        SecondaryDesigns = new double[Groups][];
         for (var g = 0; g < Groups; g++)
         {
             Designs[g] = PolynomialBasis.Design(times, scale, spec.Orders[g]);
-            InflationDesigns[g] = spec.InflationOrders[g] >= 0 ? PolynomialBasis.Design(times, scale, spec.InflationOrders[g]) : [];
+            SecondaryDesigns[g] = spec.SecondaryOrders[g] >= 0 ? PolynomialBasis.Design(times, scale, spec.SecondaryOrders[g]) : [];
         }
 
         Eta = new double[Groups * Time];
@@ -49,13 +49,13 @@ public sealed class GroupTables
     /// <summary>Row-major T × (order+1) design of each group.</summary>
     public double[][] Designs { get; }
 
-    /// <summary>Row-major T × (iorder+1) inflation design of each group (empty for iorder −1).</summary>
-    public double[][] InflationDesigns { get; }
+    /// <summary>Row-major T × (order+1) design of each group's second predictor (empty when it has none).</summary>
+    public double[][] SecondaryDesigns { get; }
 
     /// <summary>η_gt at index g·T + t.</summary>
     public double[] Eta { get; }
 
-    /// <summary>ζ_gt at index g·T + t (−∞ without inflation).</summary>
+    /// <summary>ζ_gt (the second predictor) at index g·T + t (−∞ when the group has none).</summary>
     public double[] Zeta { get; }
 
     /// <summary>log f of each cell in each group (without the data constant), index c·G + g.</summary>
@@ -88,13 +88,13 @@ public sealed class GroupTables
         for (var g = 0; g < Groups; g++)
         {
             var beta = psi.Slice(_params.BetaOffset[g], _params.Orders[g] + 1);
-            var gamma = psi.Slice(_params.GammaOffset[g], _params.InflationOrders[g] + 1);
+            var gamma = psi.Slice(_params.GammaOffset[g], _params.SecondaryOrders[g] + 1);
             for (var t = 0; t < Time; t++)
             {
                 Eta[(g * Time) + t] = Dot(Designs[g].AsSpan(t * beta.Length, beta.Length), beta);
                 Zeta[(g * Time) + t] = gamma.IsEmpty
                     ? double.NegativeInfinity
-                    : Dot(InflationDesigns[g].AsSpan(t * gamma.Length, gamma.Length), gamma);
+                    : Dot(SecondaryDesigns[g].AsSpan(t * gamma.Length, gamma.Length), gamma);
             }
         }
 

@@ -122,7 +122,7 @@ public sealed class MixtureLikelihood
     public bool MaximizeGroup(Span<double> psi, int g, int newtonSteps)
     {
         var p = Parameters;
-        int pb = p.Orders[g] + 1, pz = p.InflationOrders[g] + 1, n = pb + pz;
+        int pb = p.Orders[g] + 1, pz = p.SecondaryOrders[g] + 1, n = pb + pz;
         var coef = psi.Slice(p.BetaOffset[g], n);
         var grad = new double[n];
         var hess = new double[n * n];
@@ -260,7 +260,7 @@ public sealed class MixtureLikelihood
         var p = Parameters;
         var pb = p.Orders[g] + 1;
         return _objective.Evaluate(
-            State.CellWeights, g, Spec.Groups, Tables.Designs[g], Tables.InflationDesigns[g],
+            State.CellWeights, g, Spec.Groups, Tables.Designs[g], Tables.SecondaryDesigns[g],
             coef.Slice(0, pb), coef.Slice(pb), grad, hess);
     }
 }

@@ -5,11 +5,16 @@ using Trajectories.Core.Membership;
 namespace Trajectories.Core.Estimation;
 
 /// <summary>
-/// What to fit: the family, the number of groups, each group's polynomial order and zero-inflation order.
+/// What to fit: the family, the number of groups, each group's polynomial order and, for a family whose second
+/// predictor is a polynomial of the group's choosing (ZIP's zero inflation: PROC TRAJ's IORDER), its order.
 /// </summary>
 /// <param name="Family">The distribution of an observation given its group.</param>
-/// <param name="Orders">Polynomial order (0–5) of each group's log rate; its length is the number of groups.</param>
-/// <param name="InflationOrders">Per group: −1 for no zero inflation, 0 for a constant, 1–5 for a polynomial in scaled time (logit link).</param>
+/// <param name="Orders">Polynomial order (0–5) of each group's trajectory (η); its length is the number of groups.</param>
+/// <param name="InflationOrders">
+/// Per group, PROC TRAJ's IORDER: −1 for no zero inflation, 0 for a constant, 1–5 for a polynomial in scaled time
+/// (logit link). Only for a family with a <see cref="SecondaryShape.Polynomial"/> second predictor; −1 for the others,
+/// whose second predictor (if any) is fixed by the family (see <see cref="SecondaryOrders"/>).
+/// </param>
 public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<int> Orders, IReadOnlyList<int> InflationOrders)
 {
     /// <summary>Number of groups K.</summary>
@@ -26,8 +31,37 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
     public static ModelSpecification Zip(int groups, int[] orders, int[] inflationOrders) =>
         new(ZipFamily.Instance, Broadcast(groups, orders, "orders"), Broadcast(groups, inflationOrders, "inflation orders"));
 
+    /// <summary>
+    /// A model of <paramref name="family"/>; orders (and, for a family with a polynomial second predictor, inflation
+    /// orders, default 0) are one for all groups or one per group.
+    /// </summary>
+    public static ModelSpecification Of(ITrajectoryFamily family, int groups, int[] orders, int[]? inflationOrders = null)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        var polynomial = family.Secondary is { Shape: SecondaryShape.Polynomial };
+        if (!polynomial && inflationOrders is not null && inflationOrders.Any(o => o >= 0))
+        {
+            throw new ModelSpecificationException($"the {family.Name} family has no zero inflation (an inflation order was given).");
+        }
+
+        var iorders = polynomial ? inflationOrders ?? [0] : [-1];
+        return new(family, Broadcast(groups, orders, "orders"), Broadcast(groups, iorders, "inflation orders"));
+    }
+
+    /// <summary>
+    /// The order of each group's second-predictor polynomial: its inflation order for a
+    /// <see cref="SecondaryShape.Polynomial"/> family, 0 (one coefficient) for a <see cref="SecondaryShape.Constant"/>
+    /// one, −1 for a family without a second predictor.
+    /// </summary>
+    public IReadOnlyList<int> SecondaryOrders => Family.Secondary?.Shape switch
+    {
+        SecondaryShape.Polynomial => InflationOrders,
+        SecondaryShape.Constant => Enumerable.Repeat(0, Groups).ToArray(),
+        _ => Enumerable.Repeat(-1, Groups).ToArray(),
+    };
+
     /// <summary>Number of free parameters (membership + all group coefficients).</summary>
-    public int ParameterCount => Membership.ParameterCount(Groups) + Orders.Sum(o => o + 1) + InflationOrders.Sum(o => o + 1);
+    public int ParameterCount => Membership.ParameterCount(Groups) + Orders.Sum(o => o + 1) + SecondaryOrders.Sum(o => o + 1);
 
     /// <summary>Checks the specification on its own (not yet against data).</summary>
     /// <exception cref="ModelSpecificationException">When a count or order is out of range.</exception>
@@ -55,7 +89,7 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
                 throw new ModelSpecificationException($"group {g + 1}: inflation order {InflationOrders[g]} is outside −1–{PolynomialBasis.MaxOrder}.");
             }
 
-            if (InflationOrders[g] >= 0 && !Family.SupportsInflation)
+            if (InflationOrders[g] >= 0 && Family.Secondary is not { Shape: SecondaryShape.Polynomial })
             {
                 throw new ModelSpecificationException($"the {Family.Name} family has no zero inflation (group {g + 1} asks for iorder {InflationOrders[g]}).");
             }

@@ -1,3 +1,4 @@
+using Trajectories.Core.Families;
 using Trajectories.Core.Panels;
 using Trajectories.Core.Results;
 
@@ -66,20 +67,20 @@ internal sealed class MultiStartSearch
     {
         var groups = model.Spec.Groups;
 
-        // One group without zero inflation: the log-likelihood is that of a Poisson GLM, concave, so one start finds
-        // its only maximum and replication means nothing.
-        var concave = groups == 1 && model.Parameters.InflationOrders.All(o => o < 0);
+        // One group without a second predictor: the log-likelihood is that of a Poisson or logistic GLM, concave, so
+        // one start finds its only maximum and replication means nothing.
+        var concave = groups == 1 && model.Parameters.SecondaryOrders.All(o => o < 0);
         var search = new MultiStartSearch(model, options, persons, progress, concave ? 1 : Math.Max(1, options.Replications));
         var perRound = concave ? 1 : Math.Max(1, options.Starts);
         var budget = concave ? 1 : Math.Max(perRound, options.EffectiveMaxStarts);
         var plan = StartPlan.For(perRound);
-        var features = StartGenerator.Features(panel);
-        var baseRate = StartValues.BaseLogRate(panel);
+        var features = StartGenerator.Features(panel, model.Spec.Family.Outcome);
+        var data = StartValues.Summary(panel);
         (double LogLikelihood, int Round)? bestSince = null;
         while (true)
         {
             search.Rounds++;
-            search.FreshRound(panel, plan, features, baseRate, perRound);
+            search.FreshRound(panel, plan, features, data, perRound);
             search.LocalRound(plan, features);
             var best = search.Best();
             if (best is not null && (bestSince is null || !SameOptimum(best.Run.LogLikelihood, bestSince.Value.LogLikelihood)))
@@ -144,7 +145,7 @@ internal sealed class MultiStartSearch
     }
 
     /// <summary>Fresh starts from partitions; the best short run of each of the best <see cref="FitOptions.Finalists"/> is run to convergence.</summary>
-    private void FreshRound(PatternPanel panel, StartPlan plan, double[] features, double baseRate, int perRound)
+    private void FreshRound(PatternPanel panel, StartPlan plan, double[] features, OutcomeSummary data, int perRound)
     {
         var groups = _model.Spec.Groups;
         var shortRuns = new List<Candidate>();
@@ -159,7 +160,7 @@ internal sealed class MultiStartSearch
                 StartKind.RandomShares => StartGenerator.RandomSharesPartition(panel.PatternCount, groups, rng),
                 _ => StartGenerator.RandomPartition(panel.PatternCount, groups, rng),
             };
-            var psi = StartValues.FromPartition(_model, post, baseRate, rng);
+            var psi = StartValues.FromPartition(_model, post, data, rng);
             Shorten(new Candidate(Unstarted(psi), index, $"{Describe(kind)} (start {index + 1})"), shortRuns);
             _progress?.Report(new FitProgress(Phase("start"), s + 1, perRound));
         }

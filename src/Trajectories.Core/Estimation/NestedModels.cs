@@ -13,10 +13,12 @@ namespace Trajectories.Core.Estimation;
 internal static class NestedModels
 {
     /// <summary>
-    /// The logit of "no zero inflation" in an exact embedding: π = logistic(−745) is the smallest positive double, so
-    /// log(1 − π) and log(π + (1 − π)e^{−λ}) − log e^{−λ} round to exactly 0 for every λ below 700.
+    /// The second predictor of a group that lacks it, in an exact embedding: the family's "off" value (ZIP: logit −745,
+    /// π = logistic(−745) is the smallest positive double, so log(1 − π) and log(π + (1 − π)e^{−λ}) − log e^{−λ} round
+    /// to exactly 0 for every λ below 700). Only a <see cref="Families.SecondaryShape.Polynomial"/> predictor can be
+    /// absent, so only such families reach it.
     /// </summary>
-    public const double NoInflationLogit = -745.0;
+    private static double Off(ModelSpecification outer) => outer.Family.Secondary?.Off ?? double.NaN;
 
     /// <summary>The inflation logit of a warm start that may move: π ≈ 1.8 %, a small but live zero inflation.</summary>
     public const double WarmInflationLogit = -4.0;
@@ -48,7 +50,7 @@ internal static class NestedModels
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(outer);
         var maps = new List<int[]>();
-        if (inner.Family.Name != outer.Family.Name || inner.Groups > outer.Groups
+        if (!inner.Family.Equals(outer.Family) || inner.Groups > outer.Groups
             || inner.Membership is not ConstantMembership || outer.Membership is not ConstantMembership)
         {
             return maps;
@@ -73,7 +75,7 @@ internal static class NestedModels
         {
             foreach (var map in maps)
             {
-                yield return new WarmStart(Embed(nested, outer, map, 0.0, NoInflationLogit), $"nested model {label}");
+                yield return new WarmStart(Embed(nested, outer, map, 0.0, Off(outer)), $"nested model {label}");
                 if (AddsInflation(nested.Model, outer, map))
                 {
                     yield return new WarmStart(Embed(nested, outer, map, 0.0, WarmInflationLogit), $"nested model {label}, with a small zero inflation");
@@ -110,7 +112,7 @@ internal static class NestedModels
             throw new ArgumentException($"{Label(nested.Model)} is not nested in {Label(outer)}.", nameof(nested));
         }
 
-        return Embed(nested, outer, maps[0], 0.0, NoInflationLogit);
+        return Embed(nested, outer, maps[0], 0.0, Off(outer));
     }
 
     /// <summary>
@@ -175,18 +177,18 @@ internal static class NestedModels
             }
 
             seen[j]++;
-            if (outerLayout.InflationOrders[g] < 0)
+            if (outerLayout.SecondaryOrders[g] < 0)
             {
                 continue;
             }
 
-            if (inner.InflationOrders[j] < 0)
+            if (inner.SecondaryOrders[j] < 0)
             {
                 psi[outerLayout.GammaOffset[g]] = inflationOff;
                 continue;
             }
 
-            for (var k = 0; k <= inner.InflationOrders[j]; k++)
+            for (var k = 0; k <= inner.SecondaryOrders[j]; k++)
             {
                 psi[outerLayout.GammaOffset[g] + k] = source[inner.GammaOffset[j] + k];
             }
@@ -254,6 +256,6 @@ internal static class NestedModels
 
     /// <summary>Whether two specifications are the same model.</summary>
     public static bool Same(ModelSpecification a, ModelSpecification b) =>
-        a.Family.Name == b.Family.Name && a.Orders.SequenceEqual(b.Orders) && a.InflationOrders.SequenceEqual(b.InflationOrders)
+        a.Family.Equals(b.Family) && a.Orders.SequenceEqual(b.Orders) && a.InflationOrders.SequenceEqual(b.InflationOrders)
         && a.Membership.GetType() == b.Membership.GetType();
 }

@@ -2,7 +2,8 @@ namespace Trajectories.Core.Estimation;
 
 /// <summary>
 /// Where each parameter lives in the full vector ψ = [θ (membership), β₁, γ₁, β₂, γ₂, …]: β_g are the g-th group's
-/// log-rate coefficients, γ_g its zero-inflation logit coefficients (absent for iorder −1).
+/// trajectory coefficients (η), γ_g those of its second predictor (ζ: zero inflation, dispersion, σ; absent when the
+/// group has none).
 /// </summary>
 public sealed class ParameterLayout
 {
@@ -12,7 +13,7 @@ public sealed class ParameterLayout
         ArgumentNullException.ThrowIfNull(spec);
         Groups = spec.Groups;
         Orders = spec.Orders.ToArray();
-        InflationOrders = spec.InflationOrders.ToArray();
+        SecondaryOrders = spec.SecondaryOrders.ToArray();
         MembershipCount = spec.Membership.ParameterCount(Groups);
         BetaOffset = new int[Groups];
         GammaOffset = new int[Groups];
@@ -22,7 +23,7 @@ public sealed class ParameterLayout
             BetaOffset[g] = k;
             k += Orders[g] + 1;
             GammaOffset[g] = k;
-            k += InflationOrders[g] + 1;
+            k += SecondaryOrders[g] + 1;
         }
 
         Total = k;
@@ -34,8 +35,8 @@ public sealed class ParameterLayout
     /// <summary>Polynomial order per group.</summary>
     public int[] Orders { get; }
 
-    /// <summary>Inflation order per group (−1 none).</summary>
-    public int[] InflationOrders { get; }
+    /// <summary>Order of each group's second-predictor polynomial (−1 none; see <see cref="ModelSpecification.SecondaryOrders"/>).</summary>
+    public int[] SecondaryOrders { get; }
 
     /// <summary>Number of membership parameters, stored first.</summary>
     public int MembershipCount { get; }
@@ -43,12 +44,12 @@ public sealed class ParameterLayout
     /// <summary>Offset of β_g.</summary>
     public int[] BetaOffset { get; }
 
-    /// <summary>Offset of γ_g (its length is InflationOrders[g] + 1, possibly 0).</summary>
+    /// <summary>Offset of γ_g (its length is SecondaryOrders[g] + 1, possibly 0).</summary>
     public int[] GammaOffset { get; }
 
     /// <summary>Length of ψ.</summary>
     public int Total { get; }
 
     /// <summary>Number of coefficients of group g (β and γ).</summary>
-    public int GroupWidth(int g) => Orders[g] + 1 + InflationOrders[g] + 1;
+    public int GroupWidth(int g) => Orders[g] + 1 + SecondaryOrders[g] + 1;
 }

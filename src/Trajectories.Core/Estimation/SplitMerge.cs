@@ -147,5 +147,5 @@ internal static class SplitMerge
 
     /// <summary>Whether two groups have the same orders, so one's coefficients fit the other's slot.</summary>
     private static bool SameShape(ParameterLayout p, int a, int b) =>
-        p.Orders[a] == p.Orders[b] && p.InflationOrders[a] == p.InflationOrders[b];
+        p.Orders[a] == p.Orders[b] && p.SecondaryOrders[a] == p.SecondaryOrders[b];
 }

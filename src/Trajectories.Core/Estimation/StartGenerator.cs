@@ -1,3 +1,4 @@
+using Trajectories.Core.Families;
 using Trajectories.Core.Panels;
 
 namespace Trajectories.Core.Estimation;
@@ -9,21 +10,27 @@ namespace Trajectories.Core.Estimation;
 /// </summary>
 internal static class StartGenerator
 {
-    /// <summary>Per pattern: log(1 + mean count), log(1 + early mean), log(1 + late mean), scaled time of the peak.</summary>
-    public static double[] Features(PatternPanel panel)
+    /// <summary>
+    /// Per pattern: level, early level, late level (log(1 + mean) of counts and 0/1 outcomes, the plain mean of
+    /// continuous ones, which may be negative), and the scaled time of the peak (of the first positive maximum for
+    /// counts and 0/1, the middle when there is none; of the first maximum for continuous outcomes).
+    /// </summary>
+    public static double[] Features(PatternPanel panel, OutcomeKind outcome)
     {
         var p = panel.Patterns;
+        var continuous = outcome == OutcomeKind.Continuous;
+        Func<double, double> level = continuous ? m => m : m => Math.Log(1 + m);
         var mid = (p.TimeCount - 1) / 2.0;
         var f = new double[p.PersonCount * 4];
         for (var i = 0; i < p.PersonCount; i++)
         {
             var s = p.Series(i);
             double sy = 0, se = 0, ey = 0, ee = 0, ly = 0, le = 0, peak = mid;
-            var best = -1;
+            var best = double.NegativeInfinity;
             for (var k = 0; k < s.Length; k++)
             {
                 var e = s.Exposure.IsEmpty ? 1.0 : s.Exposure[k];
-                var y = s.Counts[k];
+                var y = s.Values[k];
                 sy += y;
                 se += e;
                 if (s.TimeIndex[k] <= mid)
@@ -40,13 +47,13 @@ internal static class StartGenerator
                 if (y > best)
                 {
                     best = y;
-                    peak = best > 0 ? s.TimeIndex[k] : mid;
+                    peak = continuous || best > 0 ? s.TimeIndex[k] : mid;
                 }
             }
 
-            f[(i * 4) + 0] = Math.Log(1 + (se > 0 ? sy / se : 0));
-            f[(i * 4) + 1] = Math.Log(1 + (ee > 0 ? ey / ee : sy / Math.Max(se, 1)));
-            f[(i * 4) + 2] = Math.Log(1 + (le > 0 ? ly / le : sy / Math.Max(se, 1)));
+            f[(i * 4) + 0] = level(se > 0 ? sy / se : 0);
+            f[(i * 4) + 1] = level(ee > 0 ? ey / ee : sy / Math.Max(se, 1));
+            f[(i * 4) + 2] = level(le > 0 ? ly / le : sy / Math.Max(se, 1));
             f[(i * 4) + 3] = (peak - mid) / Math.Max(mid, 1);
         }
 

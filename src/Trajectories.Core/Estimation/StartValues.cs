@@ -1,11 +1,13 @@
+using Trajectories.Core.Families;
 using Trajectories.Core.Panels;
 
 namespace Trajectories.Core.Estimation;
 
 /// <summary>
 /// Starting values from a partition of the persons: every parameter block is set from it, not only the rate curves.
-/// Shares are the partition's; each group's rate curve is its M-step from a flat log rate; each zero-inflated group's
-/// inflation polynomial is its M-step from an inflation shape drawn for the start.
+/// Shares are the partition's; each group's trajectory is its M-step from a flat one at the data's mean; a second
+/// predictor is its M-step from the family's start (a dispersion, a σ) or, for a zero inflation, from an inflation
+/// shape drawn for the start.
 /// </summary>
 /// <remarks>
 /// The zero-inflated likelihood of a group is not concave in (β, γ), and on real careers the optimum is often not
@@ -23,22 +25,28 @@ internal static class StartValues
     public const int PartitionNewtonSteps = 30;
 
     /// <summary>ψ from hard (or soft) posteriors, rows × groups.</summary>
-    public static double[] FromPartition(MixtureLikelihood model, double[] posteriors, double baseRate, Random random)
+    public static double[] FromPartition(MixtureLikelihood model, double[] posteriors, OutcomeSummary data, Random random)
     {
         var p = model.Parameters;
+        var family = model.Spec.Family;
         var psi = new double[p.Total];
         model.SetPosteriors(posteriors);
         model.Spec.Membership.Maximize(model.State.Posteriors, model.Layout.Weights, p.Groups, psi.AsSpan(0, p.MembershipCount));
+        var trajectory = family.StartTrajectory(data);
         for (var g = 0; g < p.Groups; g++)
         {
             var coef = psi.AsSpan(p.BetaOffset[g], p.GroupWidth(g));
             coef.Clear();
-            coef[0] = baseRate;
-            var pz = p.InflationOrders[g] + 1;
-            if (pz > 0)
+            coef[0] = trajectory;
+            var pz = p.SecondaryOrders[g] + 1;
+            if (pz > 0 && family.Secondary?.Shape == SecondaryShape.Polynomial)
             {
                 var shapes = InflationShapes(pz, random).ToArray();
                 shapes[random.Next(shapes.Length)].CopyTo(coef.Slice(p.Orders[g] + 1));
+            }
+            else if (pz > 0)
+            {
+                coef[p.Orders[g] + 1] = family.StartSecondary(data);
             }
 
             model.MaximizeGroup(psi, g, PartitionNewtonSteps);
@@ -94,14 +102,19 @@ internal static class StartValues
         var p = model.Parameters;
         model.EStep(psi);
         var sizes = model.GroupSizes();
-        var inflated = Enumerable.Range(0, p.Groups).Where(g => p.InflationOrders[g] >= 0).OrderByDescending(g => sizes[g]).ThenBy(g => g).ToArray();
+        if (model.Spec.Family.Secondary?.Shape != SecondaryShape.Polynomial)
+        {
+            return null;
+        }
+
+        var inflated = Enumerable.Range(0, p.Groups).Where(g => p.SecondaryOrders[g] >= 0).OrderByDescending(g => sizes[g]).ThenBy(g => g).ToArray();
         if (inflated.Length == 0)
         {
             return null;
         }
 
         var g = inflated[turn % inflated.Length];
-        var width = p.InflationOrders[g] + 1;
+        var width = p.SecondaryOrders[g] + 1;
         var shapes = InflationShapes(width, random).Skip(1).ToArray();
         var shape = shapes[(turn / inflated.Length) % shapes.Length];
         var start = psi.ToArray();
@@ -112,21 +125,25 @@ internal static class StartValues
         return start;
     }
 
-    /// <summary>The overall log rate Σy / Σexposure (the flat start of every rate curve).</summary>
-    public static double BaseLogRate(PatternPanel panel)
+    /// <summary>The data's overall outcome (Σy, Σexposure, mean and variance of y), from which flat starts are set.</summary>
+    public static OutcomeSummary Summary(PatternPanel panel)
     {
-        double y = 0, e = 0;
+        double y = 0, e = 0, n = 0, yy = 0;
         var p = panel.Patterns;
         for (var i = 0; i < p.PersonCount; i++)
         {
             var s = p.Series(i);
+            var w = panel.Weights[i];
             for (var k = 0; k < s.Length; k++)
             {
-                y += panel.Weights[i] * s.Counts[k];
-                e += panel.Weights[i] * (s.Exposure.IsEmpty ? 1.0 : s.Exposure[k]);
+                y += w * s.Values[k];
+                yy += w * s.Values[k] * s.Values[k];
+                e += w * (s.Exposure.IsEmpty ? 1.0 : s.Exposure[k]);
+                n += w;
             }
         }
 
-        return Math.Log(Math.Max(y, 0.5) / Math.Max(e, 1.0));
+        var mean = n > 0 ? y / n : 0.0;
+        return new OutcomeSummary(y, e, mean, n > 0 ? Math.Max((yy / n) - (mean * mean), 0.0) : 0.0);
     }
 }

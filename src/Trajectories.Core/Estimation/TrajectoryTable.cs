@@ -6,14 +6,17 @@ namespace Trajectories.Core.Estimation;
 internal static class TrajectoryTable
 {
     /// <summary>
-    /// log μ_gt = η_gt + log(1 − π_gt) (the second term only with inflation); its gradient is x_t for β and −π_gt·z_t
-    /// for γ, so Var(log μ) = aᵀ Σ_g a with Σ_g the group's block of the covariance. Reads the model's last E-step.
+    /// The mean μ_gt the family predicts (the expected observation at exposure 1) with a 95 % band symmetric on the
+    /// family's <see cref="Families.ITrajectoryFamily.MeanLink"/> scale: h = link(μ) has gradient a = ∂h/∂η·x_t for β and
+    /// ∂h/∂ζ·z_t for γ (for ZIP log μ = η + log(1 − π): 1 and −π), so Var(h) = aᵀ Σ_g a with Σ_g the group's block of
+    /// the covariance. Reads the model's last E-step.
     /// </summary>
     public static IReadOnlyList<TrajectoryPoint> Build(MixtureLikelihood model, double[] times, double[]? cov, GroupSupport support)
     {
         var p = model.Parameters;
         var tab = model.Tables;
         var layout = model.Layout;
+        var family = model.Spec.Family;
         var groups = p.Groups;
         var time = tab.Time;
         var sumY = new double[groups * time];
@@ -29,23 +32,23 @@ internal static class TrajectoryTable
         var points = new List<TrajectoryPoint>(groups * time);
         for (var g = 0; g < groups; g++)
         {
-            int pb = p.Orders[g] + 1, pz = p.InflationOrders[g] + 1, n = pb + pz, off = p.BetaOffset[g];
+            int pb = p.Orders[g] + 1, pz = p.SecondaryOrders[g] + 1, n = pb + pz, off = p.BetaOffset[g];
             var a = new double[n];
             for (var t = 0; t < time; t++)
             {
                 var eta = tab.Eta[(g * time) + t];
                 var zeta = tab.Zeta[(g * time) + t];
                 // A degenerate group's rate can overflow; keep outputs finite (the group is flagged elsewhere).
-                var mu = Math.Min(model.Spec.Family.Mean(eta, zeta), double.MaxValue);
-                var pi = pz == 0 ? 0.0 : Families.ZipFamily.Logistic(zeta);
+                var mu = Math.Min(family.Mean(eta, zeta), double.MaxValue);
+                var (linked, dEta, dZeta) = family.LinkedMean(eta, zeta);
                 for (var k = 0; k < pb; k++)
                 {
-                    a[k] = tab.Designs[g][(t * pb) + k];
+                    a[k] = dEta * tab.Designs[g][(t * pb) + k];
                 }
 
                 for (var k = 0; k < pz; k++)
                 {
-                    a[pb + k] = -pi * tab.InflationDesigns[g][(t * pz) + k];
+                    a[pb + k] = dZeta * tab.SecondaryDesigns[g][(t * pz) + k];
                 }
 
                 double? lower = null, upper = null;
@@ -60,9 +63,9 @@ internal static class TrajectoryTable
                         }
                     }
 
-                    var se = Math.Sqrt(Math.Max(v, 0));
-                    lower = Finite(mu * Math.Exp(-1.959963984540054 * se));
-                    upper = Finite(mu * Math.Exp(1.959963984540054 * se));
+                    var half = 1.959963984540054 * Math.Sqrt(Math.Max(v, 0));
+                    lower = Finite(Families.Links.Inverse(family.MeanLink, linked - half));
+                    upper = Finite(Families.Links.Inverse(family.MeanLink, linked + half));
                 }
 
                 var w = support.Persons(g, t);

@@ -8,24 +8,48 @@ public sealed class PoissonFamily : ITrajectoryFamily
     /// <summary>The shared instance (the family is stateless).</summary>
     public static PoissonFamily Instance { get; } = new();
 
+    /// <summary>The log-rate predictor shared by the count families.</summary>
+    internal static Predictor LogRate { get; } = new("log rate", "log_rate", PredictorLink.Log);
+
     /// <inheritdoc/>
     public string Name => "poisson";
 
     /// <inheritdoc/>
-    public bool SupportsInflation => false;
+    public OutcomeKind Outcome => OutcomeKind.Count;
 
     /// <inheritdoc/>
-    public double LogConstant(int y) => -LogFactorial.Of(y);
+    public bool UsesExposure => true;
 
     /// <inheritdoc/>
-    public double LogDensity(int y, double logExposure, double eta, double zeta)
+    public Predictor Trajectory => LogRate;
+
+    /// <inheritdoc/>
+    public SecondaryPredictor? Secondary => null;
+
+    /// <inheritdoc/>
+    public double TrajectoryBound => Counts.LogRateBound;
+
+    /// <inheritdoc/>
+    public double SecondaryFloor => double.NegativeInfinity;
+
+    /// <inheritdoc/>
+    public PredictorLink MeanLink => PredictorLink.Log;
+
+    /// <inheritdoc/>
+    public string? OutcomeProblem(double y) => Counts.Problem(y);
+
+    /// <inheritdoc/>
+    public double LogConstant(double y) => -LogFactorial.Of((int)y);
+
+    /// <inheritdoc/>
+    public double LogDensity(double y, double logExposure, double eta, double zeta)
     {
         var offsetEta = eta + logExposure;
         return y == 0 ? -Math.Exp(offsetEta) : (y * offsetEta) - Math.Exp(offsetEta);
     }
 
     /// <inheritdoc/>
-    public ObservationDerivatives Derivatives(int y, double logExposure, double eta, double zeta)
+    public ObservationDerivatives Derivatives(double y, double logExposure, double eta, double zeta)
     {
         var offsetEta = eta + logExposure;
         var lambda = Math.Exp(offsetEta);
@@ -35,4 +59,34 @@ public sealed class PoissonFamily : ITrajectoryFamily
 
     /// <inheritdoc/>
     public double Mean(double eta, double zeta) => Math.Exp(eta);
+
+    /// <inheritdoc/>
+    public (double Value, double Eta, double Zeta) LinkedMean(double eta, double zeta) => (eta, 1.0, 0.0);
+
+    /// <inheritdoc/>
+    public double StartTrajectory(OutcomeSummary data) => Counts.StartLogRate(data);
+
+    /// <inheritdoc/>
+    public double StartSecondary(OutcomeSummary data) => double.NegativeInfinity;
+
+    /// <inheritdoc/>
+    public double Sample(Random random, double exposure, double eta, double zeta) =>
+        Simulation.PoissonSampler.Draw(random, Math.Exp(eta) * exposure);
+}
+
+/// <summary>Rules shared by the count families.</summary>
+internal static class Counts
+{
+    /// <summary>A log rate beyond ±20 on a group's support: rates collapsed to 0 (2e-9) or diverged (5e8).</summary>
+    public const double LogRateBound = 20.0;
+
+    /// <summary>Why <paramref name="y"/> is not a count, or null.</summary>
+    public static string? Problem(double y) =>
+        y >= 0 && y == Math.Floor(y) && y <= int.MaxValue ? null : $"{Show(y)} is not a count (a whole number ≥ 0).";
+
+    /// <summary>The log of the overall rate Σy / Σexposure, floored so that all-zero data still give a finite start.</summary>
+    public static double StartLogRate(OutcomeSummary data) => Math.Log(Math.Max(data.Total, 0.5) / Math.Max(data.Exposure, 1.0));
+
+    /// <summary>A number as the user would write it.</summary>
+    public static string Show(double y) => y.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -16,17 +16,48 @@ public sealed class ZipFamily : ITrajectoryFamily
     /// <summary>The shared instance (the family is stateless).</summary>
     public static ZipFamily Instance { get; } = new();
 
+    /// <summary>
+    /// The zero-inflation logit: IORDER; below −8 at every time (π &lt; 0.03 %) it is at its boundary; −745 makes
+    /// π = 5e-324, which embeds a group without inflation exactly.
+    /// </summary>
+    private static readonly SecondaryPredictor Inflation = new(
+        new Predictor("zero-inflation logit", "inflation", PredictorLink.Logit), SecondaryShape.Polynomial, InflationBoundary, -745.0);
+
+    /// <summary>An inflation logit below this at every time point (π &lt; 0.03 %) is at the boundary "no excess zeros".</summary>
+    public const double InflationBoundary = -8.0;
+
     /// <inheritdoc/>
     public string Name => "zip";
 
     /// <inheritdoc/>
-    public bool SupportsInflation => true;
+    public OutcomeKind Outcome => OutcomeKind.Count;
 
     /// <inheritdoc/>
-    public double LogConstant(int y) => -LogFactorial.Of(y);
+    public bool UsesExposure => true;
 
     /// <inheritdoc/>
-    public double LogDensity(int y, double logExposure, double eta, double zeta)
+    public Predictor Trajectory => PoissonFamily.LogRate;
+
+    /// <inheritdoc/>
+    public SecondaryPredictor? Secondary => Inflation;
+
+    /// <inheritdoc/>
+    public double TrajectoryBound => Counts.LogRateBound;
+
+    /// <inheritdoc/>
+    public double SecondaryFloor => double.NegativeInfinity;
+
+    /// <inheritdoc/>
+    public PredictorLink MeanLink => PredictorLink.Log;
+
+    /// <inheritdoc/>
+    public string? OutcomeProblem(double y) => Counts.Problem(y);
+
+    /// <inheritdoc/>
+    public double LogConstant(double y) => -LogFactorial.Of((int)y);
+
+    /// <inheritdoc/>
+    public double LogDensity(double y, double logExposure, double eta, double zeta)
     {
         if (double.IsNegativeInfinity(zeta))
         {
@@ -41,7 +72,7 @@ public sealed class ZipFamily : ITrajectoryFamily
     }
 
     /// <inheritdoc/>
-    public ObservationDerivatives Derivatives(int y, double logExposure, double eta, double zeta)
+    public ObservationDerivatives Derivatives(double y, double logExposure, double eta, double zeta)
     {
         if (double.IsNegativeInfinity(zeta))
         {
@@ -72,13 +103,39 @@ public sealed class ZipFamily : ITrajectoryFamily
     public double Mean(double eta, double zeta) =>
         double.IsNegativeInfinity(zeta) ? Math.Exp(eta) : (1.0 - Logistic(zeta)) * Math.Exp(eta);
 
+    /// <inheritdoc/>
+    /// <remarks>log μ = η + log(1 − π): ∂/∂η = 1, ∂/∂ζ = −π.</remarks>
+    public (double Value, double Eta, double Zeta) LinkedMean(double eta, double zeta) =>
+        double.IsNegativeInfinity(zeta) ? (eta, 1.0, 0.0) : (eta - Softplus(zeta), 1.0, -Logistic(zeta));
+
+    /// <inheritdoc/>
+    public double StartTrajectory(OutcomeSummary data) => Counts.StartLogRate(data);
+
+    /// <inheritdoc/>
+    public double StartSecondary(OutcomeSummary data) => -2.0;
+
+    /// <inheritdoc/>
+    /// <remarks>The structural-zero draw comes first and only where π &gt; 0, as in <c>GbtmSimulator</c>'s fixed draw order.</remarks>
+    public double Sample(Random random, double exposure, double eta, double zeta)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var pi = double.IsNegativeInfinity(zeta) ? 0.0 : 1.0 / (1.0 + Math.Exp(-zeta));
+        if (pi > 0 && random.NextDouble() < pi)
+        {
+            return 0;
+        }
+
+        return Simulation.PoissonSampler.Draw(random, Math.Exp(eta) * exposure);
+    }
+
     /// <summary>1 / (1 + e^{−x}), without overflow.</summary>
     public static double Logistic(double x) => x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x));
 
     /// <summary>log(1 + e^x), without overflow.</summary>
     public static double Softplus(double x) => x > 0 ? x + Math.Log(1.0 + Math.Exp(-x)) : Math.Log(1.0 + Math.Exp(x));
 
-    private static double LogSumExp(double a, double b)
+    /// <summary>log(e^a + e^b), without overflow.</summary>
+    internal static double LogSumExp(double a, double b)
     {
         var m = Math.Max(a, b);
         return m + Math.Log(Math.Exp(a - m) + Math.Exp(b - m));

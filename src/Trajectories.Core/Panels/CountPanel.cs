@@ -1,11 +1,12 @@
 namespace Trajectories.Core.Panels;
 
 /// <summary>
-/// Yearly counts per person in structure-of-arrays (CSR) form: the input of every estimator.
+/// Yearly outcomes per person in structure-of-arrays (CSR) form: the input of every estimator. An outcome is a count,
+/// a 0/1 indicator or a real number, as the family to be fitted needs (its <c>OutcomeProblem</c> says which).
 /// </summary>
 /// <remarks>
 /// Person <c>i</c> owns observations <c>RowStart[i] .. RowStart[i+1]-1</c>. Each observation is a time index into
-/// <see cref="Times"/> (sorted ascending within a person), a count (≥ 0) and optionally an exposure in (0, 1].
+/// <see cref="Times"/> (sorted ascending within a person), an outcome value (finite) and optionally an exposure in (0, 1].
 /// Unobserved person-years simply have no observation: they are skipped by the likelihood, never treated as zero.
 /// The arrays are owned by the panel and must not be mutated after construction; build one with
 /// <see cref="CountPanelBuilder"/>.
@@ -18,25 +19,25 @@ public sealed class CountPanel
         double[] times,
         int[] rowStart,
         short[] timeIndex,
-        int[] counts,
+        double[] values,
         float[]? exposure)
     {
         ArgumentNullException.ThrowIfNull(personIds);
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(rowStart);
         ArgumentNullException.ThrowIfNull(timeIndex);
-        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(values);
         if (rowStart.Length != personIds.Length + 1)
         {
             throw new ArgumentException("rowStart must have one entry more than personIds.", nameof(rowStart));
         }
 
-        if (rowStart[0] != 0 || rowStart[^1] != counts.Length || timeIndex.Length != counts.Length)
+        if (rowStart[0] != 0 || rowStart[^1] != values.Length || timeIndex.Length != values.Length)
         {
-            throw new ArgumentException("rowStart, timeIndex and counts disagree on the number of observations.");
+            throw new ArgumentException("rowStart, timeIndex and values disagree on the number of observations.");
         }
 
-        if (exposure is not null && exposure.Length != counts.Length)
+        if (exposure is not null && exposure.Length != values.Length)
         {
             throw new ArgumentException("exposure must have one entry per observation.", nameof(exposure));
         }
@@ -50,7 +51,7 @@ public sealed class CountPanel
         Times = times;
         RowStart = rowStart;
         TimeIndex = timeIndex;
-        Counts = counts;
+        Values = values;
         Exposure = exposure;
     }
 
@@ -66,8 +67,8 @@ public sealed class CountPanel
     /// <summary>Index into <see cref="Times"/> of each observation.</summary>
     public short[] TimeIndex { get; }
 
-    /// <summary>The count of each observation (≥ 0).</summary>
-    public int[] Counts { get; }
+    /// <summary>The outcome of each observation: a count, 0/1, or a real number (see the family's outcome check).</summary>
+    public double[] Values { get; }
 
     /// <summary>Time at risk of each observation in (0, 1], or null when every observation has exposure 1.</summary>
     public float[]? Exposure { get; }
@@ -76,19 +77,19 @@ public sealed class CountPanel
     public int PersonCount => PersonIds.Length;
 
     /// <summary>Number of observed person-times.</summary>
-    public int ObservationCount => Counts.Length;
+    public int ObservationCount => Values.Length;
 
     /// <summary>Number of distinct time points.</summary>
     public int TimeCount => Times.Length;
 
-    /// <summary>The observations of person <paramref name="person"/>: time indices, counts and exposure (empty when none).</summary>
+    /// <summary>The observations of person <paramref name="person"/>: time indices, values and exposure (empty when none).</summary>
     public PersonSeries Series(int person)
     {
         var start = RowStart[person];
         var length = RowStart[person + 1] - start;
         return new PersonSeries(
             TimeIndex.AsSpan(start, length),
-            Counts.AsSpan(start, length),
+            Values.AsSpan(start, length),
             Exposure is null ? ReadOnlySpan<float>.Empty : Exposure.AsSpan(start, length));
     }
 }
@@ -97,22 +98,22 @@ public sealed class CountPanel
 public readonly ref struct PersonSeries
 {
     /// <summary>Creates a view.</summary>
-    public PersonSeries(ReadOnlySpan<short> timeIndex, ReadOnlySpan<int> counts, ReadOnlySpan<float> exposure)
+    public PersonSeries(ReadOnlySpan<short> timeIndex, ReadOnlySpan<double> values, ReadOnlySpan<float> exposure)
     {
         TimeIndex = timeIndex;
-        Counts = counts;
+        Values = values;
         Exposure = exposure;
     }
 
     /// <summary>Time indices, ascending.</summary>
     public ReadOnlySpan<short> TimeIndex { get; }
 
-    /// <summary>Counts.</summary>
-    public ReadOnlySpan<int> Counts { get; }
+    /// <summary>Outcome values.</summary>
+    public ReadOnlySpan<double> Values { get; }
 
     /// <summary>Exposure per observation, or empty when the panel has none (exposure 1).</summary>
     public ReadOnlySpan<float> Exposure { get; }
 
     /// <summary>Number of observations.</summary>
-    public int Length => Counts.Length;
+    public int Length => Values.Length;
 }

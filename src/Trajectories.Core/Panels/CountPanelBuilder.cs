@@ -15,7 +15,7 @@ public sealed class CountPanelBuilder
     private readonly List<string> _ids = new();
     private readonly List<int> _rowStart = new() { 0 };
     private short[] _timeIndex;
-    private int[] _counts;
+    private double[] _values;
     private float[]? _exposure;
     private int _n;
     private int _lastTimeIndex = -1;
@@ -49,7 +49,7 @@ public sealed class CountPanelBuilder
 
         capacity = Math.Max(16, capacity);
         _timeIndex = new short[capacity];
-        _counts = new int[capacity];
+        _values = new double[capacity];
     }
 
     /// <summary>The time grid, ascending.</summary>
@@ -74,8 +74,11 @@ public sealed class CountPanelBuilder
     /// <summary>Index of <paramref name="time"/> on the grid, or -1 when it is not on it.</summary>
     public int IndexOf(double time) => _timeToIndex.TryGetValue(time, out var i) ? i : -1;
 
-    /// <summary>Adds one observation of the current person. Times must increase strictly within a person.</summary>
-    public void Add(double time, int count, double exposure = 1.0)
+    /// <summary>
+    /// Adds one observation of the current person. Times must increase strictly within a person; the value must be
+    /// finite (whether it suits a family — a count, 0/1, within censoring bounds — is the family's check).
+    /// </summary>
+    public void Add(double time, double value, double exposure = 1.0)
     {
         if (_ids.Count == 0)
         {
@@ -93,9 +96,9 @@ public sealed class CountPanelBuilder
             throw new ArgumentException($"person '{id}': time {time} is repeated or out of order.");
         }
 
-        if (count < 0)
+        if (!double.IsFinite(value))
         {
-            throw new ArgumentException($"person '{id}', time {time}: count {count} is negative.");
+            throw new ArgumentException($"person '{id}', time {time}: value {value} is not a finite number.");
         }
 
         if (!(exposure > 0.0 && exposure <= 1.0))
@@ -105,7 +108,7 @@ public sealed class CountPanelBuilder
 
         Grow();
         _timeIndex[_n] = ti;
-        _counts[_n] = count;
+        _values[_n] = value;
         if (exposure != 1.0)
         {
             EnsureExposure();
@@ -136,20 +139,20 @@ public sealed class CountPanelBuilder
             _times,
             rowStart,
             _timeIndex.AsSpan(0, _n).ToArray(),
-            _counts.AsSpan(0, _n).ToArray(),
+            _values.AsSpan(0, _n).ToArray(),
             _anyExposure ? _exposure!.AsSpan(0, _n).ToArray() : null);
     }
 
     private void Grow()
     {
-        if (_n < _counts.Length)
+        if (_n < _values.Length)
         {
             return;
         }
 
-        var size = _counts.Length * 2;
+        var size = _values.Length * 2;
         Array.Resize(ref _timeIndex, size);
-        Array.Resize(ref _counts, size);
+        Array.Resize(ref _values, size);
         if (_exposure is not null)
         {
             var old = _exposure.Length;
@@ -165,7 +168,7 @@ public sealed class CountPanelBuilder
             return;
         }
 
-        _exposure = new float[_counts.Length];
+        _exposure = new float[_values.Length];
         _exposure.AsSpan().Fill(1f);
     }
 }

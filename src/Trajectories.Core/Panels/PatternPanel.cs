@@ -4,7 +4,7 @@ namespace Trajectories.Core.Panels;
 /// A <see cref="CountPanel"/> with identical persons collapsed into weighted patterns (exact compression).
 /// </summary>
 /// <remarks>
-/// Two persons fall into one pattern when their observed time indices, counts and exposures are equal bit for bit;
+/// Two persons fall into one pattern when their observed time indices, values and exposures are equal bit for bit;
 /// their likelihood contributions and posteriors are then equal, so the likelihood is Σ_pattern weight · ℓ_pattern.
 /// Sparse count panels compress well (most offenders share a handful of all-zero-but-one patterns).
 /// Patterns are numbered in order of first appearance, so compression is deterministic.
@@ -86,7 +86,7 @@ public sealed class PatternPanel
 
         var n = rowStart[^1];
         var timeIndex = new short[n];
-        var counts = new int[n];
+        var values = new double[n];
         var exposure = panel.Exposure is null ? null : new float[n];
         var ids = new string[persons.Count];
         for (var p = 0; p < persons.Count; p++)
@@ -96,17 +96,17 @@ public sealed class PatternPanel
             var length = panel.RowStart[i + 1] - start;
             ids[p] = panel.PersonIds[i];
             Array.Copy(panel.TimeIndex, start, timeIndex, rowStart[p], length);
-            Array.Copy(panel.Counts, start, counts, rowStart[p], length);
+            Array.Copy(panel.Values, start, values, rowStart[p], length);
             if (exposure is not null)
             {
                 Array.Copy(panel.Exposure!, start, exposure, rowStart[p], length);
             }
         }
 
-        return new CountPanel(ids, panel.Times, rowStart, timeIndex, counts, exposure);
+        return new CountPanel(ids, panel.Times, rowStart, timeIndex, values, exposure);
     }
 
-    /// <summary>Compares persons of one panel by their whole observation run (times, counts, exposure bits).</summary>
+    /// <summary>Compares persons of one panel by their whole observation run (times, values, exposure bits).</summary>
     private sealed class SeriesComparer(CountPanel panel) : IEqualityComparer<int>
     {
         public bool Equals(int a, int b)
@@ -114,7 +114,7 @@ public sealed class PatternPanel
             var x = panel.Series(a);
             var y = panel.Series(b);
             return x.TimeIndex.SequenceEqual(y.TimeIndex)
-                && x.Counts.SequenceEqual(y.Counts)
+                && x.Values.SequenceEqual(y.Values)
                 && x.Exposure.SequenceEqual(y.Exposure);
         }
 
@@ -126,7 +126,7 @@ public sealed class PatternPanel
             for (var k = 0; k < s.Length; k++)
             {
                 h.Add(s.TimeIndex[k]);
-                h.Add(s.Counts[k]);
+                h.Add(s.Values[k]);
                 if (!s.Exposure.IsEmpty)
                 {
                     h.Add(BitConverter.SingleToInt32Bits(s.Exposure[k]));

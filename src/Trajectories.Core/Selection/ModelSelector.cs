@@ -27,7 +27,7 @@ public static class ModelSelector
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(orders);
         var orderList = orders.Distinct().Order().ToArray();
-        var inflationList = family.SupportsInflation ? (inflationOrders ?? [-1]).Distinct().Order().ToArray() : [-1];
+        var inflationList = family.Secondary is { Shape: SecondaryShape.Polynomial } ? (inflationOrders ?? [-1]).Distinct().Order().ToArray() : [-1];
         var list = new List<ModelSpecification>();
         foreach (var k in groups.Distinct().Order())
         {

@@ -5,11 +5,13 @@ using Trajectories.Core.Panels;
 namespace Trajectories.Core.Simulation;
 
 /// <summary>
-/// Draws seeded, deterministic panels from a planted group-based trajectory model (Poisson or ZIP, optional
-/// exposure, optional unbalanced windows): the data of the benchmarks, the scaling runner and the peer comparison.
+/// Draws seeded, deterministic panels from a planted group-based trajectory model of any family (Poisson and ZIP by
+/// default; NB, logit, censored normal by <see cref="SimulationDesign.Family"/>), with optional exposure and
+/// unbalanced windows: the data of the benchmarks, the scaling runner, the peer comparisons and recovery tests.
 /// </summary>
 /// <remarks>
-/// Draw order per person is fixed (group, window, then per time point: exposure, inflation, count), all from one
+/// Draw order per person is fixed (group, window, then per time point: exposure, then the family's draws — for ZIP
+/// the structural zero, then the count), all from one
 /// <see cref="Random"/> seeded with the design's seed, so a design and seed always give the same panel on every
 /// machine and .NET version (seeded <see cref="Random"/> keeps its legacy, documented-stable algorithm).
 /// The panel arrays are written directly at their final size instead of through <see cref="CountPanelBuilder"/>,
@@ -28,16 +30,17 @@ public static class GbtmSimulator
         var groups = design.Groups.Count;
         var tCount = times.Length;
 
-        // Per group and time: rate and inflation, computed once rather than per observation.
-        var rate = new double[groups * tCount];
-        var inflation = new double[groups * tCount];
+        // Per group and time: both predictors, computed once rather than per observation.
+        var family = design.EffectiveFamily;
+        var eta = new double[groups * tCount];
+        var zeta = new double[groups * tCount];
         for (var g = 0; g < groups; g++)
         {
             for (var t = 0; t < tCount; t++)
             {
                 var u = scale.Apply(times[t]);
-                rate[(g * tCount) + t] = design.Groups[g].Rate(u);
-                inflation[(g * tCount) + t] = design.Groups[g].Inflation(u);
+                eta[(g * tCount) + t] = design.Groups[g].Eta(u);
+                zeta[(g * tCount) + t] = design.Groups[g].Zeta(u);
             }
         }
 
@@ -54,8 +57,8 @@ public static class GbtmSimulator
         var truth = new int[persons];
         var rowStart = new int[persons + 1];
         var timeIndex = new short[capacity];
-        var counts = new int[capacity];
-        var exposure = design.MinExposure is null ? null : new float[capacity];
+        var values = new double[capacity];
+        var exposure = design.MinExposure is null || !family.UsesExposure ? null : new float[capacity];
         var n = 0;
         var idWidth = Math.Max(1, persons.ToString(CultureInfo.InvariantCulture).Length);
         for (var i = 0; i < persons; i++)
@@ -75,12 +78,10 @@ public static class GbtmSimulator
                     exposure[n] = (float)e;
                 }
 
-                var k = g * tCount + t;
-                var structuralZero = inflation[k] > 0 && random.NextDouble() < inflation[k];
                 // Exposure enters as an offset: the rate is scaled by the (float-rounded) exposure the panel stores.
-                var lambda = rate[k] * (exposure is null ? 1.0 : exposure[n]);
+                var k = (g * tCount) + t;
                 timeIndex[n] = (short)t;
-                counts[n] = structuralZero ? 0 : PoissonSampler.Draw(random, lambda);
+                values[n] = family.Sample(random, exposure is null ? 1.0 : exposure[n], eta[k], zeta[k]);
                 n++;
             }
 
@@ -92,7 +93,7 @@ public static class GbtmSimulator
             times,
             rowStart,
             timeIndex.AsSpan(0, n).ToArray(),
-            counts.AsSpan(0, n).ToArray(),
+            values.AsSpan(0, n).ToArray(),
             exposure?.AsSpan(0, n).ToArray());
         return new SimulatedPanel(panel, truth, design, scale);
     }

@@ -19,16 +19,18 @@ public sealed record SimulatedPanel(CountPanel Panel, int[] TrueGroup, Simulatio
     }
 
     /// <summary>
-    /// The model that generated the data: Poisson, or ZIP when any group is zero-inflated (a group without
-    /// inflation then gets iorder −1), with each group's planted polynomial order.
+    /// The model that generated the data: the design's family (Poisson, or ZIP when any group is zero-inflated, a
+    /// group without inflation then getting iorder −1), with each group's planted polynomial orders.
     /// </summary>
     public ModelSpecification TrueSpecification()
     {
         var groups = Design.Groups;
         var orders = groups.Select(g => g.Beta.Count - 1).ToArray();
-        return Design.IsZeroInflated
-            ? ModelSpecification.Zip(groups.Count, orders, groups.Select(g => (g.Gamma?.Count ?? 0) - 1).ToArray())
-            : ModelSpecification.Poisson(groups.Count, orders);
+        var family = Design.EffectiveFamily;
+        var iorders = family.Secondary is { Shape: Families.SecondaryShape.Polynomial }
+            ? groups.Select(g => (g.Gamma?.Count ?? 0) - 1).ToArray()
+            : null;
+        return ModelSpecification.Of(family, groups.Count, orders, iorders);
     }
 
     /// <summary>

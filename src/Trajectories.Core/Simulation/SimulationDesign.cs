@@ -1,17 +1,25 @@
 using Trajectories.Core.Basis;
+using Trajectories.Core.Families;
 
 namespace Trajectories.Core.Simulation;
 
 /// <summary>
-/// One planted group of a simulated GBTM: its share, its log-rate polynomial and, for ZIP data, its zero-inflation
-/// logit polynomial, both in the scaled time u of <see cref="TimeScale.FromGrid"/> (so the coefficients are on the
-/// same scale as those the estimator reports).
+/// One planted group of a simulated GBTM: its share, its trajectory polynomial (η) and its second predictor's
+/// polynomial (ζ: ZIP's zero-inflation logit, NB's log dispersion, CNORM's log σ as one coefficient), both in the
+/// scaled time u of <see cref="TimeScale.FromGrid"/> (so the coefficients are on the same scale as those the
+/// estimator reports).
 /// </summary>
 /// <param name="Share">Probability of membership (the shares of a design are normalised to sum to 1).</param>
-/// <param name="Beta">log λ(u) = Σ_j Beta[j]·u^j.</param>
-/// <param name="Gamma">logit ω(u) = Σ_j Gamma[j]·u^j of the structural-zero probability, or null for no inflation.</param>
+/// <param name="Beta">η(u) = Σ_j Beta[j]·u^j (for counts log λ).</param>
+/// <param name="Gamma">ζ(u) = Σ_j Gamma[j]·u^j (for ZIP logit ω of the structural-zero probability), or null for none.</param>
 public sealed record SimulatedGroup(double Share, IReadOnlyList<double> Beta, IReadOnlyList<double>? Gamma = null)
 {
+    /// <summary>The planted trajectory predictor η at scaled time <paramref name="u"/>.</summary>
+    public double Eta(double u) => Polynomial(Beta, u);
+
+    /// <summary>The planted second predictor ζ at scaled time <paramref name="u"/> (−∞ when the group has none).</summary>
+    public double Zeta(double u) => Gamma is null ? double.NegativeInfinity : Polynomial(Gamma, u);
+
     /// <summary>The planted Poisson rate at scaled time <paramref name="u"/> (before exposure).</summary>
     public double Rate(double u) => Math.Exp(Polynomial(Beta, u));
 
@@ -61,8 +69,16 @@ public sealed record SimulationDesign
     /// </summary>
     public int? MinWindow { get; init; }
 
+    /// <summary>
+    /// The family drawn from; null (the default) means Poisson, or ZIP when any group has a <see cref="SimulatedGroup.Gamma"/>.
+    /// </summary>
+    public ITrajectoryFamily? Family { get; init; }
+
     /// <summary>Whether any group is zero-inflated (the data are then ZIP).</summary>
-    public bool IsZeroInflated => Groups.Any(g => g.Gamma is not null);
+    public bool IsZeroInflated => Family is null && Groups.Any(g => g.Gamma is not null);
+
+    /// <summary>The family the data are drawn from (see <see cref="Family"/>).</summary>
+    public ITrajectoryFamily EffectiveFamily => Family ?? (IsZeroInflated ? ZipFamily.Instance : PoissonFamily.Instance);
 
     /// <summary>Throws when the design cannot be simulated.</summary>
     /// <exception cref="ArgumentException">A count, share, coefficient, exposure or window is out of range.</exception>
@@ -87,6 +103,16 @@ public sealed record SimulationDesign
         if (Times is null || Times.Count == 0 || Times.Distinct().Count() != Times.Count)
         {
             throw new ArgumentException("the time grid must be non-empty with distinct values.");
+        }
+
+        if (Family is { } f && f.Secondary is { Shape: SecondaryShape.Constant } && Groups.Any(g => g.Gamma is not { Count: 1 }))
+        {
+            throw new ArgumentException($"every group of a {f.Name} design needs its {f.Secondary.Predictor.Name} as one Gamma coefficient.");
+        }
+
+        if (Family is { } h && h.Secondary is null && Groups.Any(g => g.Gamma is not null))
+        {
+            throw new ArgumentException($"the {h.Name} family has no second predictor; Gamma must be null.");
         }
 
         if (MinExposure is { } e && !(e > 0 && e <= 1))

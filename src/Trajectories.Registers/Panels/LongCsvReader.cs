@@ -12,11 +12,12 @@ namespace Trajectories.Registers.Panels;
 /// </remarks>
 public static class LongCsvReader
 {
-    /// <summary>Reads <paramref name="path"/>.</summary>
+    /// <summary>Reads <paramref name="path"/>; outcomes are checked by <paramref name="rule"/> (counts when null).</summary>
     /// <exception cref="InputException">A malformed file; the message names the file, line and column.</exception>
-    public static LoadedPanel Read(string path)
+    public static LoadedPanel Read(string path, OutcomeRule? rule = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        rule ??= OutcomeRule.Counts;
         using var reader = new CsvReader(path);
         var idCol = reader.Require(LongLayout.PersonId);
         var timeCol = reader.Require(LongLayout.Time);
@@ -37,13 +38,12 @@ public static class LongCsvReader
                 throw reader.Error(timeCol, $"the time {PanelCells.Show(time)} is not finite.");
             }
 
-            var countValue = Number(reader, countCol, "a non-negative integer count");
-            if (LongLayout.CountProblem(countValue) is { } countProblem)
+            var count = Number(reader, countCol, rule.Expected);
+            if (LongLayout.CountProblem(count, rule) is { } countProblem)
             {
                 throw reader.Error(countCol, countProblem);
             }
 
-            var count = (int)countValue;
             var exposure = 1.0;
             if (exposureCol >= 0)
             {

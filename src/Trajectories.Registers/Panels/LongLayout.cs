@@ -32,13 +32,13 @@ internal static class LongLayout
         return header.First(h => !seen.Add(h) || h is not (PersonId or Time or Count or Exposure));
     }
 
-    /// <summary>Why a count value is unusable in a long file, or null (a long file lists observed cells only).</summary>
-    public static string? CountProblem(double value) =>
-        value < 0
+    /// <summary>Why an outcome value is unusable in a long file, or null (a long file lists observed cells only).</summary>
+    public static string? CountProblem(double value, OutcomeRule rule) =>
+        value < 0 && rule.NegativeIsMissing
             ? $"the count {PanelCells.Show(value)} is negative; a long file lists observed cells only (leave a missing cell out)."
-            : PanelCells.CountProblem(value);
+            : rule.Problem(value);
 
     /// <summary>Checks an exposure value and its pairing with the count; null when fine.</summary>
-    public static string? ExposureProblem(double exposure, int count) =>
+    public static string? ExposureProblem(double exposure, double count) =>
         PanelCells.ExposureProblem(exposure) ?? (exposure == 0 ? PanelCells.ExposureZeroProblem(count) : null);
 }

@@ -17,9 +17,10 @@ public static class LongParquetReader
 {
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="InputException">An unreadable or malformed file; the message names the file, row and column.</exception>
-    public static LoadedPanel Read(string path)
+    public static LoadedPanel Read(string path, OutcomeRule? rule = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        rule ??= OutcomeRule.Counts;
         if (!File.Exists(path))
         {
             throw new InputException(path, null, null, "the file does not exist.");
@@ -53,7 +54,7 @@ public static class LongParquetReader
             while (reader.Read())
             {
                 row++;
-                ReadRow(reader, rows, row, hasExposure);
+                ReadRow(reader, rows, row, hasExposure, rule);
             }
 
             return rows.Build(PanelFormat.LongParquet, path);
@@ -64,7 +65,7 @@ public static class LongParquetReader
         }
     }
 
-    private static void ReadRow(DbDataReader reader, LongRows rows, long row, bool hasExposure)
+    private static void ReadRow(DbDataReader reader, LongRows rows, long row, bool hasExposure, OutcomeRule rule)
     {
         if (reader.IsDBNull(0) || reader.GetString(0).Trim().Length == 0)
         {
@@ -78,13 +79,12 @@ public static class LongParquetReader
             throw rows.Error(row, LongLayout.Time, $"the time {PanelCells.Show(time)} is not finite.");
         }
 
-        var countValue = Number(reader, rows, row, 3, LongLayout.Count, "a non-negative integer count");
-        if (LongLayout.CountProblem(countValue) is { } countProblem)
+        var count = Number(reader, rows, row, 3, LongLayout.Count, rule.Expected);
+        if (LongLayout.CountProblem(count, rule) is { } countProblem)
         {
             throw rows.Error(row, LongLayout.Count, countProblem);
         }
 
-        var count = (int)countValue;
         var exposure = 1.0;
         if (hasExposure)
         {

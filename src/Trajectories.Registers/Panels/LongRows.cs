@@ -23,7 +23,7 @@ internal sealed class LongRows
     private readonly List<double> _slotTime = new();
     private int[] _person = new int[1024];
     private int[] _slot = new int[1024];
-    private int[] _count = new int[1024];
+    private double[] _count = new double[1024];
     private float[]? _exposure;
     private long[] _where = new long[1024];
     private int _n;
@@ -54,15 +54,15 @@ internal sealed class LongRows
             ? new InputException(_file, null, column, $"row {where}: {problem}")
             : new InputException(_file, where, column, problem);
 
-    /// <summary>Adds one row; the values must already be validated (count ≥ 0, exposure in [0, 1], 0 only with count 0).</summary>
-    public void Add(string personId, double time, int count, double exposure, long where) =>
+    /// <summary>Adds one row; the values must already be validated (the outcome by its rule, exposure in [0, 1], 0 only with outcome 0).</summary>
+    public void Add(string personId, double time, double count, double exposure, long where) =>
         Add(personId.AsSpan(), time, count, exposure, where);
 
     /// <summary>
     /// Adds one row with the person id as a span (a CSV field): the id is only copied into a string the first time it
     /// is seen, and a row of the same person as the row before (the usual layout) needs no look-up at all.
     /// </summary>
-    public void Add(ReadOnlySpan<char> personId, double time, int count, double exposure, long where)
+    public void Add(ReadOnlySpan<char> personId, double time, double count, double exposure, long where)
     {
         int person;
         if (_lastPerson >= 0 && personId.SequenceEqual(_ids[_lastPerson]))

@@ -47,13 +47,13 @@ internal static class PanelCells
     }
 
     /// <summary>
-    /// True when a wide cell is missing: empty, negative (the crimCV/traj convention) or R's <c>NA</c>, which is
-    /// what R's write.csv emits for missing values.
+    /// True when a wide cell is missing: empty, R's <c>NA</c> (what R's write.csv emits for missing values), or
+    /// negative where negative values mean missing (the crimCV/traj convention for counts; see <see cref="OutcomeRule"/>).
     /// </summary>
-    public static bool IsWideMissing(ReadOnlySpan<char> text, double value, bool parsed)
+    public static bool IsWideMissing(ReadOnlySpan<char> text, double value, bool parsed, bool negativeIsMissing = true)
     {
         var t = text.Trim();
-        return t.Length == 0 || t.SequenceEqual("NA") || (parsed && value < 0);
+        return t.Length == 0 || t.SequenceEqual("NA") || (parsed && negativeIsMissing && value < 0);
     }
 
     /// <summary>Why <paramref name="value"/> is not a count, or null when it is a non-negative integer that fits an int.</summary>
@@ -94,7 +94,7 @@ internal static class PanelCells
     /// and ZIP likelihood is exactly 1), so the cell is treated as missing; a positive count is impossible under a
     /// mean of 0 and is reported as an error rather than silently dropped.
     /// </summary>
-    public static string? ExposureZeroProblem(int count) =>
+    public static string? ExposureZeroProblem(double count) =>
         count > 0 ? $"the count is {count} but the exposure is 0; a person not at risk cannot have a positive count." : null;
 
     /// <summary>The exposure as the panel stores it (tiny positive values kept positive).</summary>

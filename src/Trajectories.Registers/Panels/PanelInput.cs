@@ -20,8 +20,9 @@ public static class PanelInput
     /// <param name="path">The input file or register folder.</param>
     /// <param name="exposurePath">A wide exposure file (<c>--exposure</c>); only valid with a wide input.</param>
     /// <param name="registerFolder">Builds the offender panel of a register folder; null when folders are not supported.</param>
+    /// <param name="rule">Which outcome values are valid (counts when null); a register holds case counts.</param>
     /// <exception cref="InputException">Bad input; the message names the file, line and column where it can.</exception>
-    public static LoadedPanel Load(string path, string? exposurePath = null, Func<string, OffenderPanel>? registerFolder = null)
+    public static LoadedPanel Load(string path, string? exposurePath = null, Func<string, OffenderPanel>? registerFolder = null, OutcomeRule? rule = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var format = Detect(path);
@@ -43,11 +44,11 @@ public static class PanelInput
                 var offenders = registerFolder(path);
                 return new LoadedPanel(offenders.Panel, PanelFormat.Register, path, offenders.UnobservableOffenders.Count, offenders);
             case PanelFormat.LongParquet:
-                return LongParquetReader.Read(path);
+                return LongParquetReader.Read(path, rule);
             case PanelFormat.LongCsv:
-                return LongCsvReader.Read(path);
+                return LongCsvReader.Read(path, rule);
             default:
-                return WidePanelReader.Read(path, exposurePath);
+                return WidePanelReader.Read(path, exposurePath, rule);
         }
     }
 

@@ -215,7 +215,7 @@ public static class RegisterPanel
         var sexes = new Sex[kept];
         var rowStart = new int[kept + 1];
         var timeIndex = new short[observations];
-        var values = new int[observations];
+        var values = new double[observations];
         var exposure = risk is null ? null : new float[observations];
         var row = 0;
         var at = 0;

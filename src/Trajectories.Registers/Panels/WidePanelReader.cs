@@ -18,16 +18,18 @@ public static class WidePanelReader
 {
     /// <summary>Reads <paramref name="path"/>, with exposure from <paramref name="exposurePath"/> when given.</summary>
     /// <exception cref="InputException">A malformed file; the message names the file, line and column.</exception>
-    public static LoadedPanel Read(string path, string? exposurePath = null)
+    /// <remarks>Outcomes are checked by <paramref name="rule"/> (counts when null).</remarks>
+    public static LoadedPanel Read(string path, string? exposurePath = null, OutcomeRule? rule = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        rule ??= OutcomeRule.Counts;
         using var reader = new CsvReader(path);
         var layout = WideLayout.Parse(reader);
         var exposure = exposurePath is null ? null : WideExposure.Load(exposurePath, layout);
         var width = layout.Times.Length;
         var builder = new CountPanelBuilder(layout.Times);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var counts = new int[width];
+        var counts = new double[width];
         var risks = new double[width];
         var ks = new int[width];
         var dropped = 0;
@@ -55,7 +57,7 @@ public static class WidePanelReader
             for (var k = 0; k < width; k++)
             {
                 var column = layout.ColumnOf[k];
-                if (!TryCount(reader, column, out var count))
+                if (!TryCount(reader, column, rule, out var count))
                 {
                     continue;
                 }
@@ -108,27 +110,28 @@ public static class WidePanelReader
         return new LoadedPanel(PanelTimes.DropUnused(builder.Build()), PanelFormat.WideCsv, path, dropped);
     }
 
-    private static bool TryCount(CsvReader reader, int column, out int count)
+    private static bool TryCount(CsvReader reader, int column, OutcomeRule rule, out double count)
     {
         var text = reader[column];
         var parsed = PanelCells.TryNumber(text, out var v);
         count = 0;
-        if (PanelCells.IsWideMissing(text, v, parsed))
+        if (PanelCells.IsWideMissing(text, v, parsed, rule.NegativeIsMissing))
         {
             return false;
         }
 
         if (!parsed)
         {
-            throw reader.Error(column, $"'{text.ToString()}' is not a number; expected a non-negative integer count (empty or negative for missing).");
+            var missing = rule.NegativeIsMissing ? "empty or negative for missing" : "empty or NA for missing";
+            throw reader.Error(column, $"'{text.ToString()}' is not a number; expected {rule.Expected} ({missing}).");
         }
 
-        if (PanelCells.CountProblem(v) is { } problem)
+        if (rule.Problem(v) is { } problem)
         {
             throw reader.Error(column, problem);
         }
 
-        count = (int)v;
+        count = v;
         return true;
     }
 }

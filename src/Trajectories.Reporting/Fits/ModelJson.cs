@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Trajectories.Core.Estimation;
+using Trajectories.Core.Families;
 using Trajectories.Core.Results;
 
 namespace Trajectories.Reporting.Fits;
@@ -27,6 +28,12 @@ public static class ModelJson
         writer.WriteStartObject();
         writer.WriteString("schema", Schema);
         writer.WriteString("family", fit.Family);
+        writer.WriteString("outcome", OutcomeText(fit.Model.Family.Outcome));
+        foreach (var (key, value) in fit.Model.Family.Settings)
+        {
+            JsonNumbers.Number(writer, key, value);
+        }
+
         writer.WriteNumber("n_groups", fit.Groups.Count);
         writer.WriteNumber("n_persons", fit.PersonCount);
         writer.WriteNumber("n_observations", fit.ObservationCount);
@@ -166,6 +173,42 @@ public static class ModelJson
         writer.WriteNumber("iorder", g.InflationOrder);
         JsonNumbers.Numbers(writer, "inflation", g.Inflation.Select(b => (double?)b));
         JsonNumbers.Numbers(writer, "inflation_se", g.InflationSe);
+        if (g.Secondary is { Natural: { } natural } constant)
+        {
+            // A constant on the log scale (NB's dispersion α, CNORM's σ) under its own name, on its natural scale.
+            JsonNumbers.Number(writer, constant.Predictor.Key, natural);
+            JsonNumbers.Number(writer, constant.Predictor.Key + "_se", constant.NaturalSe);
+        }
+
+        writer.WriteStartArray("predictors");
+        WritePredictor(writer, g.Trajectory);
+        if (g.Secondary is { } secondary)
+        {
+            WritePredictor(writer, secondary);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    /// <summary>One linear predictor of a group: what it is, its link, order, coefficients and their SEs.</summary>
+    private static void WritePredictor(Utf8JsonWriter writer, PredictorEstimate p)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", p.Predictor.Key);
+        writer.WriteString("description", p.Predictor.Name);
+        writer.WriteString("link", Links.Name(p.Predictor.Link));
+        writer.WriteNumber("order", p.Order);
+        JsonNumbers.Numbers(writer, "coefficients", p.Coefficients.Select(b => (double?)b));
+        JsonNumbers.Numbers(writer, "se", p.Se);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>snake_case text of an outcome kind.</summary>
+    public static string OutcomeText(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Count => "count",
+        OutcomeKind.Binary => "binary",
+        _ => "continuous",
+    };
 }

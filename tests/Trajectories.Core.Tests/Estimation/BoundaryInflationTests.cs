@@ -1,3 +1,4 @@
+using Trajectories.Core.Families;
 using Trajectories.Core.Estimation;
 using Trajectories.Core.Simulation;
 
@@ -30,7 +31,7 @@ public class BoundaryInflationTests
         var zeta = new double[2 * 3];
         Array.Fill(zeta, -1.0, 0, 3);
         Array.Fill(zeta, -25.0, 3, 3);
-        var cov = BoundaryCovariance.Compute(NegativeIdentity(7, zeroAt: 6), Layout, zeta, 3, out var held);
+        var cov = BoundaryCovariance.Compute(NegativeIdentity(7, zeroAt: 6), Layout, ZipFamily.InflationBoundary, zeta, 3, out var held);
 
         Assert.NotNull(cov);
         Assert.Equal([2], held);
@@ -47,7 +48,7 @@ public class BoundaryInflationTests
     {
         var zeta = new double[2 * 3];
         Array.Fill(zeta, -1.0);
-        Assert.Null(BoundaryCovariance.Compute(NegativeIdentity(7, zeroAt: 6), Layout, zeta, 3, out var held));
+        Assert.Null(BoundaryCovariance.Compute(NegativeIdentity(7, zeroAt: 6), Layout, ZipFamily.InflationBoundary, zeta, 3, out var held));
         Assert.Empty(held);
     }
 
@@ -56,7 +57,7 @@ public class BoundaryInflationTests
     {
         var zeta = new double[2 * 3];
         Array.Fill(zeta, -25.0);
-        var cov = BoundaryCovariance.Compute(NegativeIdentity(7), Layout, zeta, 3, out var held);
+        var cov = BoundaryCovariance.Compute(NegativeIdentity(7), Layout, ZipFamily.InflationBoundary, zeta, 3, out var held);
         Assert.Empty(held);
         Assert.Equal(1.0 / 7, cov![(6 * 7) + 6], 12);
     }
@@ -67,7 +68,7 @@ public class BoundaryInflationTests
         var design = GbtmSimulator.StandardDesign(4000, 2, 2, zeroInflated: false, seed: 11);
         var fit = TrajectoryEstimator.Fit(GbtmSimulator.Simulate(design).Panel, ModelSpecification.Zip(2, [2], [0]), new FitOptions { Starts = 4, Seed = 3 });
 
-        Assert.Contains(fit.Groups, g => g.Inflation[0] < BoundaryCovariance.BoundaryLogit);
+        Assert.Contains(fit.Groups, g => g.Inflation[0] < ZipFamily.InflationBoundary);
         Assert.NotNull(fit.Covariance);
         foreach (var g in fit.Groups)
         {

@@ -9,7 +9,8 @@ public class FamilyTests
     {
         Assert.Same(ZipFamily.Instance, FamilyCatalog.Find("ZIP"));
         Assert.Same(PoissonFamily.Instance, FamilyCatalog.Find("poisson"));
-        Assert.Null(FamilyCatalog.Find("logit"));
+        Assert.Same(LogitFamily.Instance, FamilyCatalog.Find("logit"));
+        Assert.Null(FamilyCatalog.Find("cnorm"));
     }
 
     [Theory]

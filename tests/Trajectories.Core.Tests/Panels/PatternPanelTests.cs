@@ -20,7 +20,7 @@ public class PatternPanelTests
             var person = panel.Series(i);
             var pattern = patterns.Patterns.Series(patterns.PersonPattern[i]);
             Assert.True(person.TimeIndex.SequenceEqual(pattern.TimeIndex));
-            Assert.True(person.Counts.SequenceEqual(pattern.Counts));
+            Assert.True(person.Values.SequenceEqual(pattern.Values));
             Assert.True(person.Exposure.SequenceEqual(pattern.Exposure));
         }
 

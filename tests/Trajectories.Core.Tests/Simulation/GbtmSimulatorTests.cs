@@ -14,9 +14,9 @@ public class GbtmSimulatorTests
         Assert.Equal(a.PersonIds, b.PersonIds);
         Assert.Equal(a.RowStart, b.RowStart);
         Assert.Equal(a.TimeIndex, b.TimeIndex);
-        Assert.Equal(a.Counts, b.Counts);
+        Assert.Equal(a.Values, b.Values);
         Assert.Equal(a.Exposure, b.Exposure);
-        Assert.NotEqual(a.Counts, c.Counts);
+        Assert.NotEqual(a.Values, c.Values);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public class GbtmSimulatorTests
             var s = panel.Series(i);
             for (var j = 0; j < s.Length; j++)
             {
-                sum[(g * panel.TimeCount) + s.TimeIndex[j]] += s.Counts[j];
+                sum[(g * panel.TimeCount) + s.TimeIndex[j]] += s.Values[j];
             }
         }
 
@@ -67,7 +67,7 @@ public class GbtmSimulatorTests
         // One constant-rate group: P(0) = ω + (1 − ω)e^{−λ}.
         var group = new SimulatedGroup(1, [Math.Log(2.0)], [0.0]);
         var panel = GbtmSimulator.Simulate(new SimulationDesign { Persons = 20_000, Groups = [group], Seed = 3 }).Panel;
-        var zeros = panel.Counts.Count(c => c == 0) / (double)panel.ObservationCount;
+        var zeros = panel.Values.Count(c => c == 0) / (double)panel.ObservationCount;
         Assert.InRange(zeros, 0.5 + (0.5 * Math.Exp(-2)) - 0.01, 0.5 + (0.5 * Math.Exp(-2)) + 0.01);
     }
 
@@ -96,7 +96,7 @@ public class GbtmSimulatorTests
         var group = new SimulatedGroup(1, [Math.Log(3.0)]);
         var panel = GbtmSimulator.Simulate(new SimulationDesign { Persons = 20_000, Groups = [group], MinExposure = 0.2, Seed = 4 }).Panel;
         var expected = panel.Exposure!.Sum(e => 3.0 * e);
-        var observed = panel.Counts.Sum(c => (double)c);
+        var observed = panel.Values.Sum(c => (double)c);
         Assert.InRange(observed / expected, 0.99, 1.01);
     }
 

@@ -48,7 +48,7 @@ internal sealed class PanelFiles : IDisposable
         Assert.Equal(expected.Times, actual.Times);
         Assert.Equal(expected.RowStart, actual.RowStart);
         Assert.Equal(expected.TimeIndex, actual.TimeIndex);
-        Assert.Equal(expected.Counts, actual.Counts);
+        Assert.Equal(expected.Values, actual.Values);
         Assert.Equal(expected.Exposure, actual.Exposure);
     }
 
@@ -60,7 +60,7 @@ internal sealed class PanelFiles : IDisposable
         {
             for (var j = panel.RowStart[p]; j < panel.RowStart[p + 1]; j++)
             {
-                cells.Add((panel.PersonIds[p], panel.Times[panel.TimeIndex[j]], panel.Counts[j], panel.Exposure?[j] ?? 1f));
+                cells.Add((panel.PersonIds[p], panel.Times[panel.TimeIndex[j]], (int)panel.Values[j], panel.Exposure?[j] ?? 1f));
             }
         }
 

@@ -92,6 +92,6 @@ public class PanelInputTests
         Assert.Equal(PanelFormat.Register, loaded.Format);
         Assert.Equal(1, loaded.DroppedPersons);
         Assert.Same(loaded.Panel, loaded.Offenders!.Panel);
-        Assert.Equal(2, loaded.Panel.Counts.Sum());
+        Assert.Equal(2, loaded.Panel.Values.Sum());
     }
 }

@@ -61,8 +61,8 @@ public class RegisterFitTests
                     }
 
                     var e = panel.Exposure is null ? 1.0 : panel.Exposure[r];
-                    var y = panel.Counts[r];
-                    lp[g] += (y * (eta + Math.Log(e))) - (e * Math.Exp(eta)) - LogFactorial.Of(y);
+                    var y = panel.Values[r];
+                    lp[g] += (y * (eta + Math.Log(e))) - (e * Math.Exp(eta)) - LogFactorial.Of((int)y);
                 }
             }
 

@@ -56,7 +56,7 @@ public class RegisterPanelTests
         Assert.Equal(Enumerable.Range(21, 21).Select(a => (double)a), o1980.Select(c => c.Time));
         Assert.Equal([("o1995", 15.0, 3, 0.5f)], o1995.Where(c => c.Count != 0 || c.Exposure != 1f));
         Assert.Equal([("o1980", 21.0, 1, 1f), ("o1980", 41.0, 2, 1f)], o1980.Where(c => c.Count != 0 || c.Exposure != 1f));
-        Assert.Equal(3 + 1 + 2, panel.Counts.Sum());
+        Assert.Equal(3 + 1 + 2, panel.Values.Sum());
         Assert.Equal(["o2015"], result.UnobservableOffenders);
         Assert.Equal([1995, 1980], result.BirthYears);
         Assert.Equal([2013, (int?)null], result.FirstTraffickingYears);
@@ -78,7 +78,7 @@ public class RegisterPanelTests
         var result = RegisterPanel.Build(Meta, [Offender("old", 1900), Offender("young", 2000)], [], []);
         var expected = Enumerable.Range(12, 21 - 12 + 1).Concat(Enumerable.Range(101, 121 - 101 + 1)).Select(a => (double)a);
         Assert.Equal(expected, result.Panel.Times);
-        Assert.All(result.Panel.Counts, c => Assert.Equal(0, c));
+        Assert.All(result.Panel.Values, c => Assert.Equal(0, c));
     }
 
     [Fact]
@@ -91,8 +91,8 @@ public class RegisterPanelTests
         Assert.Equal(n, result.Panel.PersonCount); // the youngest, born 1999, reach 12 in 2011
         Assert.Empty(result.UnobservableOffenders);
         Assert.Equal(Enumerable.Range(0, n).Select(i => "p" + i), result.Panel.PersonIds);
-        Assert.Equal(1 + ((n - 1) % 3), result.Panel.Series(0).Counts[^1]);
-        Assert.Equal(Enumerable.Range(0, n).Sum(i => 1 + (i % 3)), result.Panel.Counts.Sum());
+        Assert.Equal(1 + ((n - 1) % 3), result.Panel.Series(0).Values[^1]);
+        Assert.Equal(Enumerable.Range(0, n).Sum(i => 1 + (i % 3)), result.Panel.Values.Sum());
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public class WidePanelReaderTests
         Assert.Null(panel.Exposure);
         var rows = Rows(path);
         Assert.Equal(rows.Select(r => r[0]), panel.PersonIds);
-        Assert.Equal(rows.Sum(r => r.Skip(1).Sum(int.Parse)), panel.Counts.Sum());
-        Assert.Equal(int.Parse(rows[0][9], CultureInfo.InvariantCulture), panel.Counts[8]);
+        Assert.Equal(rows.Sum(r => r.Skip(1).Sum(int.Parse)), panel.Values.Sum());
+        Assert.Equal(int.Parse(rows[0][9], CultureInfo.InvariantCulture), panel.Values[8]);
     }
 
     [Fact]

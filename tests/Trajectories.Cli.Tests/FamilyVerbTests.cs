@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Trajectories.Cli.Tests;
+
+/// <summary>
+/// <c>fit</c> and <c>select</c> with the logit, censored-normal and negative-binomial families, on the data R drew for
+/// the Core's reference tests, and every way their inputs and options can be wrong.
+/// </summary>
+public sealed class FamilyVerbTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    private static string Reference(string name) =>
+        Path.Combine(Paths.Root, "tests", "Trajectories.Core.Tests", "reference", "families", name + ".csv");
+
+    [Fact]
+    public void LogitFitWritesItsPredictorsUnderItsOwnNames()
+    {
+        var outDir = _tmp.Sub("logit");
+        var (code, stdout, stderr) = CliRunner.Run("fit", Reference("logit_k2_o2"), "--family", "logit", "-k", "2", "--starts", "6", "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("logit, 2 groups", stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
+        var model = doc.RootElement;
+        Assert.Equal("logit", model.GetProperty("family").GetString());
+        Assert.Equal("binary", model.GetProperty("outcome").GetString());
+        var group = model.GetProperty("groups")[0];
+        var predictors = group.GetProperty("predictors");
+        Assert.Equal(1, predictors.GetArrayLength());
+        Assert.Equal("logit", predictors[0].GetProperty("name").GetString());
+        Assert.Equal("logit", predictors[0].GetProperty("link").GetString());
+        Assert.Equal(3, predictors[0].GetProperty("coefficients").GetArrayLength());
+        Assert.Equal(-1, group.GetProperty("iorder").GetInt32());
+
+        // Predicted values are probabilities, with bands inside (0, 1).
+        foreach (var row in Csv.Read(Path.Combine(outDir, "trajectories.csv")))
+        {
+            var p = double.Parse(row["predicted"], CultureInfo.InvariantCulture);
+            Assert.InRange(p, 0.0, 1.0);
+            Assert.InRange(double.Parse(row["lower"], CultureInfo.InvariantCulture), 0.0, p);
+            Assert.InRange(double.Parse(row["upper"], CultureInfo.InvariantCulture), p, 1.0);
+        }
+    }
+
+    [Fact]
+    public void CensoredNormalFitRecordsItsBoundsAndSigmas()
+    {
+        var outDir = _tmp.Sub("cnorm");
+        var (code, stdout, stderr) = CliRunner.Run("fit", Reference("cnorm_k2_o2"), "--family", "cnorm", "--min", "0", "--max", "10", "-k", "2", "--starts", "6", "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("sigma ", stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
+        var model = doc.RootElement;
+        Assert.Equal("continuous", model.GetProperty("outcome").GetString());
+        Assert.Equal(0.0, model.GetProperty("min").GetDouble());
+        Assert.Equal(10.0, model.GetProperty("max").GetDouble());
+        foreach (var group in model.GetProperty("groups").EnumerateArray())
+        {
+            var logSigma = group.GetProperty("predictors")[1];
+            Assert.Equal("sigma", logSigma.GetProperty("name").GetString());
+            Assert.Equal("log", logSigma.GetProperty("link").GetString());
+            Assert.Equal(Math.Exp(logSigma.GetProperty("coefficients")[0].GetDouble()), group.GetProperty("sigma").GetDouble(), 9);
+            Assert.True(group.GetProperty("sigma_se").GetDouble() > 0);
+        }
+
+        // The plotted mean is that of the censored observations: within the scale.
+        Assert.All(Csv.Read(Path.Combine(outDir, "trajectories.csv")), row => Assert.InRange(double.Parse(row["predicted"], CultureInfo.InvariantCulture), 0.0, 10.0));
+    }
+
+    [Fact]
+    public void NegativeBinomialSelectionReportsDispersions()
+    {
+        var outDir = _tmp.Sub("nb");
+        var (code, stdout, stderr) = CliRunner.Run("select", Reference("nb_k2_o2"), "--family", "nb", "-k", "1-2", "--order", "2", "--starts", "6", "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("nb K=2", stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
+        var group = doc.RootElement.GetProperty("groups")[0];
+        Assert.True(group.GetProperty("dispersion").GetDouble() > 0);
+        Assert.Equal("dispersion", group.GetProperty("predictors")[1].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void LogitOutcomeOfTwoNamesFileLineAndColumn()
+    {
+        var input = _tmp.Sub("two.csv");
+        File.WriteAllText(input, "person_id,time,count\na,12,0\na,13,1\nb,12,2\n");
+        var outDir = _tmp.Sub("out");
+        var (code, _, stderr) = CliRunner.Run("fit", input, "--family", "logit", "-k", "1", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("two.csv, line 4, column 'count'", stderr);
+        Assert.Contains("not 0 or 1", stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void CensoredNormalValueOutsideTheRangeNamesFileLineAndColumn()
+    {
+        var input = _tmp.Sub("wide.csv");
+        File.WriteAllText(input, "person_id,12,13\na,0.5,-1.25\nb,3.5,12\n");
+        var outDir = _tmp.Sub("out");
+        var (code, _, stderr) = CliRunner.Run("fit", input, "--family", "cnorm", "--min", "-2", "--max", "10", "-k", "1", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("wide.csv, line 3, column '13'", stderr);
+        Assert.Contains("outside the censoring range [-2, 10]", stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void CensoredNormalReadsNegativeWideValuesAsValues()
+    {
+        // For counts a negative wide cell means missing (the crimCV convention); for a score on [−2, 10] it is a value.
+        var input = _tmp.Sub("wide.csv");
+        File.WriteAllText(input, "person_id,12,13,14\na,0.5,-1.25,3\nb,3.5,NA,4\nc,1,2,-0.5\n");
+        var outDir = _tmp.Sub("out");
+        var (code, stdout, stderr) = CliRunner.Run("fit", input, "--family", "cnorm", "--min", "-2", "--max", "10", "-k", "1", "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("3 persons, 8 observations", stdout);
+    }
+
+    [Theory]
+    [InlineData("cnorm", "--min", "0")]
+    [InlineData("logit", "--max", "3")]
+    [InlineData("cnorm", "--min", "5", "--max", "5")]
+    [InlineData("nb", "--iorder", "1")]
+    [InlineData("logit", "--exposure", "risk.csv")]
+    public void OptionsThatDoNotFitTheFamilyAreExit2AndWriteNothing(string family, params string[] options)
+    {
+        var outDir = _tmp.Sub("bad-option");
+        var (code, _, stderr) = CliRunner.Run(["fit", Reference("logit_k2_o2"), "--family", family, "-k", "1", .. options, "--out", outDir]);
+        Assert.Equal(2, code);
+        Assert.Contains(family == "cnorm" ? "min" : options[0], stderr);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+}
