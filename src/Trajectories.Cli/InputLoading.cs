@@ -11,7 +11,13 @@ public static class InputLoading
     /// register is reported with its file, line and column before any fitting starts.
     /// </summary>
     /// <remarks>Outcome values are checked by <paramref name="family"/>'s rule (counts when null).</remarks>
-    public static LoadedPanel LoadPanel(string input, string? exposure, Core.Families.ITrajectoryFamily? family = null)
+    public static LoadedPanel LoadPanel(string input, string? exposure, Core.Families.ITrajectoryFamily? family = null, string? risk = null)
+    {
+        var loaded = Load(input, exposure, family);
+        return risk is null ? loaded : loaded with { Panel = RiskFile.Attach(loaded.Panel, risk) };
+    }
+
+    private static LoadedPanel Load(string input, string? exposure, Core.Families.ITrajectoryFamily? family)
     {
         return PanelInput.Load(input, exposure, rule: family is null ? null : OutcomeRule.For(family), registerFolder: folder =>
         {

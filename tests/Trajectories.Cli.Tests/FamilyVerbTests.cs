@@ -135,4 +135,65 @@ public sealed class FamilyVerbTests : IDisposable
         Assert.Contains(family == "cnorm" ? "min" : options[0], stderr);
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
     }
+
+    [Fact]
+    public void RiskFactorsGiveAMembershipBlockAgainstTheChosenReference()
+    {
+        var outDir = _tmp.Sub("risk");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "fit", Reference("risk_k3_o2"), "--risk", Reference("risk_k3_o2_risk"), "--refgroup", "2", "-k", "3", "--starts", "6", "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("membership (multinomial logit, reference group 2)", stdout);
+        Assert.Contains("sex: Wald χ²(2)", stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
+        var membership = doc.RootElement.GetProperty("membership");
+        Assert.Equal(2, membership.GetProperty("reference_group").GetInt32());
+        Assert.Equal(["sex", "cohort"], membership.GetProperty("covariates").EnumerateArray().Select(c => c.GetString()));
+        var coefficients = membership.GetProperty("coefficients").EnumerateArray().ToList();
+        Assert.Equal(6, coefficients.Count);
+        Assert.DoesNotContain(coefficients, c => c.GetProperty("group").GetInt32() == 2);
+        var sex = coefficients.First(c => c.GetProperty("covariate").GetString() == "sex");
+        Assert.Equal(Math.Exp(sex.GetProperty("estimate").GetDouble()), sex.GetProperty("odds_ratio").GetDouble(), 9);
+        Assert.Equal(2, membership.GetProperty("tests").GetArrayLength());
+        Assert.Equal(6, membership.GetProperty("share_effects").GetArrayLength());
+        // 3 groups × (intercept + 2 covariates) − the reference's 3, plus 3 quadratic curves.
+        Assert.Equal(6 + 9, doc.RootElement.GetProperty("n_parameters").GetInt32());
+    }
+
+    [Fact]
+    public void ARiskFileMissingAPersonNamesTheFileAndThePerson()
+    {
+        var risk = _tmp.Sub("risk.csv");
+        File.WriteAllLines(risk, File.ReadAllLines(Reference("risk_k3_o2_risk")).Where(l => !l.StartsWith("P0007,", StringComparison.Ordinal)));
+        var outDir = _tmp.Sub("out");
+        var (code, _, stderr) = CliRunner.Run("fit", Reference("risk_k3_o2"), "--risk", risk, "-k", "2", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("risk.csv", stderr);
+        Assert.Contains("person 'P0007'", stderr);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+
+    [Fact]
+    public void ANonNumericRiskFactorNamesFileLineAndColumn()
+    {
+        var risk = _tmp.Sub("risk.csv");
+        File.WriteAllText(risk, "person_id,sex\nP0001,1\nP0002,male\n");
+        var outDir = _tmp.Sub("out");
+        var (code, _, stderr) = CliRunner.Run("fit", Reference("risk_k3_o2"), "--risk", risk, "-k", "2", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("risk.csv, line 3, column 'sex'", stderr);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+
+    [Theory]
+    [InlineData("--refgroup", "2")]
+    [InlineData("--refgroup", "4", "--risk", "RISK")]
+    public void AReferenceGroupThatCannotApplyIsExit2(params string[] options)
+    {
+        var outDir = _tmp.Sub("out");
+        var args = options.Select(o => o == "RISK" ? Reference("risk_k3_o2_risk") : o).ToArray();
+        var (code, _, stderr) = CliRunner.Run(["fit", Reference("risk_k3_o2"), "-k", "3", .. args, "--out", outDir]);
+        Assert.Equal(2, code);
+        Assert.Contains("--refgroup", stderr);
+    }
 }

@@ -39,6 +39,28 @@ public static class FamilyOptions
     public static Option<double?> Max() =>
         new("--max") { Description = "cnorm: the maximum of the scale (PROC TRAJ's MAX); values at or above it are censored there." };
 
+    /// <summary>--risk.</summary>
+    public static Option<string?> Risk() =>
+        new("--risk") { Description = "CSV of risk factors on group membership (PROC TRAJ's RISK): person_id, then one numeric column per covariate (categorical ones as 0/1 columns); every column enters a multinomial logit of membership." };
+
+    /// <summary>--refgroup.</summary>
+    public static Option<int> RefGroup() =>
+        new("--refgroup") { Description = "With --risk: the group the membership coefficients and odds ratios are relative to (PROC TRAJ's REFGROUP).", DefaultValueFactory = _ => 1 };
+
+    /// <summary>Checks --refgroup against the numbers of groups and that it comes with --risk.</summary>
+    public static void CheckRefGroup(int refGroup, string? risk, int smallestK)
+    {
+        if (refGroup != 1 && risk is null)
+        {
+            throw new UsageException("--refgroup applies with --risk only (it chooses the reference of the membership coefficients).");
+        }
+
+        if (refGroup < 1 || refGroup > smallestK)
+        {
+            throw new UsageException($"--refgroup {refGroup} is not a group of every model (1–{smallestK}).");
+        }
+    }
+
     /// <summary>The family of a name and its censoring bounds.</summary>
     /// <exception cref="UsageException">Bounds missing for cnorm, given for another family, or not increasing.</exception>
     public static ITrajectoryFamily Create(string name, double? min, double? max)

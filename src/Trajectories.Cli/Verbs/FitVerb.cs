@@ -20,6 +20,8 @@ public sealed class FitVerb : IVerb
         var iorder = FamilyOptions.InflationOrder();
         var min = FamilyOptions.Min();
         var max = FamilyOptions.Max();
+        var risk = FamilyOptions.Risk();
+        var refGroup = FamilyOptions.RefGroup();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk in (0,1], same shape as a wide INPUT (e.g. crimCV's TO1Risk)." };
         var starts = new Option<int>("--starts") { Description = "Number of starts of the global search.", DefaultValueFactory = _ => 20 };
         var replications = FitSettings.Replications();
@@ -29,7 +31,7 @@ public sealed class FitVerb : IVerb
         var output = new Option<string>("--out", "-o") { Description = "Folder for model.json, posteriors.csv/.parquet, trajectories.csv/.parquet (must be new or empty).", Required = true };
 
         var command = new Command("fit", "Fit one group-based trajectory model and write model.json, posteriors and trajectories.");
-        foreach (var option in new Option[] { family, groups, order, iorder, min, max, exposure, starts, replications, maxStarts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, iorder, min, max, risk, refGroup, exposure, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -41,17 +43,23 @@ public sealed class FitVerb : IVerb
             FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
             var k = parse.GetValue(groups);
             var spec = FamilyOptions.Specification(fam, k, ListOption.Integers("--order", parse.GetValue(order)!), parse.GetValue(iorder));
+            FamilyOptions.CheckRefGroup(parse.GetValue(refGroup), parse.GetValue(risk), k);
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var outDir = parse.GetValue(output)!;
             using var folder = OutputFolder.Create(outDir);
-            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam);
+            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk));
+            if (loaded.Panel.Covariates is { } covariates)
+            {
+                spec = spec.WithRiskFactors(covariates.Names);
+            }
+
             var fit = ConsoleProgress.Run(context, "fitting", progress => FitSettings.Fit(loaded.Panel, spec, options, progress));
             var provenance = new FitProvenance(loaded.Source, InputLoading.FormatText(loaded.Format), parse.GetValue(exposure), loaded.DroppedPersons, options.Seed);
-            ModelJson.Write(folder.PathOf("model.json"), fit, provenance);
+            ModelJson.Write(folder.PathOf("model.json"), fit, provenance, parse.GetValue(refGroup));
             TableWriter.WriteBoth(FitTables.Posteriors(fit.Posteriors), folder.Staging, "posteriors");
             TableWriter.WriteBoth(FitTables.Trajectories(fit.Trajectories), folder.Staging, "trajectories");
             folder.Publish();
-            Summary(context.Out, fit, folder.Target);
+            Summary(context.Out, fit, folder.Target, parse.GetValue(refGroup));
             if (!fit.Converged)
             {
                 // A flagged fit is still a result (PROC TRAJ and traj also report it with a warning); exit 1 is kept
@@ -64,7 +72,7 @@ public sealed class FitVerb : IVerb
         return command;
     }
 
-    private static void Summary(TextWriter output, TrajectoryFit fit, string target)
+    private static void Summary(TextWriter output, TrajectoryFit fit, string target, int refGroup)
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"{fit.Family}, {fit.Groups.Count} groups: log-likelihood {fit.LogLikelihood:F3}, BIC(persons) {fit.BicPersons:F2}, BIC(observations) {fit.BicObservations:F2}, AIC {fit.Aic:F2}, entropy {fit.Entropy:F3}"));
@@ -73,6 +81,20 @@ public sealed class FitVerb : IVerb
         foreach (var g in fit.Groups)
         {
             output.WriteLine(string.Create(c, $"  group {g.Index}: share {g.Share:P1} (assigned {g.AssignedShare:P1}), AvePP {Show(g.AvePP)}, OCC {Show(g.Occ)}, order {g.Order}{(g.InflationOrder >= 0 ? $", iorder {g.InflationOrder}" : string.Empty)}{Natural(g)}{(g.Degenerate ? "  DEGENERATE" : string.Empty)}"));
+        }
+
+        if (fit.MembershipRelativeTo(refGroup) is { } membership)
+        {
+            output.WriteLine(string.Create(c, $"membership (multinomial logit, reference group {membership.ReferenceGroup}):"));
+            foreach (var m in membership.Coefficients.Where(m => m.Covariate != MembershipEstimate.Intercept))
+            {
+                output.WriteLine(string.Create(c, $"  group {m.Group}, {m.Covariate}: {m.Estimate:F3} (SE {Show(m.Se)}), odds ratio {m.OddsRatio:F3}, p {P(m.P)}"));
+            }
+
+            foreach (var t in membership.Tests)
+            {
+                output.WriteLine(string.Create(c, $"  {t.Covariate}: Wald χ²({t.Df}) {Show(t.Chi2)}, p {P(t.P)}"));
+            }
         }
 
         foreach (var warning in fit.Warnings)
@@ -88,6 +110,13 @@ public sealed class FitVerb : IVerb
         g.Secondary is { Natural: { } v } s
             ? string.Create(CultureInfo.InvariantCulture, $", {s.Predictor.Key} {v:G4}{(s.NaturalSe is { } se ? $" (SE {se:G3})" : string.Empty)}")
             : string.Empty;
+
+    private static string P(double? p) => p switch
+    {
+        null => "–",
+        < 0.001 => "< 0.001",
+        { } v => v.ToString("F3", CultureInfo.InvariantCulture),
+    };
 
     private static string Show(double? value) => value is { } v ? v.ToString("F2", CultureInfo.InvariantCulture) : "–";
 }

@@ -21,6 +21,8 @@ public sealed class SelectVerb : IVerb
         var iorder = new Option<string?>("--iorder") { Description = "ZIP zero-inflation orders to try (PROC TRAJ's IORDER), the same for every group (−1 none, 0 constant, 1..), e.g. 0 or 0-1. Default 0 for zip." };
         var min = FamilyOptions.Min();
         var max = FamilyOptions.Max();
+        var risk = FamilyOptions.Risk();
+        var refGroup = FamilyOptions.RefGroup();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk, same shape as a wide INPUT." };
         var minShare = new Option<double>("--min-share") { Description = "Adequacy: smallest group share allowed.", DefaultValueFactory = _ => new SelectionCriteria().MinShare };
         var minAvePP = new Option<double>("--min-avepp") { Description = "Adequacy: smallest average posterior probability allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinAvePP };
@@ -33,7 +35,7 @@ public sealed class SelectVerb : IVerb
         var output = new Option<string>("--out", "-o") { Description = "Folder for selection.csv/.parquet and the chosen model's model.json, posteriors and trajectories.", Required = true };
 
         var command = new Command("select", "Fit a grid of models and choose one: the smallest BIC (persons) among adequate models.");
-        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, min, max, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, min, max, risk, refGroup, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -55,17 +57,19 @@ public sealed class SelectVerb : IVerb
                 throw new UsageException("--groups must be 1 or more and --order within 0–5.");
             }
 
+            FamilyOptions.CheckRefGroup(parse.GetValue(refGroup), parse.GetValue(risk), ks.Min());
             var criteria = new SelectionCriteria { MinShare = parse.GetValue(minShare), MinAvePP = parse.GetValue(minAvePP), MinOcc = parse.GetValue(minOcc) };
-            var grid = ModelSelector.Grid(fam, ks, orders, ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0"), parse.GetValue(perGroup));
+            var iorders = ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0");
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             using var folder = OutputFolder.Create(parse.GetValue(output)!);
-            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam);
+            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk));
+            var grid = ModelSelector.Grid(fam, ks, orders, iorders, parse.GetValue(perGroup), loaded.Panel.Covariates?.Names);
             var result = ConsoleProgress.Run(context, $"{grid.Count} models", progress =>
                 ModelSelector.Select(loaded.Panel, grid, options, criteria, progress is null ? null : new SelectionProgressAdapter(progress)));
             var chosen = result.Chosen?.Fit ?? throw new FitFailedException("no model of the grid could be fitted: " + string.Join("; ", result.Rows.Select(r => r.Error).Distinct()));
             TableWriter.WriteBoth(SelectionTable.Build(result), folder.Staging, "selection");
             var provenance = new FitProvenance(loaded.Source, InputLoading.FormatText(loaded.Format), parse.GetValue(exposure), loaded.DroppedPersons, options.Seed);
-            ModelJson.Write(folder.PathOf("model.json"), chosen, provenance);
+            ModelJson.Write(folder.PathOf("model.json"), chosen, provenance, parse.GetValue(refGroup));
             TableWriter.WriteBoth(FitTables.Posteriors(chosen.Posteriors), folder.Staging, "posteriors");
             TableWriter.WriteBoth(FitTables.Trajectories(chosen.Trajectories), folder.Staging, "trajectories");
             folder.Publish();

@@ -7,19 +7,15 @@ namespace Trajectories.Core.Estimation;
 /// The exact Hessian of the marginal log-likelihood ℓ = Σ_i w_i log Σ_g π_g f_ig (Louis 1982, J. R. Stat. Soc. B 44:226):
 /// with a_ig = log π_g + log f_ig and posteriors p_ig,
 /// ∇²ℓ = Σ_i w_i [Σ_g p_ig ∇²a_ig + Σ_g p_ig (∇a_ig − m_i)(∇a_ig − m_i)ᵀ], m_i = Σ_g p_ig ∇a_ig.
-/// The first term is the membership curvature −N(diag π − ππᵀ) plus each group's cell-weighted Hessian; the second
-/// needs every row's score, built like the E-step from prefix sums over its window plus its listed cells.
+/// The first term is the membership curvature −Σ_i w_i (diag π_i − π_iπ_iᵀ) ⊗ x_i x_iᵀ (the membership model's own,
+/// <see cref="IMembershipModel.AddCurvature"/>) plus each group's cell-weighted Hessian; the second needs every row's
+/// score, built like the E-step from prefix sums over its window plus its listed cells.
 /// </summary>
 internal static class AnalyticHessian
 {
-    /// <summary>The Hessian at ψ (runs an E-step), or null when the membership model has no closed-form curvature.</summary>
-    public static double[]? Compute(MixtureLikelihood model, ReadOnlySpan<double> psi, int threads)
+    /// <summary>The Hessian at ψ (runs an E-step).</summary>
+    public static double[] Compute(MixtureLikelihood model, ReadOnlySpan<double> psi, int threads)
     {
-        if (model.Spec.Membership is not ConstantMembership)
-        {
-            return null;
-        }
-
         model.EStep(psi);
         var p = model.Parameters;
         var layout = model.Layout;
@@ -56,7 +52,6 @@ internal static class AnalyticHessian
             }
         }
 
-        var shares = ConstantMembership.Shares(psi.Slice(0, p.MembershipCount));
         var chunks = (layout.RowCount + EStepKernel.ChunkRows - 1) / EStepKernel.ChunkRows;
         var partial = new double[chunks][];
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, chunk =>
@@ -73,12 +68,14 @@ internal static class AnalyticHessian
             }
         }
 
-        var total = layout.Weights.Sum();
+        // The curvature is added to the full θ × θ block, which the mirroring below keeps (it is symmetric).
+        var curvature = new double[p.MembershipCount * p.MembershipCount];
+        model.Membership.AddCurvature(psi.Slice(0, p.MembershipCount), layout.Weights, groups, curvature, p.MembershipCount);
         for (var a = 0; a < p.MembershipCount; a++)
         {
-            for (var b = 0; b < p.MembershipCount; b++)
+            for (var b = a; b < p.MembershipCount; b++)
             {
-                h[(a * n) + b] -= total * (((a == b) ? shares[a + 1] : 0.0) - (shares[a + 1] * shares[b + 1]));
+                h[(a * n) + b] += curvature[(a * p.MembershipCount) + b];
             }
         }
 
@@ -119,17 +116,18 @@ internal static class AnalyticHessian
 
     /// <summary>
     /// Σ_i w_i Σ_g p_ig (s_ig − m_i)(s_ig − m_i)ᵀ over one chunk of rows (upper triangle). Group g's score s_ig is
-    /// e_g − π on θ (M = G − 1 entries, group 1 the reference) and its own block u_ig on (β_g, γ_g), zero on the other
-    /// blocks. With q_i = (p_i2 … p_iG; p_i1·u_i1, …, p_iG·u_iG), the sum over groups equals
-    /// −q qᵀ + diag(p_i2 … p_iG) on θ×θ + p_ig·u_ig on the θ_(g−1) row of block g + p_ig·u_ig u_igᵀ on block g × block g,
-    /// so a row costs one rank-one update of size n instead of G of them.
+    /// (e_g − π_i) ⊗ x_i on θ (group 1 the reference; x_i the row's membership covariates, [1] for constant shares) and
+    /// its own block u_ig on (β_g, γ_g), zero on the other blocks. The −π_i ⊗ x_i part is common to all groups and
+    /// cancels in the centred sum, so s_ig is e_g ⊗ x_i on θ. With q_i = (p_i2·x_i, …, p_iG·x_i; p_i1·u_i1, …, p_iG·u_iG)
+    /// the sum over groups equals −q qᵀ + p_ig·x_i x_iᵀ on θ_g × θ_g + p_ig·x_i u_igᵀ on θ_g × block g +
+    /// p_ig·u_ig u_igᵀ on block g × block g, so a row costs one rank-one update of size n instead of G of them.
     /// </summary>
     private static double[] OuterProducts(MixtureLikelihood model, int chunk, double[] dEta, double[] dZeta, double[][] prefix)
     {
         var p = model.Parameters;
         var layout = model.Layout;
         var tab = model.Tables;
-        int groups = p.Groups, n = p.Total, members = p.MembershipCount;
+        int groups = p.Groups, n = p.Total;
         var acc = new double[n * n];
         var u = new double[n];
         var q = new double[n];
@@ -140,9 +138,14 @@ internal static class AnalyticHessian
             var windowed = b > 0;
             var post = model.State.Posteriors.AsSpan(i * groups, groups);
             var w = layout.Weights[i];
-            for (var j = 0; j < members; j++)
+            var x = model.Membership.Row(i);
+            var mw = x.Length;
+            for (var g = 1; g < groups; g++)
             {
-                q[j] = post[j + 1];
+                for (var k = 0; k < mw; k++)
+                {
+                    q[((g - 1) * mw) + k] = post[g] * x[k];
+                }
             }
 
             for (var g = 0; g < groups; g++)
@@ -161,7 +164,7 @@ internal static class AnalyticHessian
                     block.Clear();
                 }
 
-                var x = tab.Designs[g];
+                var design = tab.Designs[g];
                 var z = tab.SecondaryDesigns[g];
                 for (var j = layout.ListStart[i]; j < layout.ListStart[i + 1]; j++)
                 {
@@ -171,7 +174,7 @@ internal static class AnalyticHessian
                     var dz = dZeta[(c * groups) + g] - (windowed ? dZeta[(t * groups) + g] : 0.0);
                     for (var k = 0; k < pb; k++)
                     {
-                        block[k] += de * x[(t * pb) + k];
+                        block[k] += de * design[(t * pb) + k];
                     }
 
                     for (var k = 0; k < pz; k++)
@@ -206,10 +209,19 @@ internal static class AnalyticHessian
                 int off = p.BetaOffset[g], width = p.GroupWidth(g);
                 if (g > 0)
                 {
-                    // θ_(g−1) is group g's own membership parameter: its diagonal and its row of block g.
-                    var j = g - 1;
-                    acc[(j * n) + j] += wp;
-                    GroupVector.AddScaled(acc, (j * n) + off, q.AsSpan(off, width), w, width);
+                    // θ_g (group g's own membership block): p·x xᵀ on its diagonal block (upper triangle), and
+                    // w·x_k·(p·u) on its rows of block g.
+                    var first = (g - 1) * mw;
+                    for (var k = 0; k < mw; k++)
+                    {
+                        var row = first + k;
+                        for (var l = k; l < mw; l++)
+                        {
+                            acc[(row * n) + first + l] += wp * x[k] * x[l];
+                        }
+
+                        GroupVector.AddScaled(acc, (row * n) + off, q.AsSpan(off, width), w * x[k], width);
+                    }
                 }
 
                 for (var r = 0; r < width; r++)

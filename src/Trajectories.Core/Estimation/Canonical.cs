@@ -48,16 +48,14 @@ internal static class Canonical
             }
         }
 
-        if (order.SequenceEqual(Enumerable.Range(0, p.Groups)) || model.Spec.Membership is not ConstantMembership)
+        if (order.SequenceEqual(Enumerable.Range(0, p.Groups)))
         {
-            // (A covariate membership model must re-reference its coefficient blocks; not needed before one exists.)
             return psi.ToArray();
         }
 
-        var shares = ConstantMembership.Shares(psi.AsSpan(0, p.MembershipCount));
-        var permutedShares = order.Select(g => shares[g]).ToArray();
+        // The membership coefficients are re-referenced to the new first group: the same priors for every row.
         var result = new double[psi.Length];
-        model.Spec.Membership.FromShares(permutedShares, result.AsSpan(0, p.MembershipCount));
+        MultinomialLogit.Permute(psi.AsSpan(0, p.MembershipCount), order, model.Membership.Width).CopyTo(result, 0);
         for (var g = 0; g < p.Groups; g++)
         {
             var from = order[g];

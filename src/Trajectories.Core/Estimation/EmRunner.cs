@@ -48,9 +48,8 @@ internal static class EmRunner
     /// </summary>
     /// <remarks>
     /// The full step is evaluated with its gradient (one E-step), since near the optimum it is almost always accepted
-    /// and that gradient is the next iteration's; shortened steps only need the log-likelihood. The Hessian is
-    /// refreshed at every iteration when it is analytic (a few E-steps' worth, for quadratic convergence), and reused
-    /// while full steps are accepted when it must be built from 2·dim gradients.
+    /// and that gradient is the next iteration's; shortened steps only need the log-likelihood. The exact Hessian is
+    /// refreshed at every iteration (a few E-steps' worth, for quadratic convergence).
     /// </remarks>
     public static RunState Newton(MixtureLikelihood model, double[] psi, int startIterations, FitOptions options, double persons)
     {
@@ -59,8 +58,6 @@ internal static class EmRunner
         var trialGrad = new double[n];
         var trial = new double[n];
         var previous = double.NegativeInfinity;
-        double[]? negativeHessian = null;
-        var refresh = true;
         var ll = model.Gradient(psi, grad);
         for (var it = 0; it < options.MaxNewtonIterations; it++)
         {
@@ -76,17 +73,12 @@ internal static class EmRunner
                 return new RunState(psi, ll, startIterations + it, StopReason.Converged, true);
             }
 
-            if (negativeHessian is null || refresh)
+            var negativeHessian = model.ExactHessian(psi);
+            for (var k = 0; k < negativeHessian.Length; k++)
             {
-                var exact = model.ExactHessian(psi);
-                negativeHessian = exact ?? model.Hessian(psi);
-                for (var k = 0; k < negativeHessian.Length; k++)
-                {
-                    negativeHessian[k] = -negativeHessian[k];
-                }
-
-                refresh = exact is not null;
+                negativeHessian[k] = -negativeHessian[k];
             }
+
 
             var step = Cholesky.SolveDamped(negativeHessian, n, grad);
             if (step is null)
@@ -113,21 +105,12 @@ internal static class EmRunner
                 }
             }
 
-            if (!accepted && !refresh)
-            {
-                // A stale Hessian gave no ascent: rebuild it at ψ and try again.
-                refresh = true;
-                ll = model.Gradient(psi, grad);
-                continue;
-            }
-
             if (!accepted)
             {
                 // No ascent direction left at machine precision: the gradient decides whether this is the optimum.
                 return Finish(model, psi, startIterations + it, small);
             }
 
-            refresh |= !fullStep;
             previous = ll;
             trial.CopyTo(psi, 0);
             if (fullStep)

@@ -1,5 +1,4 @@
 using Trajectories.Core.Basis;
-using Trajectories.Core.Membership;
 using Trajectories.Core.Numerics;
 using Trajectories.Core.Panels;
 using Trajectories.Core.Results;
@@ -47,8 +46,9 @@ internal static class FitSummarizer
                 + $"those parameters have no standard error and the other standard errors are conditional on them; {SimplerModel(family)}");
         }
 
-        var shares = ConstantMembership.Shares(x.Psi.AsSpan(0, p.MembershipCount));
-        var shareSe = ShareStandardErrors(shares, covariance, p);
+        var theta = x.Psi.AsSpan(0, p.MembershipCount);
+        var shares = model.Membership.Shares(theta, model.Layout.Weights, groups);
+        var shareSe = ShareStandardErrors(model.Membership.ShareJacobian(theta, model.Layout.Weights, groups), covariance, p);
         var classification = Classification.Compute(x.Patterns, model.Layout, model.State.Posteriors, groups);
         var sizes = model.GroupSizes();
         var support = GroupSupport.Of(model);
@@ -121,6 +121,7 @@ internal static class FitSummarizer
             Posteriors = classification.Persons,
             Trajectories = TrajectoryTable.Build(model, x.Patterns.Patterns.Times, covariance, support),
             Warnings = warnings,
+            Membership = Membership(model, x.Psi, covariance),
         };
     }
 
@@ -160,8 +161,8 @@ internal static class FitSummarizer
             ? "a model without it for these groups (iorder −1) is simpler."
             : "the data show no sign of it in these groups.";
 
-    /// <summary>Var(π) = J Var(θ) Jᵀ with J_gj = ∂π_g/∂θ_j = π_g(δ_{g,j+1} − π_{j+1}) (group 1 is the reference).</summary>
-    private static double[]? ShareStandardErrors(double[] shares, double[]? cov, ParameterLayout p)
+    /// <summary>Var(share) = J Var(θ) Jᵀ with J = ∂ share / ∂θ (groups × membership parameters) from the membership model.</summary>
+    private static double[]? ShareStandardErrors(double[] jacobian, double[]? cov, ParameterLayout p)
     {
         if (cov is null)
         {
@@ -169,17 +170,15 @@ internal static class FitSummarizer
         }
 
         var k = p.MembershipCount;
-        var se = new double[shares.Length];
-        for (var g = 0; g < shares.Length; g++)
+        var se = new double[p.Groups];
+        for (var g = 0; g < p.Groups; g++)
         {
             var v = 0.0;
             for (var a = 0; a < k; a++)
             {
-                var ja = shares[g] * ((g == a + 1 ? 1 : 0) - shares[a + 1]);
                 for (var b = 0; b < k; b++)
                 {
-                    var jb = shares[g] * ((g == b + 1 ? 1 : 0) - shares[b + 1]);
-                    v += ja * cov[(a * p.Total) + b] * jb;
+                    v += jacobian[(g * k) + a] * cov[(a * p.Total) + b] * jacobian[(g * k) + b];
                 }
             }
 
@@ -187,6 +186,63 @@ internal static class FitSummarizer
         }
 
         return se;
+    }
+
+    /// <summary>The membership block of a model with risk factors: coefficients against group 1, tests, share effects.</summary>
+    private static MembershipEstimate? Membership(MixtureLikelihood model, double[] psi, double[]? covariance)
+    {
+        var spec = model.Spec;
+        if (spec.RiskFactors.Count == 0)
+        {
+            return null;
+        }
+
+        var p = model.Parameters;
+        var groups = p.Groups;
+        var theta = psi.AsSpan(0, p.MembershipCount);
+        var (coefficients, tests) = MembershipEstimate.Relative(theta.ToArray(), covariance, p.Total, spec.RiskFactors, groups, 1);
+
+        // Average marginal effects: Σ_i w_i π_ig(θ_gk − Σ_h π_ih θ_hk) / Σ_i w_i, with θ_1 = 0.
+        var width = spec.MembershipWidth;
+        var effects = new double[groups * width];
+        Span<double> prior = stackalloc double[groups];
+        var weights = model.Layout.Weights;
+        var total = 0.0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            model.Membership.LogPriors(theta, i, prior);
+            for (var g = 0; g < groups; g++)
+            {
+                prior[g] = Math.Exp(prior[g]);
+            }
+
+            total += weights[i];
+            for (var k = 1; k < width; k++)
+            {
+                var mean = 0.0;
+                for (var h = 1; h < groups; h++)
+                {
+                    mean += prior[h] * theta[((h - 1) * width) + k];
+                }
+
+                for (var g = 0; g < groups; g++)
+                {
+                    var own = g == 0 ? 0.0 : theta[((g - 1) * width) + k];
+                    effects[(g * width) + k] += weights[i] * prior[g] * (own - mean);
+                }
+            }
+        }
+
+        var shareEffects = new List<ShareEffect>();
+        for (var g = 0; g < groups; g++)
+        {
+            for (var k = 1; k < width; k++)
+            {
+                shareEffects.Add(new ShareEffect(g + 1, spec.RiskFactors[k - 1], effects[(g * width) + k] / total));
+            }
+        }
+
+        return new MembershipEstimate(spec.RiskFactors, 1, coefficients, tests, shareEffects);
     }
 
     private static double?[] StandardErrors(double[]? cov, int n, int offset, int count)

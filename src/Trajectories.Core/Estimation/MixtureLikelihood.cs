@@ -1,3 +1,4 @@
+using Trajectories.Core.Membership;
 using Trajectories.Core.Basis;
 using Trajectories.Core.Numerics;
 
@@ -16,12 +17,25 @@ public sealed class MixtureLikelihood
     private double[]? _statePsi;
 
     /// <summary>Prepares buffers for <paramref name="spec"/> on <paramref name="layout"/>.</summary>
-    public MixtureLikelihood(CellLayout layout, ModelSpecification spec, IReadOnlyList<double> times, TimeScale scale, int threads)
+    /// <param name="layout">The indexed data.</param>
+    /// <param name="spec">The model.</param>
+    /// <param name="times">The time grid.</param>
+    /// <param name="scale">The scaled time of the grid.</param>
+    /// <param name="threads">Threads of the E-step (results do not depend on it).</param>
+    /// <param name="membership">The membership model bound to the layout's rows (<see cref="PreparedPanel.Membership"/>); constant shares when null.</param>
+    public MixtureLikelihood(CellLayout layout, ModelSpecification spec, IReadOnlyList<double> times, TimeScale scale, int threads, IMembershipModel? membership = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(spec);
+        membership ??= ConstantMembership.Instance;
+        if (membership.Width != spec.MembershipWidth)
+        {
+            throw new ArgumentException($"the membership model has {membership.Width} covariates per row, the model {spec.MembershipWidth}.", nameof(membership));
+        }
+
         Layout = layout;
         Spec = spec;
+        Membership = membership;
         Parameters = new ParameterLayout(spec);
         Tables = new GroupTables(layout, spec, times, scale);
         State = new EStepResult(layout.RowCount, layout.CellCount, spec.Groups);
@@ -34,6 +48,9 @@ public sealed class MixtureLikelihood
 
     /// <summary>The model.</summary>
     public ModelSpecification Spec { get; }
+
+    /// <summary>The membership model, bound to the layout's rows.</summary>
+    public IMembershipModel Membership { get; }
 
     /// <summary>Where parameters live in ψ.</summary>
     public ParameterLayout Parameters { get; }
@@ -54,7 +71,7 @@ public sealed class MixtureLikelihood
             return State.LogLikelihood;
         }
 
-        EStepKernel.Run(Layout, Tables, Spec.Membership, psi.Slice(0, Parameters.MembershipCount), _threads, State);
+        EStepKernel.Run(Layout, Tables, Membership, psi.Slice(0, Parameters.MembershipCount), _threads, State);
         _statePsi = psi.ToArray();
         return State.LogLikelihood;
     }
@@ -84,7 +101,7 @@ public sealed class MixtureLikelihood
     public double LogLikelihood(ReadOnlySpan<double> psi)
     {
         Tables.Update(psi, _threads);
-        return EStepKernel.LogLikelihood(Layout, Tables, Spec.Membership, psi.Slice(0, Parameters.MembershipCount), _threads);
+        return EStepKernel.LogLikelihood(Layout, Tables, Membership, psi.Slice(0, Parameters.MembershipCount), _threads);
     }
 
     /// <summary>Expected number of persons in each group at the last E-step.</summary>
@@ -111,7 +128,7 @@ public sealed class MixtureLikelihood
     /// </summary>
     public void MStep(Span<double> psi, int newtonSteps)
     {
-        Spec.Membership.Maximize(State.Posteriors, Layout.Weights, Spec.Groups, psi.Slice(0, Parameters.MembershipCount));
+        Membership.Maximize(State.Posteriors, Layout.Weights, Spec.Groups, psi.Slice(0, Parameters.MembershipCount));
         for (var g = 0; g < Spec.Groups; g++)
         {
             MaximizeGroup(psi, g, newtonSteps);
@@ -187,7 +204,7 @@ public sealed class MixtureLikelihood
         var ll = EStep(psi);
         var p = Parameters;
         gradient.Slice(0, p.Total).Clear();
-        Spec.Membership.AddGradient(psi.Slice(0, p.MembershipCount), State.Posteriors, Layout.Weights, gradient.Slice(0, p.MembershipCount));
+        Membership.AddGradient(psi.Slice(0, p.MembershipCount), State.Posteriors, Layout.Weights, gradient.Slice(0, p.MembershipCount));
         for (var g = 0; g < Spec.Groups; g++)
         {
             var n = p.GroupWidth(g);
@@ -238,10 +255,10 @@ public sealed class MixtureLikelihood
     }
 
     /// <summary>
-    /// The exact Hessian of ℓ at ψ (Louis' identity, see <see cref="AnalyticHessian"/>; one pass over the rows), or null
-    /// when the membership model has no closed-form curvature. Leaves the E-step state at ψ.
+    /// The exact Hessian of ℓ at ψ (Louis' identity, see <see cref="AnalyticHessian"/>; one pass over the rows). Leaves
+    /// the E-step state at ψ.
     /// </summary>
-    public double[]? ExactHessian(ReadOnlySpan<double> psi) => AnalyticHessian.Compute(this, psi, _threads);
+    public double[] ExactHessian(ReadOnlySpan<double> psi) => AnalyticHessian.Compute(this, psi, _threads);
 
     /// <summary>Q_g (group g's posterior-weighted log-likelihood at the last E-step's weights) for its coefficients in ψ.</summary>
     internal double GroupValue(ReadOnlySpan<double> psi, int g) =>

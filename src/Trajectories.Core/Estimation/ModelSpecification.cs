@@ -1,6 +1,5 @@
 using Trajectories.Core.Basis;
 using Trajectories.Core.Families;
-using Trajectories.Core.Membership;
 
 namespace Trajectories.Core.Estimation;
 
@@ -20,8 +19,17 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
     /// <summary>Number of groups K.</summary>
     public int Groups => Orders.Count;
 
-    /// <summary>The membership model (constant shares; a covariate model plugs in here later).</summary>
-    public IMembershipModel Membership { get; init; } = ConstantMembership.Instance;
+    /// <summary>
+    /// The person covariates of the membership model (PROC TRAJ's RISK), by name among the panel's covariates; empty
+    /// (the default) for constant group shares.
+    /// </summary>
+    public IReadOnlyList<string> RiskFactors { get; init; } = [];
+
+    /// <summary>Membership coefficients per non-reference group: the intercept and one per risk factor.</summary>
+    public int MembershipWidth => 1 + RiskFactors.Count;
+
+    /// <summary>A copy with <paramref name="riskFactors"/> as the membership covariates.</summary>
+    public ModelSpecification WithRiskFactors(IReadOnlyList<string> riskFactors) => this with { RiskFactors = riskFactors.ToArray() };
 
     /// <summary>A Poisson model with <paramref name="groups"/> groups; one order for all, or one per group.</summary>
     public static ModelSpecification Poisson(int groups, params int[] orders) =>
@@ -61,7 +69,7 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
     };
 
     /// <summary>Number of free parameters (membership + all group coefficients).</summary>
-    public int ParameterCount => Membership.ParameterCount(Groups) + Orders.Sum(o => o + 1) + SecondaryOrders.Sum(o => o + 1);
+    public int ParameterCount => ((Groups - 1) * MembershipWidth) + Orders.Sum(o => o + 1) + SecondaryOrders.Sum(o => o + 1);
 
     /// <summary>Checks the specification on its own (not yet against data).</summary>
     /// <exception cref="ModelSpecificationException">When a count or order is out of range.</exception>
@@ -70,6 +78,11 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
         if (Groups < 1)
         {
             throw new ModelSpecificationException("at least one group is needed.");
+        }
+
+        if (RiskFactors.Any(string.IsNullOrWhiteSpace) || RiskFactors.Distinct(StringComparer.Ordinal).Count() != RiskFactors.Count)
+        {
+            throw new ModelSpecificationException("risk factors must be named, each once.");
         }
 
         if (InflationOrders.Count != Groups)

@@ -50,8 +50,7 @@ internal static class NestedModels
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(outer);
         var maps = new List<int[]>();
-        if (!inner.Family.Equals(outer.Family) || inner.Groups > outer.Groups
-            || inner.Membership is not ConstantMembership || outer.Membership is not ConstantMembership)
+        if (!inner.Family.Equals(outer.Family) || inner.Groups > outer.Groups || !inner.RiskFactors.SequenceEqual(outer.RiskFactors))
         {
             return maps;
         }
@@ -152,19 +151,18 @@ internal static class NestedModels
         var outerLayout = new ParameterLayout(outer);
         var source = nested.Parameters;
         var psi = new double[outerLayout.Total];
-        var shares = ConstantMembership.Shares(source.Take(inner.MembershipCount).ToArray());
         var copies = new int[inner.Groups];
         foreach (var j in map)
         {
             copies[j]++;
         }
 
-        var outerShares = new double[outer.Groups];
+        // The copies of a group share its prior equally, for every person: the same distribution as the inner model.
+        MultinomialLogit.Embed(source.Take(inner.MembershipCount).ToArray(), map, inner.Groups, outer.MembershipWidth).CopyTo(psi, 0);
         var seen = new int[inner.Groups];
         for (var g = 0; g < outer.Groups; g++)
         {
             var j = map[g];
-            outerShares[g] = shares[j] / copies[j];
             for (var k = 0; k <= inner.Orders[j]; k++)
             {
                 psi[outerLayout.BetaOffset[g] + k] = source[inner.BetaOffset[j] + k];
@@ -194,7 +192,6 @@ internal static class NestedModels
             }
         }
 
-        outer.Membership.FromShares(outerShares, psi.AsSpan(0, outerLayout.MembershipCount));
         return psi;
     }
 
@@ -257,5 +254,5 @@ internal static class NestedModels
     /// <summary>Whether two specifications are the same model.</summary>
     public static bool Same(ModelSpecification a, ModelSpecification b) =>
         a.Family.Equals(b.Family) && a.Orders.SequenceEqual(b.Orders) && a.InflationOrders.SequenceEqual(b.InflationOrders)
-        && a.Membership.GetType() == b.Membership.GetType();
+        && a.RiskFactors.SequenceEqual(b.RiskFactors);
 }

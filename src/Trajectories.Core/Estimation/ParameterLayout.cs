@@ -14,7 +14,7 @@ public sealed class ParameterLayout
         Groups = spec.Groups;
         Orders = spec.Orders.ToArray();
         SecondaryOrders = spec.SecondaryOrders.ToArray();
-        MembershipCount = spec.Membership.ParameterCount(Groups);
+        MembershipCount = (Groups - 1) * spec.MembershipWidth;
         BetaOffset = new int[Groups];
         GammaOffset = new int[Groups];
         var k = MembershipCount;

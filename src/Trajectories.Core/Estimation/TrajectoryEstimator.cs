@@ -31,19 +31,40 @@ public static class TrajectoryEstimator
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(spec);
         options ??= new FitOptions();
+        return Fit(PreparedPanel.Prepare(panel, spec.Family, options.CompressPatterns), spec, options, progress, nested);
+    }
+
+    /// <summary>
+    /// Fits <paramref name="spec"/> to a panel prepared once for every model of its family (<see cref="PreparedPanel"/>:
+    /// a selection grid shares its patterns, cells and membership rows); otherwise as the overload on a panel.
+    /// <see cref="FitOptions.CompressPatterns"/> was decided when the panel was prepared.
+    /// </summary>
+    /// <exception cref="ModelSpecificationException">When the model is not identifiable on these data, or no start gave a valid optimum.</exception>
+    /// <exception cref="ArgumentException">When the panel was prepared for another family.</exception>
+    public static TrajectoryFit Fit(
+        PreparedPanel prepared, ModelSpecification spec, FitOptions? options = null, IProgress<FitProgress>? progress = null,
+        IReadOnlyList<TrajectoryFit>? nested = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (!prepared.Family.Equals(spec.Family))
+        {
+            throw new ArgumentException($"the panel was prepared for the {prepared.Family.Name} family, the model is {spec.Family.Name}.", nameof(prepared));
+        }
+
+        options ??= new FitOptions();
         var clock = Stopwatch.StartNew();
-        var patterns = options.CompressPatterns ? PatternPanel.Compress(panel) : PatternPanel.Uncompressed(panel);
+        var panel = prepared.Panel;
+        var patterns = prepared.Patterns;
         DataChecks.Check(panel, patterns, spec);
-        var scale = TimeScale.FromGrid(panel.Times);
-        var layout = new CellLayout(patterns, spec.Family);
-        var model = new MixtureLikelihood(layout, spec, panel.Times, scale, options.EffectiveThreads);
-        var persons = CountObservedPersons(panel);
+        var model = new MixtureLikelihood(prepared.Layout, spec, panel.Times, prepared.Scale, options.EffectiveThreads, prepared.Membership(spec));
+        var persons = prepared.ObservedPersons;
         var inner = (nested ?? []).Where(f => double.IsFinite(f.LogLikelihood) && NestedModels.IsNested(f.Model, spec)).ToList();
         var search = MultiStartSearch.Run(model, patterns, options, persons, progress);
         search.Warm(inner.SelectMany(f => NestedModels.WarmStarts(f, spec)).ToList(), "nested models");
         if (options.Continuation && search.Rugged)
         {
-            var more = Continuation(panel, spec, options, inner);
+            var more = Continuation(prepared, spec, options, inner);
             search.Warm(more.SelectMany(f => NestedModels.WarmStarts(f, spec)).ToList(), "nested models (continuation)");
             inner.AddRange(more);
         }
@@ -57,9 +78,9 @@ public static class TrajectoryEstimator
         var psi = Canonical.Reorder(model, best.Psi);
         var ll = model.EStep(psi);
 
-        var hessian = model.ExactHessian(psi) ?? model.Hessian(psi);
+        var hessian = model.ExactHessian(psi);
         return FitSummarizer.Summarize(new FitSummarizer.Inputs(
-            model, patterns, scale, psi, ll, hessian, best, summary, floor, persons, panel.ObservationCount, clock.Elapsed.TotalSeconds));
+            model, patterns, prepared.Scale, psi, ll, hessian, best, summary, floor, persons, panel.ObservationCount, clock.Elapsed.TotalSeconds));
     }
 
     /// <summary>
@@ -77,7 +98,7 @@ public static class TrajectoryEstimator
     /// Fits of the nested neighbours of <paramref name="spec"/> (<see cref="NestedModels.Neighbours"/>) that are not
     /// among the fits given (<see cref="NeighbourOptions"/>); neighbours the data cannot support are skipped.
     /// </summary>
-    private static List<TrajectoryFit> Continuation(CountPanel panel, ModelSpecification spec, FitOptions options, List<TrajectoryFit> given)
+    private static List<TrajectoryFit> Continuation(PreparedPanel panel, ModelSpecification spec, FitOptions options, List<TrajectoryFit> given)
     {
         var fits = new List<TrajectoryFit>();
         foreach (var neighbour in NestedModels.Neighbours(spec))
@@ -132,19 +153,5 @@ public static class TrajectoryEstimator
             ? "the likelihood could not be evaluated at any starting value"
             : "every start was discarded (" + string.Join(", ", summary.Discarded.Select(d => $"{d.Count} {FitSummarizer.DiscardText(d.Reason)}")) + ")";
         return $"{reasons} after {summary.Starts} starts; check the counts and exposures, or fit fewer groups or lower orders.";
-    }
-
-    private static int CountObservedPersons(CountPanel panel)
-    {
-        var n = 0;
-        for (var i = 0; i < panel.PersonCount; i++)
-        {
-            if (panel.RowStart[i + 1] > panel.RowStart[i])
-            {
-                n++;
-            }
-        }
-
-        return n;
     }
 }

@@ -12,6 +12,11 @@ public sealed class ConstantMembership : IMembershipModel
     /// <summary>The shared instance (the model is stateless).</summary>
     public static ConstantMembership Instance { get; } = new();
 
+    private static readonly double[] Intercept = [1.0];
+
+    /// <inheritdoc/>
+    public int Width => 1;
+
     /// <inheritdoc/>
     public bool IsConstant => true;
 
@@ -19,7 +24,51 @@ public sealed class ConstantMembership : IMembershipModel
     public int ParameterCount(int groups) => groups - 1;
 
     /// <inheritdoc/>
+    public ReadOnlySpan<double> Row(int row) => Intercept;
+
+    /// <inheritdoc/>
     public void LogPriors(ReadOnlySpan<double> theta, int row, Span<double> logPriors) => LogShares(theta, logPriors);
+
+    /// <inheritdoc/>
+    public void AddCurvature(ReadOnlySpan<double> theta, ReadOnlySpan<double> weights, int groups, Span<double> hessian, int n)
+    {
+        // −N (diag π − ππᵀ) over groups 2…K.
+        var shares = Shares(theta);
+        var total = 0.0;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+
+        for (var a = 0; a < groups - 1; a++)
+        {
+            for (var b = 0; b < groups - 1; b++)
+            {
+                hessian[(a * n) + b] -= total * ((a == b ? shares[a + 1] : 0.0) - (shares[a + 1] * shares[b + 1]));
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public double[] Shares(ReadOnlySpan<double> theta, ReadOnlySpan<double> weights, int groups) => Shares(theta);
+
+    /// <inheritdoc/>
+    /// <remarks>∂π_g/∂θ_j = π_g(δ_{g,j+1} − π_{j+1}).</remarks>
+    public double[] ShareJacobian(ReadOnlySpan<double> theta, ReadOnlySpan<double> weights, int groups)
+    {
+        var shares = Shares(theta);
+        var m = groups - 1;
+        var j = new double[groups * m];
+        for (var g = 0; g < groups; g++)
+        {
+            for (var a = 0; a < m; a++)
+            {
+                j[(g * m) + a] = shares[g] * ((g == a + 1 ? 1 : 0) - shares[a + 1]);
+            }
+        }
+
+        return j;
+    }
 
     /// <summary>log π for θ, by a numerically stable log-softmax.</summary>
     public static void LogShares(ReadOnlySpan<double> theta, Span<double> logShares)

@@ -20,7 +20,8 @@ public sealed class CountPanel
         int[] rowStart,
         short[] timeIndex,
         double[] values,
-        float[]? exposure)
+        float[]? exposure,
+        PersonCovariates? covariates = null)
     {
         ArgumentNullException.ThrowIfNull(personIds);
         ArgumentNullException.ThrowIfNull(times);
@@ -47,7 +48,13 @@ public sealed class CountPanel
             throw new ArgumentException("too many distinct time points.", nameof(times));
         }
 
+        if (covariates is not null && covariates.PersonCount != personIds.Length)
+        {
+            throw new ArgumentException("covariates must have one row per person.", nameof(covariates));
+        }
+
         PersonIds = personIds;
+        Covariates = covariates;
         Times = times;
         RowStart = rowStart;
         TimeIndex = timeIndex;
@@ -72,6 +79,13 @@ public sealed class CountPanel
 
     /// <summary>Time at risk of each observation in (0, 1], or null when every observation has exposure 1.</summary>
     public float[]? Exposure { get; }
+
+    /// <summary>Person covariates (risk factors of the membership model), or null when there are none.</summary>
+    public PersonCovariates? Covariates { get; }
+
+    /// <summary>The same observations with <paramref name="covariates"/> attached (arrays are shared, not copied).</summary>
+    public CountPanel WithCovariates(PersonCovariates? covariates) =>
+        new(PersonIds, Times, RowStart, TimeIndex, Values, Exposure, covariates);
 
     /// <summary>Number of persons (series).</summary>
     public int PersonCount => PersonIds.Length;

@@ -4,7 +4,8 @@ namespace Trajectories.Core.Panels;
 /// A <see cref="CountPanel"/> with identical persons collapsed into weighted patterns (exact compression).
 /// </summary>
 /// <remarks>
-/// Two persons fall into one pattern when their observed time indices, values and exposures are equal bit for bit;
+/// Two persons fall into one pattern when their observed time indices, values, exposures and covariates (if any) are
+/// equal bit for bit;
 /// their likelihood contributions and posteriors are then equal, so the likelihood is Σ_pattern weight · ℓ_pattern.
 /// Sparse count panels compress well (most offenders share a handful of all-zero-but-one patterns).
 /// Patterns are numbered in order of first appearance, so compression is deterministic.
@@ -103,7 +104,7 @@ public sealed class PatternPanel
             }
         }
 
-        return new CountPanel(ids, panel.Times, rowStart, timeIndex, values, exposure);
+        return new CountPanel(ids, panel.Times, rowStart, timeIndex, values, exposure, panel.Covariates?.Subset(persons));
     }
 
     /// <summary>Compares persons of one panel by their whole observation run (times, values, exposure bits).</summary>
@@ -115,7 +116,8 @@ public sealed class PatternPanel
             var y = panel.Series(b);
             return x.TimeIndex.SequenceEqual(y.TimeIndex)
                 && x.Values.SequenceEqual(y.Values)
-                && x.Exposure.SequenceEqual(y.Exposure);
+                && x.Exposure.SequenceEqual(y.Exposure)
+                && (panel.Covariates is null || panel.Covariates.Of(a).SequenceEqual(panel.Covariates.Of(b)));
         }
 
         public int GetHashCode(int person)
@@ -130,6 +132,14 @@ public sealed class PatternPanel
                 if (!s.Exposure.IsEmpty)
                 {
                     h.Add(BitConverter.SingleToInt32Bits(s.Exposure[k]));
+                }
+            }
+
+            if (panel.Covariates is not null)
+            {
+                foreach (var c in panel.Covariates.Of(person))
+                {
+                    h.Add(c);
                 }
             }
 

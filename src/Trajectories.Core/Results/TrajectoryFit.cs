@@ -86,4 +86,25 @@ public sealed record TrajectoryFit
 
     /// <summary>Plain-language notes on anything a reader should know (degenerate groups, singular information, …).</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>The membership model's coefficients and tests when the model has risk factors; null for constant shares.</summary>
+    public MembershipEstimate? Membership { get; init; }
+
+    /// <summary>
+    /// <see cref="Membership"/> with its coefficients against <paramref name="reference"/> (PROC TRAJ's REFGROUP)
+    /// instead of group 1; null for constant shares.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The reference is not a group.</exception>
+    public MembershipEstimate? MembershipRelativeTo(int reference)
+    {
+        if (Membership is null)
+        {
+            return null;
+        }
+
+        var count = (Groups.Count - 1) * (Membership.Covariates.Count + 1);
+        var (coefficients, tests) = MembershipEstimate.Relative(
+            Parameters.Take(count).ToArray(), Covariance, Parameters.Count, Membership.Covariates, Groups.Count, reference);
+        return Membership with { ReferenceGroup = reference, Coefficients = coefficients, Tests = tests };
+    }
 }

@@ -21,7 +21,8 @@ public static class ModelSelector
     /// without inflation).
     /// </summary>
     public static IReadOnlyList<ModelSpecification> Grid(
-        ITrajectoryFamily family, IEnumerable<int> groups, IEnumerable<int> orders, IEnumerable<int>? inflationOrders = null, bool perGroupOrders = false)
+        ITrajectoryFamily family, IEnumerable<int> groups, IEnumerable<int> orders, IEnumerable<int>? inflationOrders = null, bool perGroupOrders = false,
+        IReadOnlyList<string>? riskFactors = null)
     {
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(groups);
@@ -36,7 +37,7 @@ public static class ModelSelector
             {
                 foreach (var io in inflationList)
                 {
-                    list.Add(new ModelSpecification(family, seq, Enumerable.Repeat(io, k).ToArray()));
+                    list.Add(new ModelSpecification(family, seq, Enumerable.Repeat(io, k).ToArray()) { RiskFactors = riskFactors?.ToArray() ?? [] });
                 }
             }
         }
@@ -53,7 +54,7 @@ public static class ModelSelector
     /// <remarks>
     /// The grid is kept consistent: each model is fitted after the models nested in it that are its nearest neighbours
     /// in the grid (<see cref="Neighbours"/>: one group fewer, a lower order, a lower inflation order), their solutions
-    /// embedded as extra starts, and its log-likelihood is never below theirs (see <see cref="TrajectoryEstimator.Fit"/>).
+    /// embedded as extra starts, and its log-likelihood is never below theirs (see <see cref="TrajectoryEstimator.Fit(PreparedPanel, ModelSpecification, FitOptions?, IProgress{FitProgress}?, IReadOnlyList{TrajectoryFit}?)"/>).
     /// By induction no model reports less than any model of the grid nested in it. Each fit depends only on its own
     /// seed and on its neighbours' fits, so the table is the same for any degree of parallelism.
     /// </remarks>
@@ -69,6 +70,9 @@ public static class ModelSelector
         options ??= new FitOptions();
         criteria ??= new SelectionCriteria();
         var perFit = options with { Threads = 1 };
+
+        // Patterns, cells and membership rows are built once per family and shared by every model of the grid.
+        var prepared = candidates.Select(c => c.Family).Distinct().ToDictionary(f => f, f => PreparedPanel.Prepare(panel, f, options.CompressPatterns));
         var rows = new SelectionRow[candidates.Count];
         var neighbours = Neighbours(candidates);
         var done = 0;
@@ -87,7 +91,7 @@ public static class ModelSelector
                     try
                     {
                         var nested = neighbours[i].Select(j => rows[j]?.Fit).OfType<TrajectoryFit>().ToList();
-                        rows[i] = FitOne(panel, candidates[i], perFit, criteria, nested);
+                        rows[i] = FitOne(prepared[candidates[i].Family], candidates[i], perFit, criteria, nested);
                     }
                     finally
                     {
@@ -153,7 +157,7 @@ public static class ModelSelector
         return result;
     }
 
-    private static SelectionRow FitOne(CountPanel panel, ModelSpecification spec, FitOptions options, SelectionCriteria criteria, IReadOnlyList<TrajectoryFit> nested)
+    private static SelectionRow FitOne(PreparedPanel panel, ModelSpecification spec, FitOptions options, SelectionCriteria criteria, IReadOnlyList<TrajectoryFit> nested)
     {
         try
         {

@@ -21,7 +21,11 @@ public static class ModelJson
     public const string Schema = "trajectories.model/1";
 
     /// <summary>Writes the model object (without the surrounding document) to <paramref name="writer"/>.</summary>
-    public static void WriteObject(Utf8JsonWriter writer, TrajectoryFit fit, FitProvenance? provenance)
+    /// <param name="writer">The JSON writer.</param>
+    /// <param name="fit">The fit.</param>
+    /// <param name="provenance">What it was run on, or null.</param>
+    /// <param name="referenceGroup">The group the membership coefficients are relative to (PROC TRAJ's REFGROUP).</param>
+    public static void WriteObject(Utf8JsonWriter writer, TrajectoryFit fit, FitProvenance? provenance, int referenceGroup = 1)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(fit);
@@ -63,6 +67,7 @@ public static class ModelJson
         }
 
         writer.WriteEndArray();
+        WriteMembership(writer, fit.MembershipRelativeTo(referenceGroup));
         writer.WriteStartArray("warnings");
         foreach (var w in fit.Warnings)
         {
@@ -92,13 +97,13 @@ public static class ModelJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes <c>model.json</c> to <paramref name="path"/>.</summary>
-    public static void Write(string path, TrajectoryFit fit, FitProvenance? provenance)
+    /// <summary>Writes <c>model.json</c> to <paramref name="path"/> (membership coefficients relative to <paramref name="referenceGroup"/>).</summary>
+    public static void Write(string path, TrajectoryFit fit, FitProvenance? provenance, int referenceGroup = 1)
     {
         using var stream = File.Create(path);
         using (var writer = new Utf8JsonWriter(stream, JsonNumbers.Indented))
         {
-            WriteObject(writer, fit, provenance);
+            WriteObject(writer, fit, provenance, referenceGroup);
         }
 
         stream.Write(Encoding.UTF8.GetBytes("\n"));
@@ -185,6 +190,66 @@ public static class ModelJson
         if (g.Secondary is { } secondary)
         {
             WritePredictor(writer, secondary);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The <c>membership</c> object (risk factors), or null for constant shares.</summary>
+    private static void WriteMembership(Utf8JsonWriter writer, MembershipEstimate? membership)
+    {
+        if (membership is null)
+        {
+            writer.WriteNull("membership");
+            return;
+        }
+
+        writer.WriteStartObject("membership");
+        writer.WriteString("model", "multinomial_logit");
+        writer.WriteStartArray("covariates");
+        foreach (var c in membership.Covariates)
+        {
+            writer.WriteStringValue(c);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("reference_group", membership.ReferenceGroup);
+        writer.WriteStartArray("coefficients");
+        foreach (var c in membership.Coefficients)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("group", c.Group);
+            writer.WriteString("covariate", c.Covariate);
+            JsonNumbers.Number(writer, "estimate", c.Estimate);
+            JsonNumbers.Number(writer, "se", c.Se);
+            JsonNumbers.Number(writer, "z", c.Z);
+            JsonNumbers.Number(writer, "p_value", c.P);
+            JsonNumbers.Number(writer, "odds_ratio", c.OddsRatio);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("tests");
+        foreach (var t in membership.Tests)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("covariate", t.Covariate);
+            JsonNumbers.Number(writer, "wald_chi2", t.Chi2);
+            writer.WriteNumber("df", t.Df);
+            JsonNumbers.Number(writer, "p_value", t.P);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("share_effects");
+        foreach (var e in membership.ShareEffects)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("group", e.Group);
+            writer.WriteString("covariate", e.Covariate);
+            JsonNumbers.Number(writer, "effect", e.Effect);
+            writer.WriteEndObject();
         }
 
         writer.WriteEndArray();

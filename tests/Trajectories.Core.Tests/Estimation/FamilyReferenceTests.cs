@@ -1,5 +1,6 @@
 using Trajectories.Core.Estimation;
 using Trajectories.Core.Families;
+using Trajectories.Core.Panels;
 using Trajectories.Core.Tests.Support;
 
 namespace Trajectories.Core.Tests.Estimation;
@@ -21,11 +22,16 @@ public class FamilyReferenceTests
         var (familyName, groups, order) = (row[1], int.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture));
         var reference = double.Parse(row[6], System.Globalization.CultureInfo.InvariantCulture);
         var truth = double.Parse(row[7], System.Globalization.CultureInfo.InvariantCulture);
-        var panel = FamilyPanels.ReadLong(Path.Combine(Trajectories.Testing.RepositoryPaths.Root, "tests", "Trajectories.Core.Tests", "reference", "families", name + ".csv"));
+        var panel = FamilyPanels.ReadLong(Folder(name + ".csv"));
+        var risk = Folder(name + "_risk.csv");
+        var spec = ModelSpecification.Of(Family(familyName, name), groups, [order]);
+        if (File.Exists(risk))
+        {
+            panel = FamilyPanels.WithRisk(panel, risk);
+            spec = spec.WithRiskFactors(panel.Covariates!.Names);
+        }
 
-        // The Gaussian data are fitted as a censored normal whose bounds no value comes near: no censoring, as in flexmix.
-        var family = familyName == "cnorm" ? name.StartsWith("gaussian", StringComparison.Ordinal) ? new CensoredNormalFamily(-1000, 1000) : new CensoredNormalFamily(0, 10) : FamilyCatalog.Find(familyName)!;
-        var fit = TrajectoryEstimator.Fit(panel, ModelSpecification.Of(family, groups, [order]), new FitOptions { Starts = 10, Seed = 1 });
+        var fit = TrajectoryEstimator.Fit(panel, spec, new FitOptions { Starts = 10, Seed = 1 });
 
         Assert.True(fit.Converged, $"{name}: {fit.StopReason}");
         Assert.True(fit.LogLikelihood >= reference - (1e-7 * Math.Abs(reference)), $"{name}: {fit.LogLikelihood:F6} below R's {reference:F6}");
@@ -34,4 +40,56 @@ public class FamilyReferenceTests
         Assert.True(fit.LogLikelihood - reference < 0.05, $"{name}: {fit.LogLikelihood:F6} far above R's {reference:F6} — a different optimum?");
         Assert.True(fit.Search.Replicated);
     }
+
+    /// <summary>
+    /// The membership coefficients on risk factors (PROC TRAJ's RISK) against flexmix's concomitant multinomial logit
+    /// (FLXPmultinom), groups in canonical order, both relative to the lowest group.
+    /// </summary>
+    [Fact]
+    public void RiskFactorCoefficientsMatchFlexmixsConcomitantModel()
+    {
+        var panel = FamilyPanels.WithRisk(FamilyPanels.ReadLong(Folder("risk_k3_o2.csv")), Folder("risk_k3_o2_risk.csv"));
+        var spec = ModelSpecification.Poisson(3, 2).WithRiskFactors(["sex", "cohort"]);
+        var fit = TrajectoryEstimator.Fit(panel, spec, new FitOptions { Starts = 10, Seed = 1 });
+        var expected = TestData.ReferenceTable("families/risk_k3_o2_membership.tsv");
+        Assert.Equal(6, expected.Count);
+        foreach (var row in expected)
+        {
+            var group = int.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture);
+            var estimate = double.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture);
+            var ours = fit.Membership!.Coefficients.Single(c => c.Group == group && c.Covariate == row[1]);
+            Assert.True(Math.Abs(ours.Estimate - estimate) < 2e-3, $"group {group} {row[1]}: {ours.Estimate:F6} vs flexmix {estimate:F6}");
+            Assert.True(ours.Se > 0 && ours.P is >= 0 and <= 1);
+        }
+
+        // Re-referenced to group 3: the same model, so group 1's coefficients are minus group 3's against group 1.
+        var against3 = fit.MembershipRelativeTo(3)!;
+        foreach (var c in fit.Membership!.Coefficients.Where(c => c.Group == 3))
+        {
+            var back = against3.Coefficients.Single(b => b.Group == 1 && b.Covariate == c.Covariate);
+            Assert.Equal(-c.Estimate, back.Estimate, 12);
+            Assert.Equal(c.Se!.Value, back.Se!.Value, 9);
+        }
+
+        // The joint tests do not depend on the reference group.
+        Assert.Equal(fit.Membership.Tests.Select(t => t.Chi2!.Value), against3.Tests.Select(t => t.Chi2!.Value), (a, b) => Math.Abs(a - b) < 1e-8 * Math.Max(1, a));
+        Assert.All(fit.Membership.Tests, t => Assert.True(t.P < 1e-6, $"{t.Covariate}: p {t.P}"));
+
+        // Average share effects sum to zero over the groups for each covariate (shares always sum to 1).
+        foreach (var covariate in new[] { "sex", "cohort" })
+        {
+            Assert.Equal(0.0, fit.Membership.ShareEffects.Where(e => e.Covariate == covariate).Sum(e => e.Effect), 12);
+        }
+    }
+
+    private static string Folder(string file) =>
+        Path.Combine(Trajectories.Testing.RepositoryPaths.Root, "tests", "Trajectories.Core.Tests", "reference", "families", file);
+
+    // The Gaussian data are fitted as a censored normal whose bounds no value comes near: no censoring, as in flexmix.
+    private static ITrajectoryFamily Family(string family, string name) => family switch
+    {
+        "cnorm" when name.StartsWith("gaussian", StringComparison.Ordinal) => new CensoredNormalFamily(-1000, 1000),
+        "cnorm" => new CensoredNormalFamily(0, 10),
+        _ => FamilyCatalog.Find(family)!,
+    };
 }

@@ -41,6 +41,17 @@ internal static class FamilyPanels
     /// <summary>The model of <see cref="Groups"/>: three groups of orders 2, 1, 2.</summary>
     public static ModelSpecification Spec(ITrajectoryFamily family) => ModelSpecification.Of(family, 3, [2, 1, 2]);
 
+    /// <summary>Attaches a risk file (person_id, then numeric covariates) as R wrote it to the panel's persons.</summary>
+    public static CountPanel WithRisk(CountPanel panel, string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var names = lines[0].Split(',').Skip(1).ToArray();
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(
+            r => r[0], r => r.Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        var values = panel.PersonIds.SelectMany(id => rows[id]).ToArray();
+        return panel.WithCovariates(new PersonCovariates(names, values));
+    }
+
     /// <summary>Reads a long CSV (person_id,time,count) as R wrote it.</summary>
     public static CountPanel ReadLong(string path)
     {

@@ -89,6 +89,36 @@ o <- optim(o$par, nb_ll, method = "Nelder-Mead", control = list(fnscale = -1, ma
 o <- optim(o$par, nb_ll, method = "BFGS", control = list(fnscale = -1, maxit = 10000, reltol = 1e-15))
 write_ref("nb_k2_o2", "nb", 2, 2, dn[, c("person_id", "time", "count")], "optim (BFGS, Nelder-Mead, BFGS) from the truth", o$value, nb_ll(p0))
 
+## risk factors on membership (PROC TRAJ's RISK): Poisson, K = 3, quadratic, multinomial logit on sex and cohort
+b_r <- list(c(-2.0, 0.5, -1.0), c(-0.3, -0.8, -0.6), c(0.8, 0.6, -0.8))
+nr <- 600
+risk <- data.frame(person_id = sprintf("P%04d", 1:nr), sex = rbinom(nr, 1, 0.4), cohort = round(rnorm(nr), 4))
+eta_r <- cbind(0, 0.3 + 1.2 * risk$sex - 0.5 * risk$cohort, -0.8 + 0.4 * risk$sex + 0.9 * risk$cohort)
+pr <- exp(eta_r) / rowSums(exp(eta_r))
+rows <- list()
+for (i in 1:nr) {
+  g <- sample(1:3, 1, prob = pr[i, ])
+  rows[[i]] <- data.frame(person_id = risk$person_id[i], time = times, count = rpois(length(times), exp(poly_u(b_r[[g]], u))))
+}
+dr <- do.call(rbind, rows); dr <- merge(dr, risk, by = "person_id"); dr <- dr[order(dr$person_id, dr$time), ]
+dr$u <- (dr$time - 15.5) / 4.5
+fr <- stepFlexmix(count ~ u + I(u^2) | person_id, data = dr, k = 3, model = FLXMRglm(family = "poisson"),
+                  concomitant = FLXPmultinom(~ sex + cohort), nrep = 20, verbose = FALSE,
+                  control = list(iter.max = 5000, tolerance = 1e-12))
+# Components in canonical order (ascending mean rate over the grid), concomitant coefficients against the lowest.
+pm <- parameters(fr); ord <- order(sapply(1:3, function(j) mean(exp(pm[1, j] + pm[2, j] * u + pm[3, j] * u^2))))
+cc <- parameters(fr, which = "concomitant"); cc <- cc[, ord] - cc[, ord[1]]
+coef_out <- data.frame(group = rep(2:3, each = 3), covariate = rep(c("intercept", "sex", "cohort"), 2),
+                       estimate = sprintf("%.6f", c(cc[, 2], cc[, 3])))
+write.table(coef_out, file.path(here, "risk_k3_o2_membership.tsv"), sep = "\t", row.names = FALSE, quote = FALSE)
+write.csv(risk, file.path(here, "risk_k3_o2_risk.csv"), row.names = FALSE, quote = FALSE)
+lr_truth <- {
+  lp <- sapply(1:3, function(g) dpois(dr$count, exp(poly_u(b_r[[g]], dr$u)), log = TRUE))
+  pp <- rowsum(lp, dr$person_id, reorder = TRUE)
+  a <- pp + log(pr[match(rownames(pp), risk$person_id), ]); m <- apply(a, 1, max); sum(m + log(rowSums(exp(a - m))))
+}
+write_ref("risk_k3_o2", "poisson", 3, 2, dr[, c("person_id", "time", "count")], "flexmix poisson with FLXPmultinom(~ sex + cohort), 20 starts", logLik(fr)[1], lr_truth)
+
 out$log_likelihood <- sprintf("%.6f", out$log_likelihood); out$truth_log_likelihood <- sprintf("%.6f", out$truth_log_likelihood)
 write.table(out, file.path(here, "references.tsv"), sep = "\t", row.names = FALSE, quote = FALSE)
 print(out)
