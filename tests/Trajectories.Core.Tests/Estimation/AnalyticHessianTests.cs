@@ -26,14 +26,5 @@ public class AnalyticHessianTests
         AssertMatchesDifferences(m, Models.MessyPsi(m));
     }
 
-    private static void AssertMatchesDifferences(MixtureLikelihood m, double[] psi)
-    {
-        var numeric = m.Hessian(psi);
-        var exact = m.ExactHessian(psi)!;
-        var scale = numeric.Max(Math.Abs);
-        for (var k = 0; k < numeric.Length; k++)
-        {
-            Assert.True(Math.Abs(numeric[k] - exact[k]) <= 1e-5 * scale, $"entry {k}: numeric {numeric[k]}, analytic {exact[k]}");
-        }
-    }
+    private static void AssertMatchesDifferences(MixtureLikelihood m, double[] psi) => LikelihoodChecks.HessianMatchesDifferences(m, psi);
 }

@@ -14,20 +14,7 @@ public class GradientTests
         var panel = Models.Messy(600, 21);
         var spec = zip ? Models.MessyZip : ModelSpecification.Poisson(3, 2, 1, 2);
         var m = Models.Likelihood(panel, spec);
-        var psi = Models.MessyPsi(m);
-        var grad = new double[psi.Length];
-        m.Gradient(psi, grad);
-        for (var j = 0; j < psi.Length; j++)
-        {
-            const double h = 1e-5;
-            var x = psi.ToArray();
-            x[j] += h;
-            var up = m.EStep(x);
-            x[j] -= 2 * h;
-            var down = m.EStep(x);
-            var fd = (up - down) / (2 * h);
-            Assert.True(Math.Abs(fd - grad[j]) <= 1e-5 * Math.Max(1.0, Math.Abs(fd)), $"parameter {j}: analytic {grad[j]}, numeric {fd}");
-        }
+        LikelihoodChecks.GradientMatchesDifferences(m, Models.MessyPsi(m));
     }
 
     [Theory]
@@ -67,14 +54,6 @@ public class GradientTests
     {
         var panel = Models.Messy(800, 8);
         var m = Models.Likelihood(panel, Models.MessyZip);
-        var psi = Models.MessyPsi(m);
-        var previous = m.EStep(psi);
-        for (var it = 0; it < 60; it++)
-        {
-            m.MStep(psi, 3);
-            var ll = m.EStep(psi);
-            Assert.True(ll >= previous - (1e-10 * Math.Abs(previous)), $"iteration {it}: {previous} -> {ll}");
-            previous = ll;
-        }
+        LikelihoodChecks.EmIsMonotone(m, Models.MessyPsi(m), 60);
     }
 }

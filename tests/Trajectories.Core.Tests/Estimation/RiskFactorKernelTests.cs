@@ -37,19 +37,7 @@ public class RiskFactorKernelTests
     {
         var (panel, spec) = Data(600, 41);
         var m = Likelihood(panel, spec);
-        var psi = Models.MessyPsi(m);
-        var grad = new double[psi.Length];
-        m.Gradient(psi, grad);
-        for (var j = 0; j < psi.Length; j++)
-        {
-            const double h = 1e-5;
-            var x = psi.ToArray();
-            x[j] += h;
-            var up = m.EStep(x);
-            x[j] -= 2 * h;
-            var fd = (up - m.EStep(x)) / (2 * h);
-            Assert.True(Math.Abs(fd - grad[j]) <= 1e-5 * Math.Max(1.0, Math.Abs(fd)), $"parameter {j}: analytic {grad[j]}, numeric {fd}");
-        }
+        LikelihoodChecks.GradientMatchesDifferences(m, Models.MessyPsi(m));
     }
 
     [Fact]
@@ -57,14 +45,7 @@ public class RiskFactorKernelTests
     {
         var (panel, spec) = Data(700, 42);
         var m = Likelihood(panel, spec);
-        var psi = Models.MessyPsi(m);
-        var numeric = m.Hessian(psi);
-        var exact = m.ExactHessian(psi);
-        var scale = numeric.Max(Math.Abs);
-        for (var k = 0; k < numeric.Length; k++)
-        {
-            Assert.True(Math.Abs(numeric[k] - exact[k]) <= 1e-5 * scale, $"entry {k}: numeric {numeric[k]}, analytic {exact[k]}");
-        }
+        LikelihoodChecks.HessianMatchesDifferences(m, Models.MessyPsi(m));
     }
 
     [Fact]
@@ -94,15 +75,7 @@ public class RiskFactorKernelTests
     {
         var (panel, spec) = Data(800, 44);
         var m = Likelihood(panel, spec);
-        var psi = Models.MessyPsi(m);
-        var previous = m.EStep(psi);
-        for (var it = 0; it < 30; it++)
-        {
-            m.MStep(psi, 3);
-            var ll = m.EStep(psi);
-            Assert.True(ll >= previous - (1e-10 * Math.Abs(previous)), $"iteration {it}: {previous} -> {ll}");
-            previous = ll;
-        }
+        LikelihoodChecks.EmIsMonotone(m, Models.MessyPsi(m), 30);
     }
 
     [Fact]
