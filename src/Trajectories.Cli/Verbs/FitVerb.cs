@@ -22,7 +22,7 @@ public sealed class FitVerb : IVerb
         var max = FamilyOptions.Max();
         var risk = FamilyOptions.Risk();
         var refGroup = FamilyOptions.RefGroup();
-        var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk in (0,1], same shape as a wide INPUT (e.g. crimCV's TO1Risk)." };
+        var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk in (0,1], same shape as a wide INPUT (e.g. crimCV's TO1Risk); count families (poisson, zip, nb) only." };
         var starts = new Option<int>("--starts") { Description = "Number of starts of the global search.", DefaultValueFactory = _ => 20 };
         var replications = FitSettings.Replications();
         var maxStarts = FitSettings.MaxStarts();

@@ -23,7 +23,7 @@ public sealed class SelectVerb : IVerb
         var max = FamilyOptions.Max();
         var risk = FamilyOptions.Risk();
         var refGroup = FamilyOptions.RefGroup();
-        var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk, same shape as a wide INPUT." };
+        var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk, same shape as a wide INPUT; count families (poisson, zip, nb) only." };
         var minShare = new Option<double>("--min-share") { Description = "Adequacy: smallest group share allowed.", DefaultValueFactory = _ => new SelectionCriteria().MinShare };
         var minAvePP = new Option<double>("--min-avepp") { Description = "Adequacy: smallest average posterior probability allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinAvePP };
         var minOcc = new Option<double>("--min-occ") { Description = "Adequacy: smallest odds of correct classification allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinOcc };
