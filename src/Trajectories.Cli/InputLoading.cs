@@ -11,10 +11,12 @@ public static class InputLoading
     /// register is reported with its file, line and column before any fitting starts.
     /// </summary>
     /// <remarks>Outcome values are checked by <paramref name="family"/>'s rule (counts when null).</remarks>
-    public static LoadedPanel LoadPanel(string input, string? exposure, Core.Families.ITrajectoryFamily? family = null, string? risk = null)
+    public static LoadedPanel LoadPanel(string input, string? exposure, Core.Families.ITrajectoryFamily? family = null, string? risk = null, string? tcov = null)
     {
         var loaded = Load(input, exposure, family);
-        return risk is null ? loaded : loaded with { Panel = RiskFile.Attach(loaded.Panel, risk) };
+        var panel = risk is null ? loaded.Panel : RiskFile.Attach(loaded.Panel, risk);
+        panel = tcov is null ? panel : TcovFile.Attach(panel, tcov);
+        return loaded with { Panel = panel };
     }
 
     private static LoadedPanel Load(string input, string? exposure, Core.Families.ITrajectoryFamily? family)

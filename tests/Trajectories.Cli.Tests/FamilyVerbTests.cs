@@ -196,4 +196,54 @@ public sealed class FamilyVerbTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--refgroup", stderr);
     }
+
+    [Fact]
+    public void TimeVaryingCovariatesGiveEachGroupItsCoefficients()
+    {
+        var outDir = _tmp.Sub("tcov");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "fit", Reference("tcov_k2_o2"), "--tcov", Reference("tcov_k2_o2_tcov"), "-k", "2", "--starts", "6", "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains(", detention ", stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
+        foreach (var group in doc.RootElement.GetProperty("groups").EnumerateArray())
+        {
+            var tcov = group.GetProperty("tcov");
+            Assert.Equal(["detention", "work"], tcov.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+            Assert.True(tcov[0].GetProperty("estimate").GetDouble() < 0, "detention lowers the rate in every planted group");
+            Assert.True(tcov[0].GetProperty("se").GetDouble() > 0);
+        }
+
+        // 1 share logit + 2 × (3 polynomial + 2 covariate) coefficients.
+        Assert.Equal(11, doc.RootElement.GetProperty("n_parameters").GetInt32());
+    }
+
+    [Fact]
+    public void ATcovFileMissingAnObservedPersonYearNamesFilePersonAndTime()
+    {
+        var tcov = _tmp.Sub("tcov.csv");
+        var lines = File.ReadAllLines(Reference("tcov_k2_o2_tcov")).ToList();
+        var first = lines.FindIndex(l => l.StartsWith("P0003,", StringComparison.Ordinal));
+        var removed = lines[first].Split(',')[1];
+        var observed = File.ReadLines(Reference("tcov_k2_o2")).Any(l => l.StartsWith("P0003," + removed + ",", StringComparison.Ordinal));
+        lines.RemoveAt(observed ? first : first + 1);
+        File.WriteAllLines(tcov, lines);
+        var outDir = _tmp.Sub("out");
+        var (code, _, stderr) = CliRunner.Run("fit", Reference("tcov_k2_o2"), "--tcov", tcov, "-k", "2", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("tcov.csv", stderr);
+        Assert.Contains("person 'P0003' is observed at time", stderr);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+
+    [Fact]
+    public void ANonNumericTcovValueNamesFileLineAndColumn()
+    {
+        var tcov = _tmp.Sub("tcov.csv");
+        File.WriteAllText(tcov, "person_id,time,detention\nP0001,11,0\nP0001,12,yes\n");
+        var outDir = _tmp.Sub("out");
+        var (code, _, stderr) = CliRunner.Run("fit", Reference("tcov_k2_o2"), "--tcov", tcov, "-k", "2", "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("tcov.csv, line 3, column 'detention'", stderr);
+    }
 }

@@ -43,6 +43,10 @@ public static class FamilyOptions
     public static Option<string?> Risk() =>
         new("--risk") { Description = "CSV of risk factors on group membership (PROC TRAJ's RISK): person_id, then one numeric column per covariate (categorical ones as 0/1 columns); every column enters a multinomial logit of membership." };
 
+    /// <summary>--tcov.</summary>
+    public static Option<string?> Tcov() =>
+        new("--tcov") { Description = "Long CSV of time-varying covariates (PROC TRAJ's TCOV): person_id,time,NAME1[,NAME2…], a row for every observed person-year; each group gets its own coefficient of each, added to its trajectory. Trajectories are reported at the persons' mean covariates at each time." };
+
     /// <summary>--refgroup.</summary>
     public static Option<int> RefGroup() =>
         new("--refgroup") { Description = "With --risk: the group the membership coefficients and odds ratios are relative to (PROC TRAJ's REFGROUP).", DefaultValueFactory = _ => 1 };

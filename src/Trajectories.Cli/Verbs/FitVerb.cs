@@ -21,6 +21,7 @@ public sealed class FitVerb : IVerb
         var min = FamilyOptions.Min();
         var max = FamilyOptions.Max();
         var risk = FamilyOptions.Risk();
+        var tcov = FamilyOptions.Tcov();
         var refGroup = FamilyOptions.RefGroup();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk in (0,1], same shape as a wide INPUT (e.g. crimCV's TO1Risk); count families (poisson, zip, nb) only." };
         var starts = new Option<int>("--starts") { Description = "Number of starts of the global search.", DefaultValueFactory = _ => 20 };
@@ -31,7 +32,7 @@ public sealed class FitVerb : IVerb
         var output = new Option<string>("--out", "-o") { Description = "Folder for model.json, posteriors.csv/.parquet, trajectories.csv/.parquet (must be new or empty).", Required = true };
 
         var command = new Command("fit", "Fit one group-based trajectory model and write model.json, posteriors and trajectories.");
-        foreach (var option in new Option[] { family, groups, order, iorder, min, max, risk, refGroup, exposure, starts, replications, maxStarts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, iorder, min, max, risk, refGroup, tcov, exposure, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -47,10 +48,15 @@ public sealed class FitVerb : IVerb
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var outDir = parse.GetValue(output)!;
             using var folder = OutputFolder.Create(outDir);
-            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk));
+            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov));
             if (loaded.Panel.Covariates is { } covariates)
             {
                 spec = spec.WithRiskFactors(covariates.Names);
+            }
+
+            if (loaded.Panel.TimeCovariates is { } timeCovariates)
+            {
+                spec = spec.WithTimeCovariates(timeCovariates.Names);
             }
 
             var fit = ConsoleProgress.Run(context, "fitting", progress => FitSettings.Fit(loaded.Panel, spec, options, progress));
@@ -80,7 +86,7 @@ public sealed class FitVerb : IVerb
         output.WriteLine(SearchText.Line(fit.Search));
         foreach (var g in fit.Groups)
         {
-            output.WriteLine(string.Create(c, $"  group {g.Index}: share {g.Share:P1} (assigned {g.AssignedShare:P1}), AvePP {Show(g.AvePP)}, OCC {Show(g.Occ)}, order {g.Order}{(g.InflationOrder >= 0 ? $", iorder {g.InflationOrder}" : string.Empty)}{Natural(g)}{(g.Degenerate ? "  DEGENERATE" : string.Empty)}"));
+            output.WriteLine(string.Create(c, $"  group {g.Index}: share {g.Share:P1} (assigned {g.AssignedShare:P1}), AvePP {Show(g.AvePP)}, OCC {Show(g.Occ)}, order {g.Order}{(g.InflationOrder >= 0 ? $", iorder {g.InflationOrder}" : string.Empty)}{Natural(g)}{Tcov(g)}{(g.Degenerate ? "  DEGENERATE" : string.Empty)}"));
         }
 
         if (fit.MembershipRelativeTo(refGroup) is { } membership)
@@ -104,6 +110,10 @@ public sealed class FitVerb : IVerb
 
         output.WriteLine($"written to {target}");
     }
+
+    /// <summary>The group's time-varying covariate coefficients, e.g. ", detention −0.81 (SE 0.12)".</summary>
+    private static string Tcov(GroupEstimate g) =>
+        string.Concat(g.TimeCovariates.Select(c => string.Create(CultureInfo.InvariantCulture, $", {c.Name} {c.Estimate:F3} (SE {Show(c.Se)})")));
 
     /// <summary>A constant second predictor on its natural scale, e.g. ", dispersion 0.42 (SE 0.05)".</summary>
     private static string Natural(GroupEstimate g) =>

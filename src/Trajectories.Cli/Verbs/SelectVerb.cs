@@ -22,6 +22,7 @@ public sealed class SelectVerb : IVerb
         var min = FamilyOptions.Min();
         var max = FamilyOptions.Max();
         var risk = FamilyOptions.Risk();
+        var tcov = FamilyOptions.Tcov();
         var refGroup = FamilyOptions.RefGroup();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk, same shape as a wide INPUT; count families (poisson, zip, nb) only." };
         var minShare = new Option<double>("--min-share") { Description = "Adequacy: smallest group share allowed.", DefaultValueFactory = _ => new SelectionCriteria().MinShare };
@@ -35,7 +36,7 @@ public sealed class SelectVerb : IVerb
         var output = new Option<string>("--out", "-o") { Description = "Folder for selection.csv/.parquet and the chosen model's model.json, posteriors and trajectories.", Required = true };
 
         var command = new Command("select", "Fit a grid of models and choose one: the smallest BIC (persons) among adequate models.");
-        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, min, max, risk, refGroup, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, min, max, risk, refGroup, tcov, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -62,8 +63,9 @@ public sealed class SelectVerb : IVerb
             var iorders = ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0");
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             using var folder = OutputFolder.Create(parse.GetValue(output)!);
-            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk));
-            var grid = ModelSelector.Grid(fam, ks, orders, iorders, parse.GetValue(perGroup), loaded.Panel.Covariates?.Names);
+            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov));
+            var grid = ModelSelector.Grid(fam, ks, orders, iorders, parse.GetValue(perGroup), loaded.Panel.Covariates?.Names)
+                .Select(m => loaded.Panel.TimeCovariates is { } t ? m.WithTimeCovariates(t.Names) : m).ToList();
             var result = ConsoleProgress.Run(context, $"{grid.Count} models", progress =>
                 ModelSelector.Select(loaded.Panel, grid, options, criteria, progress is null ? null : new SelectionProgressAdapter(progress)));
             var chosen = result.Chosen?.Fit ?? throw new FitFailedException("no model of the grid could be fitted: " + string.Join("; ", result.Rows.Select(r => r.Error).Distinct()));

@@ -31,7 +31,7 @@ internal static class AnalyticHessian
             var t = layout.CellTime[c];
             for (var g = 0; g < groups; g++)
             {
-                var d = family.Derivatives(layout.CellY[c], layout.CellLogExposure[c], tab.Eta[(g * time) + t], tab.Zeta[(g * time) + t]);
+                var d = family.Derivatives(layout.CellY[c], layout.CellLogExposure[c], tab.EtaOf(c, g), tab.Zeta[(g * time) + t]);
                 dEta[(c * groups) + g] = d.Eta;
                 dZeta[(c * groups) + g] = d.Zeta;
             }
@@ -107,11 +107,17 @@ internal static class AnalyticHessian
         return h;
     }
 
+    /// <summary>
+    /// Entry k of a baseline cell's score in group g at time t: β's from x_t, δ's 0 (a baseline cell has covariates 0),
+    /// γ's from z_t.
+    /// </summary>
     private static double ScoreTerm(MixtureLikelihood model, int g, int t, int k, double dEta, double dZeta)
     {
-        var pb = model.Parameters.Orders[g] + 1;
-        var pz = model.Parameters.SecondaryOrders[g] + 1;
-        return k < pb ? dEta * model.Tables.Designs[g][(t * pb) + k] : dZeta * model.Tables.SecondaryDesigns[g][(t * pz) + k - pb];
+        var p = model.Parameters;
+        int pb = p.Orders[g] + 1, pt = p.TrajectoryWidth(g), pz = p.SecondaryOrders[g] + 1;
+        return k < pb ? dEta * model.Tables.Designs[g][(t * pb) + k]
+            : k < pt ? 0.0
+            : dZeta * model.Tables.SecondaryDesigns[g][(t * pz) + k - pt];
     }
 
     /// <summary>
@@ -131,6 +137,8 @@ internal static class AnalyticHessian
         var acc = new double[n * n];
         var u = new double[n];
         var q = new double[n];
+        var stride = layout.CovariateCount;
+        var columns = layout.CovariateColumns(model.Spec.TimeCovariates);
         var end = Math.Min(layout.RowCount, (chunk + 1) * EStepKernel.ChunkRows);
         for (var i = chunk * EStepKernel.ChunkRows; i < end; i++)
         {
@@ -150,7 +158,7 @@ internal static class AnalyticHessian
 
             for (var g = 0; g < groups; g++)
             {
-                int off = p.BetaOffset[g], width = p.GroupWidth(g), pb = p.Orders[g] + 1, pz = width - pb;
+                int off = p.BetaOffset[g], width = p.GroupWidth(g), pb = p.Orders[g] + 1, pt = p.TrajectoryWidth(g), pz = width - pt;
                 var block = u.AsSpan(off, width);
                 if (windowed)
                 {
@@ -177,9 +185,15 @@ internal static class AnalyticHessian
                         block[k] += de * design[(t * pb) + k];
                     }
 
+                    // δ: the cell's own covariates (the baseline cell's are 0, so nothing to take off).
+                    for (var k = 0; k < pt - pb; k++)
+                    {
+                        block[pb + k] += dEta[(c * groups) + g] * layout.CellCovariates[(c * stride) + columns[k]];
+                    }
+
                     for (var k = 0; k < pz; k++)
                     {
-                        block[pb + k] += dz * z[(t * pz) + k];
+                        block[pt + k] += dz * z[(t * pz) + k];
                     }
                 }
 

@@ -29,14 +29,23 @@ public sealed class CellLayout
         var cellTime = new List<short>();
         var cellValue = new List<double>();
         var cellExposure = new List<float>();
-        var lookup = new Dictionary<(short T, double Y, float E), int>();
+        var cellCovariates = new List<int>();
+        var lookup = new Dictionary<(short T, double Y, float E, int W), int>();
+        var tcov = p.TimeCovariates;
+        CovariateCount = tcov?.Count ?? 0;
+        CovariateNames = tcov?.Names ?? [];
+        var vectors = new VectorInterner(CovariateCount);
         for (short t = 0; t < TimeCount; t++)
         {
-            lookup.Add((t, 0.0, 1f), t);
+            lookup.Add((t, 0.0, 1f, 0), t);
             cellTime.Add(t);
             cellValue.Add(0.0);
             cellExposure.Add(1f);
+            cellCovariates.Add(0);
         }
+
+        var covariateSums = new double[TimeCount * CovariateCount];
+        var covariateWeights = new double[TimeCount];
 
         var n = p.PersonCount;
         WindowStart = new short[n];
@@ -57,7 +66,20 @@ public sealed class CellLayout
             for (var k = 0; k < s.Length; k++)
             {
                 var e = s.Exposure.IsEmpty ? 1f : s.Exposure[k];
-                var key = (s.TimeIndex[k], s.Values[k], e);
+                var w = 0;
+                if (tcov is not null)
+                {
+                    var row = tcov.Of(p.RowStart[i] + k);
+                    w = vectors.Intern(row);
+                    var t = s.TimeIndex[k];
+                    covariateWeights[t] += panel.Weights[i];
+                    for (var j = 0; j < CovariateCount; j++)
+                    {
+                        covariateSums[(t * CovariateCount) + j] += panel.Weights[i] * row[j];
+                    }
+                }
+
+                var key = (s.TimeIndex[k], s.Values[k], e, w);
                 if (!lookup.TryGetValue(key, out var c))
                 {
                     c = cellTime.Count;
@@ -65,6 +87,7 @@ public sealed class CellLayout
                     cellTime.Add(key.Item1);
                     cellValue.Add(key.Item2);
                     cellExposure.Add(e);
+                    cellCovariates.Add(w);
                 }
 
                 constant += panel.Weights[i] * family.LogConstant(s.Values[k]);
@@ -82,7 +105,60 @@ public sealed class CellLayout
         CellY = cellValue.ToArray();
         CellLogExposure = cellExposure.Select(e => Math.Log(e)).ToArray();
         TotalLogConstant = constant;
+        CellCovariates = new double[CellCount * CovariateCount];
+        for (var c = 0; c < CellCount; c++)
+        {
+            vectors.Vector(cellCovariates[c]).CopyTo(CellCovariates.AsSpan(c * CovariateCount, CovariateCount));
+        }
+
+        CovariateMeans = new double[TimeCount * CovariateCount];
+        for (var t = 0; t < TimeCount; t++)
+        {
+            for (var j = 0; j < CovariateCount && covariateWeights[t] > 0; j++)
+            {
+                CovariateMeans[(t * CovariateCount) + j] = covariateSums[(t * CovariateCount) + j] / covariateWeights[t];
+            }
+        }
     }
+
+    /// <summary>Number of time-varying covariates Q of the panel (0 without TCOV).</summary>
+    public int CovariateCount { get; }
+
+    /// <summary>The panel's time-varying covariates, in the column order of <see cref="CellCovariates"/>.</summary>
+    public IReadOnlyList<string> CovariateNames { get; }
+
+    /// <summary>The columns of <paramref name="names"/> among <see cref="CovariateNames"/>.</summary>
+    /// <exception cref="ModelSpecificationException">A name is not among the panel's time-varying covariates.</exception>
+    public int[] CovariateColumns(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return names.Select(n =>
+        {
+            for (var k = 0; k < CovariateNames.Count; k++)
+            {
+                if (CovariateNames[k] == n)
+                {
+                    return k;
+                }
+            }
+
+            throw new ModelSpecificationException(CovariateNames.Count == 0
+                ? $"the model has the time-varying covariate '{n}' but the panel has none."
+                : $"no time-varying covariate '{n}' (the panel has {string.Join(", ", CovariateNames)}).");
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// Each cell's time-varying covariates, row-major cells × Q (all the panel's; a model uses the columns it names).
+    /// The baseline cells 0 … T−1 have all covariates 0.
+    /// </summary>
+    public double[] CellCovariates { get; }
+
+    /// <summary>
+    /// The persons' mean covariates at each time, T × Q (weighted by persons; 0 at a time nobody is observed): the
+    /// values at which trajectories are reported.
+    /// </summary>
+    public double[] CovariateMeans { get; }
 
     /// <summary>Number of time points T.</summary>
     public int TimeCount { get; }
@@ -122,4 +198,43 @@ public sealed class CellLayout
 
     /// <summary>Whether row <paramref name="i"/> uses the windowed (prefix-sum) path.</summary>
     public bool IsWindowed(int i) => WindowEnd[i] > 0;
+
+    /// <summary>Distinct covariate vectors, numbered in order of first appearance; 0 is the all-zero vector.</summary>
+    private sealed class VectorInterner
+    {
+        private readonly int _width;
+        private readonly List<double> _values = [];
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+        public VectorInterner(int width)
+        {
+            _width = width;
+            Intern(new double[width]);
+        }
+
+        public int Intern(ReadOnlySpan<double> vector)
+        {
+            // The bit patterns as the key: exact equality, as for the other cell coordinates.
+            var key = string.Create(vector.Length * 16, vector.ToArray(), static (chars, v) =>
+            {
+                for (var k = 0; k < v.Length; k++)
+                {
+                    BitConverter.DoubleToInt64Bits(v[k]).TryFormat(chars.Slice(k * 16, 16), out _, "X16", System.Globalization.CultureInfo.InvariantCulture);
+                }
+            });
+            if (!_index.TryGetValue(key, out var id))
+            {
+                id = _index.Count;
+                _index.Add(key, id);
+                foreach (var x in vector)
+                {
+                    _values.Add(x);
+                }
+            }
+
+            return id;
+        }
+
+        public ReadOnlySpan<double> Vector(int id) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values).Slice(id * _width, _width);
+    }
 }

@@ -86,7 +86,12 @@ internal static class FitSummarizer
                 secondary,
                 model.Spec.InflationOrders[g],
                 sizes[g],
-                degenerate);
+                degenerate,
+                model.Spec.TimeCovariates.Select((name, j) =>
+                {
+                    var at = p.BetaOffset[g] + pb + j;
+                    return new CovariateEffect(name, x.Psi[at], StandardErrors(covariance, p.Total, at, 1)[0]);
+                }).ToArray());
         }
 
         var reason = x.Best.Reason;

@@ -14,6 +14,8 @@ public sealed class GroupTables
     private readonly CellLayout _layout;
     private readonly ModelSpecification _spec;
     private readonly ParameterLayout _params;
+    private readonly int[] _columns;
+    private readonly double[] _polynomial;
 
     /// <summary>Allocates tables for a model on a layout.</summary>
     public GroupTables(CellLayout layout, ModelSpecification spec, IReadOnlyList<double> times, TimeScale scale)
@@ -35,6 +37,9 @@ public sealed class GroupTables
 
         Eta = new double[Groups * Time];
         Zeta = new double[Groups * Time];
+        _columns = layout.CovariateColumns(spec.TimeCovariates);
+        _polynomial = _columns.Length == 0 ? Eta : new double[Groups * Time];
+        CellEta = _columns.Length == 0 ? [] : new double[layout.CellCount * Groups];
         Full = new double[layout.CellCount * Groups];
         Diff = new double[layout.CellCount * Groups];
         Prefix = new double[(Time + 1) * Groups];
@@ -52,8 +57,17 @@ public sealed class GroupTables
     /// <summary>Row-major T × (order+1) design of each group's second predictor (empty when it has none).</summary>
     public double[][] SecondaryDesigns { get; }
 
-    /// <summary>η_gt at index g·T + t.</summary>
+    /// <summary>
+    /// η_gt at index g·T + t: x_t'β_g, plus m_t'δ_g with time-varying covariates, m_t their persons' mean at time t
+    /// (the trajectory as reported, judged and ordered). Cells use their own covariates: <see cref="EtaOf"/>.
+    /// </summary>
     public double[] Eta { get; }
+
+    /// <summary>η of each cell in each group, index c·G + g, when the model has time-varying covariates; empty otherwise.</summary>
+    public double[] CellEta { get; }
+
+    /// <summary>η of cell <paramref name="c"/> in group <paramref name="g"/>: x_t'β_g + w_c'δ_g (x_t'β_g without covariates).</summary>
+    public double EtaOf(int c, int g) => CellEta.Length == 0 ? Eta[(g * Time) + _layout.CellTime[c]] : CellEta[(c * Groups) + g];
 
     /// <summary>ζ_gt (the second predictor) at index g·T + t (−∞ when the group has none).</summary>
     public double[] Zeta { get; }
@@ -91,11 +105,16 @@ public sealed class GroupTables
             var gamma = psi.Slice(_params.GammaOffset[g], _params.SecondaryOrders[g] + 1);
             for (var t = 0; t < Time; t++)
             {
-                Eta[(g * Time) + t] = Dot(Designs[g].AsSpan(t * beta.Length, beta.Length), beta);
+                _polynomial[(g * Time) + t] = Dot(Designs[g].AsSpan(t * beta.Length, beta.Length), beta);
                 Zeta[(g * Time) + t] = gamma.IsEmpty
                     ? double.NegativeInfinity
                     : Dot(SecondaryDesigns[g].AsSpan(t * gamma.Length, gamma.Length), gamma);
             }
+        }
+
+        if (_columns.Length > 0)
+        {
+            CovariateTerms(psi);
         }
 
         // Cells are independent: chunked parallel fill gives the same bits for any thread count.
@@ -110,7 +129,7 @@ public sealed class GroupTables
                 var t = _layout.CellTime[c];
                 for (var g = 0; g < Groups; g++)
                 {
-                    var f = family.LogDensity(_layout.CellY[c], _layout.CellLogExposure[c], Eta[(g * Time) + t], Zeta[(g * Time) + t]);
+                    var f = family.LogDensity(_layout.CellY[c], _layout.CellLogExposure[c], EtaOf(c, g), Zeta[(g * Time) + t]);
 
                     // NaN only arises from non-finite parameters (∞ − ∞); such a density is no density at all.
                     Full[(c * Groups) + g] = double.IsNaN(f) ? double.NegativeInfinity : f;
@@ -146,6 +165,38 @@ public sealed class GroupTables
         }
 
         PrefixExact = finite && largest <= PrefixLimit;
+    }
+
+    /// <summary>Adds each group's δ'w to its polynomial: at every cell's own covariates, and at the mean ones per time.</summary>
+    private void CovariateTerms(ReadOnlySpan<double> psi)
+    {
+        var q = _columns.Length;
+        var stride = _layout.CovariateCount;
+        for (var g = 0; g < Groups; g++)
+        {
+            var delta = psi.Slice(_params.BetaOffset[g] + _params.Orders[g] + 1, q);
+            for (var t = 0; t < Time; t++)
+            {
+                var e = _polynomial[(g * Time) + t];
+                for (var j = 0; j < q; j++)
+                {
+                    e += delta[j] * _layout.CovariateMeans[(t * stride) + _columns[j]];
+                }
+
+                Eta[(g * Time) + t] = e;
+            }
+
+            for (var c = 0; c < _layout.CellCount; c++)
+            {
+                var e = _polynomial[(g * Time) + _layout.CellTime[c]];
+                for (var j = 0; j < q; j++)
+                {
+                    e += delta[j] * _layout.CellCovariates[(c * stride) + _columns[j]];
+                }
+
+                CellEta[(c * Groups) + g] = e;
+            }
+        }
     }
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

@@ -39,7 +39,7 @@ public sealed class MixtureLikelihood
         Parameters = new ParameterLayout(spec);
         Tables = new GroupTables(layout, spec, times, scale);
         State = new EStepResult(layout.RowCount, layout.CellCount, spec.Groups);
-        _objective = new GroupObjective(layout, spec.Family);
+        _objective = new GroupObjective(layout, spec.Family, layout.CovariateColumns(spec.TimeCovariates));
         _threads = Math.Max(1, threads);
     }
 
@@ -139,7 +139,7 @@ public sealed class MixtureLikelihood
     public bool MaximizeGroup(Span<double> psi, int g, int newtonSteps)
     {
         var p = Parameters;
-        int pb = p.Orders[g] + 1, pz = p.SecondaryOrders[g] + 1, n = pb + pz;
+        var n = p.GroupWidth(g);
         var coef = psi.Slice(p.BetaOffset[g], n);
         var grad = new double[n];
         var hess = new double[n * n];
@@ -275,7 +275,7 @@ public sealed class MixtureLikelihood
     private double Q(int g, ReadOnlySpan<double> coef, Span<double> grad, Span<double> hess)
     {
         var p = Parameters;
-        var pb = p.Orders[g] + 1;
+        var pb = p.TrajectoryWidth(g);
         return _objective.Evaluate(
             State.CellWeights, g, Spec.Groups, Tables.Designs[g], Tables.SecondaryDesigns[g],
             coef.Slice(0, pb), coef.Slice(pb), grad, hess);

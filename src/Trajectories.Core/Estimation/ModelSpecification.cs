@@ -25,6 +25,15 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
     /// </summary>
     public IReadOnlyList<string> RiskFactors { get; init; } = [];
 
+    /// <summary>
+    /// The time-varying covariates of the trajectories (PROC TRAJ's TCOV), by name among the panel's; each group has
+    /// its own coefficient for each, added to its trajectory predictor: η_git = x_t'β_g + w_it'δ_g. Empty by default.
+    /// </summary>
+    public IReadOnlyList<string> TimeCovariates { get; init; } = [];
+
+    /// <summary>A copy with <paramref name="names"/> as the time-varying covariates of every group's trajectory.</summary>
+    public ModelSpecification WithTimeCovariates(IReadOnlyList<string> names) => this with { TimeCovariates = names.ToArray() };
+
     /// <summary>Membership coefficients per non-reference group: the intercept and one per risk factor.</summary>
     public int MembershipWidth => 1 + RiskFactors.Count;
 
@@ -69,7 +78,7 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
     };
 
     /// <summary>Number of free parameters (membership + all group coefficients).</summary>
-    public int ParameterCount => ((Groups - 1) * MembershipWidth) + Orders.Sum(o => o + 1) + SecondaryOrders.Sum(o => o + 1);
+    public int ParameterCount => ((Groups - 1) * MembershipWidth) + Orders.Sum(o => o + 1) + (Groups * TimeCovariates.Count) + SecondaryOrders.Sum(o => o + 1);
 
     /// <summary>Checks the specification on its own (not yet against data).</summary>
     /// <exception cref="ModelSpecificationException">When a count or order is out of range.</exception>
@@ -83,6 +92,11 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
         if (RiskFactors.Any(string.IsNullOrWhiteSpace) || RiskFactors.Distinct(StringComparer.Ordinal).Count() != RiskFactors.Count)
         {
             throw new ModelSpecificationException("risk factors must be named, each once.");
+        }
+
+        if (TimeCovariates.Any(string.IsNullOrWhiteSpace) || TimeCovariates.Distinct(StringComparer.Ordinal).Count() != TimeCovariates.Count)
+        {
+            throw new ModelSpecificationException("time-varying covariates must be named, each once.");
         }
 
         if (InflationOrders.Count != Groups)

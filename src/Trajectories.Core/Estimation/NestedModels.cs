@@ -50,7 +50,8 @@ internal static class NestedModels
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(outer);
         var maps = new List<int[]>();
-        if (!inner.Family.Equals(outer.Family) || inner.Groups > outer.Groups || !inner.RiskFactors.SequenceEqual(outer.RiskFactors))
+        if (!inner.Family.Equals(outer.Family) || inner.Groups > outer.Groups || !inner.RiskFactors.SequenceEqual(outer.RiskFactors)
+            || !inner.TimeCovariates.SequenceEqual(outer.TimeCovariates))
         {
             return maps;
         }
@@ -168,6 +169,11 @@ internal static class NestedModels
                 psi[outerLayout.BetaOffset[g] + k] = source[inner.BetaOffset[j] + k];
             }
 
+            for (var k = 0; k < inner.Covariates; k++)
+            {
+                psi[outerLayout.BetaOffset[g] + outerLayout.Orders[g] + 1 + k] = source[inner.BetaOffset[j] + inner.Orders[j] + 1 + k];
+            }
+
             if (copies[j] > 1 && shift != 0)
             {
                 // Copies spread evenly over [−shift, +shift] around the source's intercept.
@@ -254,5 +260,5 @@ internal static class NestedModels
     /// <summary>Whether two specifications are the same model.</summary>
     public static bool Same(ModelSpecification a, ModelSpecification b) =>
         a.Family.Equals(b.Family) && a.Orders.SequenceEqual(b.Orders) && a.InflationOrders.SequenceEqual(b.InflationOrders)
-        && a.RiskFactors.SequenceEqual(b.RiskFactors);
+        && a.RiskFactors.SequenceEqual(b.RiskFactors) && a.TimeCovariates.SequenceEqual(b.TimeCovariates);
 }

@@ -42,11 +42,11 @@ internal static class StartValues
             if (pz > 0 && family.Secondary?.Shape == SecondaryShape.Polynomial)
             {
                 var shapes = InflationShapes(pz, random).ToArray();
-                shapes[random.Next(shapes.Length)].CopyTo(coef.Slice(p.Orders[g] + 1));
+                shapes[random.Next(shapes.Length)].CopyTo(coef.Slice(p.TrajectoryWidth(g)));
             }
             else if (pz > 0)
             {
-                coef[p.Orders[g] + 1] = family.StartSecondary(data);
+                coef[p.TrajectoryWidth(g)] = family.StartSecondary(data);
             }
 
             model.MaximizeGroup(psi, g, PartitionNewtonSteps);

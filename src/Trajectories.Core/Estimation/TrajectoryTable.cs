@@ -6,7 +6,8 @@ namespace Trajectories.Core.Estimation;
 internal static class TrajectoryTable
 {
     /// <summary>
-    /// The mean μ_gt the family predicts (the expected observation at exposure 1) with a 95 % band symmetric on the
+    /// The mean μ_gt the family predicts (the expected observation at exposure 1; with time-varying covariates, at the
+    /// persons' mean covariates at that time) with a 95 % band symmetric on the
     /// family's <see cref="Families.ITrajectoryFamily.MeanLink"/> scale: h = link(μ) has gradient a = ∂h/∂η·x_t for β and
     /// ∂h/∂ζ·z_t for γ (for ZIP log μ = η + log(1 − π): 1 and −π), so Var(h) = aᵀ Σ_g a with Σ_g the group's block of
     /// the covariance. Reads the model's last E-step.
@@ -17,6 +18,7 @@ internal static class TrajectoryTable
         var tab = model.Tables;
         var layout = model.Layout;
         var family = model.Spec.Family;
+        var columns = layout.CovariateColumns(model.Spec.TimeCovariates);
         var groups = p.Groups;
         var time = tab.Time;
         var sumY = new double[groups * time];
@@ -32,7 +34,7 @@ internal static class TrajectoryTable
         var points = new List<TrajectoryPoint>(groups * time);
         for (var g = 0; g < groups; g++)
         {
-            int pb = p.Orders[g] + 1, pz = p.SecondaryOrders[g] + 1, n = pb + pz, off = p.BetaOffset[g];
+            int pb = p.Orders[g] + 1, pt = p.TrajectoryWidth(g), pz = p.SecondaryOrders[g] + 1, n = pt + pz, off = p.BetaOffset[g];
             var a = new double[n];
             for (var t = 0; t < time; t++)
             {
@@ -46,9 +48,15 @@ internal static class TrajectoryTable
                     a[k] = dEta * tab.Designs[g][(t * pb) + k];
                 }
 
+                for (var k = 0; k < pt - pb; k++)
+                {
+                    // Reported at the persons' mean covariates at this time (see GroupTables.Eta).
+                    a[pb + k] = dEta * layout.CovariateMeans[(t * layout.CovariateCount) + columns[k]];
+                }
+
                 for (var k = 0; k < pz; k++)
                 {
-                    a[pb + k] = dZeta * tab.SecondaryDesigns[g][(t * pz) + k];
+                    a[pt + k] = dZeta * tab.SecondaryDesigns[g][(t * pz) + k];
                 }
 
                 double? lower = null, upper = null;

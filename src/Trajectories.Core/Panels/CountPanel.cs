@@ -21,7 +21,8 @@ public sealed class CountPanel
         short[] timeIndex,
         double[] values,
         float[]? exposure,
-        PersonCovariates? covariates = null)
+        PersonCovariates? covariates = null,
+        ObservationCovariates? timeCovariates = null)
     {
         ArgumentNullException.ThrowIfNull(personIds);
         ArgumentNullException.ThrowIfNull(times);
@@ -53,8 +54,14 @@ public sealed class CountPanel
             throw new ArgumentException("covariates must have one row per person.", nameof(covariates));
         }
 
+        if (timeCovariates is not null && timeCovariates.ObservationCount != values.Length)
+        {
+            throw new ArgumentException("time-varying covariates must have one row per observation.", nameof(timeCovariates));
+        }
+
         PersonIds = personIds;
         Covariates = covariates;
+        TimeCovariates = timeCovariates;
         Times = times;
         RowStart = rowStart;
         TimeIndex = timeIndex;
@@ -83,9 +90,16 @@ public sealed class CountPanel
     /// <summary>Person covariates (risk factors of the membership model), or null when there are none.</summary>
     public PersonCovariates? Covariates { get; }
 
+    /// <summary>Time-varying covariates per observation (PROC TRAJ's TCOV), or null when there are none.</summary>
+    public ObservationCovariates? TimeCovariates { get; }
+
     /// <summary>The same observations with <paramref name="covariates"/> attached (arrays are shared, not copied).</summary>
     public CountPanel WithCovariates(PersonCovariates? covariates) =>
-        new(PersonIds, Times, RowStart, TimeIndex, Values, Exposure, covariates);
+        new(PersonIds, Times, RowStart, TimeIndex, Values, Exposure, covariates, TimeCovariates);
+
+    /// <summary>The same observations with time-varying <paramref name="covariates"/> attached (arrays are shared).</summary>
+    public CountPanel WithTimeCovariates(ObservationCovariates? covariates) =>
+        new(PersonIds, Times, RowStart, TimeIndex, Values, Exposure, Covariates, covariates);
 
     /// <summary>Number of persons (series).</summary>
     public int PersonCount => PersonIds.Length;

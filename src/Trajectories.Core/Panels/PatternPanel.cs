@@ -4,8 +4,8 @@ namespace Trajectories.Core.Panels;
 /// A <see cref="CountPanel"/> with identical persons collapsed into weighted patterns (exact compression).
 /// </summary>
 /// <remarks>
-/// Two persons fall into one pattern when their observed time indices, values, exposures and covariates (if any) are
-/// equal bit for bit;
+/// Two persons fall into one pattern when their observed time indices, values, exposures, covariates and time-varying
+/// covariates (if any) are equal bit for bit;
 /// their likelihood contributions and posteriors are then equal, so the likelihood is Σ_pattern weight · ℓ_pattern.
 /// Sparse count panels compress well (most offenders share a handful of all-zero-but-one patterns).
 /// Patterns are numbered in order of first appearance, so compression is deterministic.
@@ -90,6 +90,8 @@ public sealed class PatternPanel
         var values = new double[n];
         var exposure = panel.Exposure is null ? null : new float[n];
         var ids = new string[persons.Count];
+        var tcov = panel.TimeCovariates;
+        var tcovValues = tcov is null ? null : new double[n * tcov.Count];
         for (var p = 0; p < persons.Count; p++)
         {
             var i = persons[p];
@@ -102,9 +104,16 @@ public sealed class PatternPanel
             {
                 Array.Copy(panel.Exposure!, start, exposure, rowStart[p], length);
             }
+
+            if (tcovValues is not null)
+            {
+                Array.Copy(tcov!.Values, start * tcov.Count, tcovValues, rowStart[p] * tcov.Count, length * tcov.Count);
+            }
         }
 
-        return new CountPanel(ids, panel.Times, rowStart, timeIndex, values, exposure, panel.Covariates?.Subset(persons));
+        return new CountPanel(
+            ids, panel.Times, rowStart, timeIndex, values, exposure, panel.Covariates?.Subset(persons),
+            tcov is null ? null : new ObservationCovariates(tcov.Names, tcovValues!));
     }
 
     /// <summary>Compares persons of one panel by their whole observation run (times, values, exposure bits).</summary>
@@ -117,7 +126,16 @@ public sealed class PatternPanel
             return x.TimeIndex.SequenceEqual(y.TimeIndex)
                 && x.Values.SequenceEqual(y.Values)
                 && x.Exposure.SequenceEqual(y.Exposure)
-                && (panel.Covariates is null || panel.Covariates.Of(a).SequenceEqual(panel.Covariates.Of(b)));
+                && (panel.Covariates is null || panel.Covariates.Of(a).SequenceEqual(panel.Covariates.Of(b)))
+                && (panel.TimeCovariates is null || SameTimeCovariates(a, b));
+        }
+
+        private bool SameTimeCovariates(int a, int b)
+        {
+            var q = panel.TimeCovariates!.Count;
+            var values = panel.TimeCovariates.Values;
+            return values.AsSpan(panel.RowStart[a] * q, (panel.RowStart[a + 1] - panel.RowStart[a]) * q)
+                .SequenceEqual(values.AsSpan(panel.RowStart[b] * q, (panel.RowStart[b + 1] - panel.RowStart[b]) * q));
         }
 
         public int GetHashCode(int person)

@@ -18,6 +18,12 @@ public sealed record PredictorEstimate(Predictor Predictor, int Order, IReadOnly
     public double? NaturalSe => Natural is { } v && Se[0] is { } se ? v * se : null;
 }
 
+/// <summary>A group's coefficient of one time-varying covariate (PROC TRAJ's TCOV), on the trajectory's link scale.</summary>
+/// <param name="Name">The covariate.</param>
+/// <param name="Estimate">Its coefficient δ in the group's trajectory predictor.</param>
+/// <param name="Se">Its standard error (null when not estimable).</param>
+public sealed record CovariateEffect(string Name, double Estimate, double? Se);
+
 /// <summary>One group of a fitted model, in canonical order (ascending mean predicted outcome over its support).</summary>
 /// <param name="Index">1-based group number.</param>
 /// <param name="Share">Estimated share π_g.</param>
@@ -29,6 +35,7 @@ public sealed record PredictorEstimate(Predictor Predictor, int Order, IReadOnly
 /// <param name="Secondary">The second predictor ζ (zero inflation, dispersion, σ), or null when the group has none.</param>
 /// <param name="InflationOrder">PROC TRAJ's IORDER of the group (−1 when it has no zero inflation, and for families without it).</param>
 /// <param name="ExpectedSize">Σ posterior: the expected number of persons in the group.</param>
+/// <param name="TimeCovariates">The group's coefficients of the time-varying covariates (empty without TCOV).</param>
 /// <param name="Degenerate">Whether the group is empty or its predictors ran off (see <see cref="Estimation.StopReason.DegenerateGroup"/>).</param>
 public sealed record GroupEstimate(
     int Index,
@@ -41,7 +48,8 @@ public sealed record GroupEstimate(
     PredictorEstimate? Secondary,
     int InflationOrder,
     double ExpectedSize,
-    bool Degenerate)
+    bool Degenerate,
+    IReadOnlyList<CovariateEffect> TimeCovariates)
 {
     /// <summary>Polynomial order of the trajectory.</summary>
     public int Order => Trajectory.Order;

@@ -41,6 +41,6 @@ internal static class PanelTimes
             timeIndex[i] = remap[panel.TimeIndex[i]];
         }
 
-        return new CountPanel(panel.PersonIds, times.ToArray(), panel.RowStart, timeIndex, panel.Values, panel.Exposure, panel.Covariates);
+        return new CountPanel(panel.PersonIds, times.ToArray(), panel.RowStart, timeIndex, panel.Values, panel.Exposure, panel.Covariates, panel.TimeCovariates);
     }
 }

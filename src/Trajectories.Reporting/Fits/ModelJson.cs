@@ -185,6 +185,17 @@ public static class ModelJson
             JsonNumbers.Number(writer, constant.Predictor.Key + "_se", constant.NaturalSe);
         }
 
+        writer.WriteStartArray("tcov");
+        foreach (var c in g.TimeCovariates)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", c.Name);
+            JsonNumbers.Number(writer, "estimate", c.Estimate);
+            JsonNumbers.Number(writer, "se", c.Se);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartArray("predictors");
         WritePredictor(writer, g.Trajectory);
         if (g.Secondary is { } secondary)

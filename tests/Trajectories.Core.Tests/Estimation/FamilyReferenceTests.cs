@@ -31,6 +31,13 @@ public class FamilyReferenceTests
             spec = spec.WithRiskFactors(panel.Covariates!.Names);
         }
 
+        var tcov = Folder(name + "_tcov.csv");
+        if (File.Exists(tcov))
+        {
+            panel = FamilyPanels.WithTcov(panel, tcov);
+            spec = spec.WithTimeCovariates(panel.TimeCovariates!.Names);
+        }
+
         var fit = TrajectoryEstimator.Fit(panel, spec, new FitOptions { Starts = 10, Seed = 1 });
 
         Assert.True(fit.Converged, $"{name}: {fit.StopReason}");
@@ -80,6 +87,32 @@ public class FamilyReferenceTests
         {
             Assert.Equal(0.0, fit.Membership.ShareEffects.Where(e => e.Covariate == covariate).Sum(e => e.Effect), 12);
         }
+    }
+
+    /// <summary>
+    /// The groups' coefficients of time-varying covariates (PROC TRAJ's TCOV) against flexmix's
+    /// <c>y ~ u + I(u^2) + detention + work | id</c>, groups in canonical order; and against the truth R drew from.
+    /// </summary>
+    [Fact]
+    public void TimeVaryingCovariateEffectsMatchFlexmixAndTheTruth()
+    {
+        var panel = FamilyPanels.WithTcov(FamilyPanels.ReadLong(Folder("tcov_k2_o2.csv")), Folder("tcov_k2_o2_tcov.csv"));
+        var spec = ModelSpecification.Poisson(2, 2).WithTimeCovariates(["detention", "work"]);
+        var fit = TrajectoryEstimator.Fit(panel, spec, new FitOptions { Starts = 10, Seed = 1 });
+        var expected = TestData.ReferenceTable("families/tcov_k2_o2_effects.tsv");
+        Assert.Equal(4, expected.Count);
+        foreach (var row in expected)
+        {
+            var group = int.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture);
+            var estimate = double.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture);
+            var truth = double.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture);
+            var ours = fit.Groups[group - 1].TimeCovariates.Single(c => c.Name == row[1]);
+            Assert.True(Math.Abs(ours.Estimate - estimate) < 2e-3, $"group {group} {row[1]}: {ours.Estimate:F6} vs flexmix {estimate:F6}");
+            Assert.True(Math.Abs(ours.Estimate - truth) < 4 * ours.Se!.Value, $"group {group} {row[1]}: {ours.Estimate:F4} vs truth {truth} (se {ours.Se:F4})");
+        }
+
+        // The reported trajectory is at the persons' mean covariates of each year: between the curves at 0 and at 1.
+        Assert.All(fit.Trajectories.Where(t => t.InSupport), t => Assert.True(t.Predicted > 0));
     }
 
     private static string Folder(string file) =>

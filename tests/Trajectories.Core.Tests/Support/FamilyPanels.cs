@@ -52,6 +52,26 @@ internal static class FamilyPanels
         return panel.WithCovariates(new PersonCovariates(names, values));
     }
 
+    /// <summary>Attaches a time-varying covariate file (person_id,time, then covariates) as R wrote it to the panel's observations.</summary>
+    public static CountPanel WithTcov(CountPanel panel, string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var names = lines[0].Split(',').Skip(2).ToArray();
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(
+            r => (r[0], double.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture)),
+            r => r.Skip(2).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        var values = new List<double>();
+        for (var i = 0; i < panel.PersonCount; i++)
+        {
+            for (var o = panel.RowStart[i]; o < panel.RowStart[i + 1]; o++)
+            {
+                values.AddRange(rows[(panel.PersonIds[i], panel.Times[panel.TimeIndex[o]])]);
+            }
+        }
+
+        return panel.WithTimeCovariates(new ObservationCovariates(names, values.ToArray()));
+    }
+
     /// <summary>Reads a long CSV (person_id,time,count) as R wrote it.</summary>
     public static CountPanel ReadLong(string path)
     {

@@ -119,6 +119,38 @@ lr_truth <- {
 }
 write_ref("risk_k3_o2", "poisson", 3, 2, dr[, c("person_id", "time", "count")], "flexmix poisson with FLXPmultinom(~ sex + cohort), 20 starts", logLik(fr)[1], lr_truth)
 
+## time-varying covariate in the trajectory (PROC TRAJ's TCOV): Poisson, K = 2, quadratic, a 0/1 "detention" that
+## changes by person and year (per-group effects -1.2 and -0.4) and a continuous "work" hours score (effects 0.3, 0.1)
+b_t <- list(c(-1.2, 0.6, -0.9), c(0.5, -0.4, -0.7)); d_t <- list(c(-1.2, 0.3), c(-0.4, 0.1)); s_t <- c(0.6, 0.4)
+nt <- 500; rows <- list(); tc <- list()
+for (i in 1:nt) {
+  g <- sample(1:2, 1, prob = s_t); id <- sprintf("P%04d", i)
+  len <- 6 + sample(0:4, 1); start <- sample(0:(length(times) - len), 1); idx <- (start + 1):(start + len)
+  det <- rbinom(len, 1, 0.25); work <- round(runif(len, 0, 2), 2)
+  mu <- exp(poly_u(b_t[[g]], u[idx]) + d_t[[g]][1] * det + d_t[[g]][2] * work)
+  rows[[i]] <- data.frame(person_id = id, time = times[idx], count = rpois(len, mu))
+  # The covariate file also lists a year the outcomes do not observe (ignored by the reader).
+  extra <- if (start > 0) start else NA
+  tc[[i]] <- data.frame(person_id = id, time = c(times[idx], if (!is.na(extra)) times[extra]), detention = c(det, if (!is.na(extra)) 0),
+                        work = c(work, if (!is.na(extra)) 1))
+}
+dt <- do.call(rbind, rows); tcv <- do.call(rbind, tc)
+dt <- merge(dt, tcv, by = c("person_id", "time")); dt <- dt[order(dt$person_id, dt$time), ]
+dt$u <- (dt$time - 15.5) / 4.5
+ft <- stepFlexmix(count ~ u + I(u^2) + detention + work | person_id, data = dt, k = 2, model = FLXMRglm(family = "poisson"),
+                  nrep = 20, verbose = FALSE, control = list(iter.max = 5000, tolerance = 1e-12))
+pt <- parameters(ft); ordt <- order(sapply(1:2, function(j) mean(exp(pt[1, j] + pt[2, j] * u + pt[3, j] * u^2))))
+tcov_out <- data.frame(group = rep(1:2, each = 2), covariate = rep(c("detention", "work"), 2),
+                       estimate = sprintf("%.6f", c(pt[4:5, ordt[1]], pt[4:5, ordt[2]])),
+                       truth = c(d_t[[1]], d_t[[2]]))
+write.table(tcov_out, file.path(here, "tcov_k2_o2_effects.tsv"), sep = "\t", row.names = FALSE, quote = FALSE)
+write.csv(tcv[order(tcv$person_id, tcv$time), ], file.path(here, "tcov_k2_o2_tcov.csv"), row.names = FALSE, quote = FALSE)
+lt_truth <- {
+  lp <- sapply(1:2, function(g) dpois(dt$count, exp(poly_u(b_t[[g]], dt$u) + d_t[[g]][1] * dt$detention + d_t[[g]][2] * dt$work), log = TRUE))
+  mix_ll(rowsum(lp, dt$person_id, reorder = TRUE), s_t)
+}
+write_ref("tcov_k2_o2", "poisson", 2, 2, dt[, c("person_id", "time", "count")], "flexmix poisson y ~ u + u^2 + detention + work | id, 20 starts", logLik(ft)[1], lt_truth)
+
 out$log_likelihood <- sprintf("%.6f", out$log_likelihood); out$truth_log_likelihood <- sprintf("%.6f", out$truth_log_likelihood)
 write.table(out, file.path(here, "references.tsv"), sep = "\t", row.names = FALSE, quote = FALSE)
 print(out)

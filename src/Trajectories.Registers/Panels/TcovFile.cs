@@ -1,0 +1,93 @@
+using System.Globalization;
+using Trajectories.Core.Panels;
+using Trajectories.Registers.Io;
+
+namespace Trajectories.Registers.Panels;
+
+/// <summary>
+/// A time-varying covariate file (<c>--tcov</c>, PROC TRAJ's TCOV): long CSV <c>person_id,time,NAME1[,NAME2…]</c>, one
+/// row per person-year, one numeric column per covariate. Attached to a panel's observations by (person, time).
+/// </summary>
+/// <remarks>
+/// Every observed person-year of the panel needs a row with a finite number in every column; rows of person-years the
+/// panel does not observe are ignored (a covariate table may cover more years than the outcomes).
+/// </remarks>
+public static class TcovFile
+{
+    /// <summary>Reads <paramref name="path"/> and attaches its covariates to <paramref name="panel"/>'s observations.</summary>
+    /// <exception cref="InputException">A malformed file, or an observed person-year without a row; the message names file, line and column.</exception>
+    public static CountPanel Attach(CountPanel panel, string path)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new InputException(path, null, null, "no such file.");
+        }
+
+        using var reader = new CsvReader(path);
+        if (reader.Header.Count < 3 || reader.Header[0] != "person_id" || reader.Header[1] != "time")
+        {
+            throw new InputException(path, 1, reader.Header.Count > 0 ? reader.Header[0] : null, "a tcov file has the columns person_id,time, then one numeric column per time-varying covariate.");
+        }
+
+        var names = reader.Header.Skip(2).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (name.Trim().Length == 0 || !seen.Add(name) || name is "person_id" or "time")
+            {
+                throw new InputException(path, 1, name, "covariate names must be non-empty, distinct, and not person_id or time.");
+            }
+        }
+
+        var rows = new Dictionary<(string Person, double Time), double[]>();
+        while (reader.Read())
+        {
+            var id = reader[0].Trim().ToString();
+            if (id.Length == 0)
+            {
+                throw reader.Error(0, "the person id is empty.");
+            }
+
+            if (!PanelCells.TryNumber(reader[1], out var time) || !double.IsFinite(time))
+            {
+                throw reader.Error(1, $"'{reader[1].ToString()}' is not a time value.");
+            }
+
+            var values = new double[names.Length];
+            for (var k = 0; k < names.Length; k++)
+            {
+                var text = reader[k + 2];
+                if (!PanelCells.TryNumber(text, out var v) || !double.IsFinite(v))
+                {
+                    throw reader.Error(k + 2, $"'{text.ToString()}' is not a number; every covariate of every observed person-year must be given.");
+                }
+
+                values[k] = v;
+            }
+
+            if (!rows.TryAdd((id, time), values))
+            {
+                throw reader.Error(0, $"person '{id}' has more than one row for time {PanelCells.Show(time)}.");
+            }
+        }
+
+        var matrix = new double[panel.ObservationCount * names.Length];
+        for (var i = 0; i < panel.PersonCount; i++)
+        {
+            for (var o = panel.RowStart[i]; o < panel.RowStart[i + 1]; o++)
+            {
+                var time = panel.Times[panel.TimeIndex[o]];
+                if (!rows.TryGetValue((panel.PersonIds[i], time), out var values))
+                {
+                    throw new InputException(path, null, "time", $"person '{panel.PersonIds[i]}' is observed at time {time.ToString("R", CultureInfo.InvariantCulture)} but has no row there; every observed person-year needs its time-varying covariates.");
+                }
+
+                values.CopyTo(matrix, o * names.Length);
+            }
+        }
+
+        return panel.WithTimeCovariates(new ObservationCovariates(names, matrix));
+    }
+}
