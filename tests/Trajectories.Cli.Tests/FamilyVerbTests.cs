@@ -246,4 +246,45 @@ public sealed class FamilyVerbTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("tcov.csv, line 3, column 'detention'", stderr);
     }
+
+    [Fact]
+    public void TrajectoriesAreReportedAtChosenCovariateValues()
+    {
+        var atMean = _tmp.Sub("mean");
+        var atZero = _tmp.Sub("zero");
+        var common = new[] { "fit", Reference("tcov_k2_o2"), "--tcov", Reference("tcov_k2_o2_tcov"), "-k", "2", "--starts", "6" };
+        Assert.Equal(0, CliRunner.Run([.. common, "--out", atMean]).Code);
+        var (code, _, stderr) = CliRunner.Run([.. common, "--tcov-at", "detention=0, work=1.5", "--out", atZero]);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(atZero, "model.json")));
+        var at = doc.RootElement.GetProperty("tcov_reported_at");
+        Assert.Equal(0.0, at.GetProperty("detention").GetDouble());
+        Assert.Equal(1.5, at.GetProperty("work").GetDouble());
+        using var meanDoc = JsonDocument.Parse(File.ReadAllText(Path.Combine(atMean, "model.json")));
+        Assert.Equal("mean", meanDoc.RootElement.GetProperty("tcov_reported_at").GetProperty("detention").GetString());
+
+        // The same fit; only the reported curves move: at log scale by δ_detention·(0 − mean) + δ_work·(1.5 − mean).
+        Assert.Equal(meanDoc.RootElement.GetProperty("log_likelihood").GetDouble(), doc.RootElement.GetProperty("log_likelihood").GetDouble(), 6);
+        var group = doc.RootElement.GetProperty("groups")[0];
+        var beta = group.GetProperty("beta").EnumerateArray().Select(b => b.GetDouble()).ToArray();
+        var delta = group.GetProperty("tcov").EnumerateArray().Select(c => c.GetProperty("estimate").GetDouble()).ToArray();
+        var row = Csv.Read(Path.Combine(atZero, "trajectories.csv")).First(r => r["group"] == "1" && r["time"] == "15");
+        var u = (15 - 15.5) / 4.5;
+        var expected = Math.Exp(beta[0] + (beta[1] * u) + (beta[2] * u * u) + (delta[1] * 1.5));
+        Assert.Equal(expected, double.Parse(row["predicted"], CultureInfo.InvariantCulture), 9);
+    }
+
+    [Theory]
+    [InlineData(false, "detention=0")]
+    [InlineData(true, "unemployed=1")]
+    [InlineData(true, "detention=yes")]
+    public void ReportValuesThatCannotApplyAreExit2(bool withTcov, string at)
+    {
+        var outDir = _tmp.Sub("out");
+        string[] tcov = withTcov ? ["--tcov", Reference("tcov_k2_o2_tcov")] : [];
+        var (code, _, stderr) = CliRunner.Run(["fit", Reference("tcov_k2_o2"), "-k", "2", .. tcov, "--tcov-at", at, "--out", outDir]);
+        Assert.Equal(2, code);
+        Assert.Contains("--tcov-at", stderr);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
 }

@@ -47,6 +47,40 @@ public static class FamilyOptions
     public static Option<string?> Tcov() =>
         new("--tcov") { Description = "Long CSV of time-varying covariates (PROC TRAJ's TCOV): person_id,time,NAME1[,NAME2…], a row for every observed person-year; each group gets its own coefficient of each, added to its trajectory. Trajectories are reported at the persons' mean covariates at each time." };
 
+    /// <summary>--tcov-at.</summary>
+    public static Option<string?> TcovAt() =>
+        new("--tcov-at") { Description = "With --tcov: report the trajectories at these covariate values, e.g. detention=0,work=1 (a covariate not named stays at its persons' mean at each time)." };
+
+    /// <summary>Parses --tcov-at against the covariates read; null when not given.</summary>
+    /// <exception cref="UsageException">Without --tcov, a malformed pair, an unknown name or a value that is not a number.</exception>
+    public static IReadOnlyDictionary<string, double>? ReportAt(string? text, IReadOnlyList<string>? names)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (names is null)
+        {
+            throw new UsageException("--tcov-at applies with --tcov only (it chooses the covariate values of the reported trajectories).");
+        }
+
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var pair in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !names.Contains(parts[0]) || values.ContainsKey(parts[0])
+                || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+            {
+                throw new UsageException($"--tcov-at: '{pair}' is not NAME=VALUE with NAME one of {string.Join(", ", names)} (each once) and VALUE a number.");
+            }
+
+            values.Add(parts[0], v);
+        }
+
+        return values;
+    }
+
     /// <summary>--refgroup.</summary>
     public static Option<int> RefGroup() =>
         new("--refgroup") { Description = "With --risk: the group the membership coefficients and odds ratios are relative to (PROC TRAJ's REFGROUP).", DefaultValueFactory = _ => 1 };

@@ -22,6 +22,7 @@ public sealed class FitVerb : IVerb
         var max = FamilyOptions.Max();
         var risk = FamilyOptions.Risk();
         var tcov = FamilyOptions.Tcov();
+        var tcovAt = FamilyOptions.TcovAt();
         var refGroup = FamilyOptions.RefGroup();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk in (0,1], same shape as a wide INPUT (e.g. crimCV's TO1Risk); count families (poisson, zip, nb) only." };
         var starts = new Option<int>("--starts") { Description = "Number of starts of the global search.", DefaultValueFactory = _ => 20 };
@@ -32,7 +33,7 @@ public sealed class FitVerb : IVerb
         var output = new Option<string>("--out", "-o") { Description = "Folder for model.json, posteriors.csv/.parquet, trajectories.csv/.parquet (must be new or empty).", Required = true };
 
         var command = new Command("fit", "Fit one group-based trajectory model and write model.json, posteriors and trajectories.");
-        foreach (var option in new Option[] { family, groups, order, iorder, min, max, risk, refGroup, tcov, exposure, starts, replications, maxStarts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, iorder, min, max, risk, refGroup, tcov, tcovAt, exposure, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -48,7 +49,13 @@ public sealed class FitVerb : IVerb
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var outDir = parse.GetValue(output)!;
             using var folder = OutputFolder.Create(outDir);
+            if (parse.GetValue(tcov) is null)
+            {
+                FamilyOptions.ReportAt(parse.GetValue(tcovAt), null);
+            }
+
             var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov));
+            options = options with { ReportCovariates = FamilyOptions.ReportAt(parse.GetValue(tcovAt), loaded.Panel.TimeCovariates?.Names) };
             if (loaded.Panel.Covariates is { } covariates)
             {
                 spec = spec.WithRiskFactors(covariates.Names);

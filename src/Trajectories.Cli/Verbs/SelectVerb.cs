@@ -23,6 +23,7 @@ public sealed class SelectVerb : IVerb
         var max = FamilyOptions.Max();
         var risk = FamilyOptions.Risk();
         var tcov = FamilyOptions.Tcov();
+        var tcovAt = FamilyOptions.TcovAt();
         var refGroup = FamilyOptions.RefGroup();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk, same shape as a wide INPUT; count families (poisson, zip, nb) only." };
         var minShare = new Option<double>("--min-share") { Description = "Adequacy: smallest group share allowed.", DefaultValueFactory = _ => new SelectionCriteria().MinShare };
@@ -36,7 +37,7 @@ public sealed class SelectVerb : IVerb
         var output = new Option<string>("--out", "-o") { Description = "Folder for selection.csv/.parquet and the chosen model's model.json, posteriors and trajectories.", Required = true };
 
         var command = new Command("select", "Fit a grid of models and choose one: the smallest BIC (persons) among adequate models.");
-        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, min, max, risk, refGroup, tcov, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
+        foreach (var option in new Option[] { family, groups, order, perGroup, iorder, min, max, risk, refGroup, tcov, tcovAt, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
         {
             command.Options.Add(option);
         }
@@ -63,7 +64,13 @@ public sealed class SelectVerb : IVerb
             var iorders = ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0");
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             using var folder = OutputFolder.Create(parse.GetValue(output)!);
+            if (parse.GetValue(tcov) is null)
+            {
+                FamilyOptions.ReportAt(parse.GetValue(tcovAt), null);
+            }
+
             var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov));
+            options = options with { ReportCovariates = FamilyOptions.ReportAt(parse.GetValue(tcovAt), loaded.Panel.TimeCovariates?.Names) };
             var grid = ModelSelector.Grid(fam, ks, orders, iorders, parse.GetValue(perGroup), loaded.Panel.Covariates?.Names)
                 .Select(m => loaded.Panel.TimeCovariates is { } t ? m.WithTimeCovariates(t.Names) : m).ToList();
             var result = ConsoleProgress.Run(context, $"{grid.Count} models", progress =>

@@ -27,6 +27,12 @@ public sealed record FitOptions
     /// </summary>
     public bool Continuation { get; init; } = true;
 
+    /// <summary>
+    /// Values of time-varying covariates at which the trajectories are reported, judged and ordered, by name (e.g.
+    /// detention = 0); a covariate not named here is taken at its persons' mean at each time (the default for all).
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? ReportCovariates { get; init; }
+
     /// <summary>Seed of every random choice; the same seed gives the same fit whatever the thread count.</summary>
     public int Seed { get; init; } = 1;
 

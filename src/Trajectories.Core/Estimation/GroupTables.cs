@@ -38,6 +38,15 @@ public sealed class GroupTables
         Eta = new double[Groups * Time];
         Zeta = new double[Groups * Time];
         _columns = layout.CovariateColumns(spec.TimeCovariates);
+        Reported = new double[Time * _columns.Length];
+        for (var t = 0; t < Time; t++)
+        {
+            for (var j = 0; j < _columns.Length; j++)
+            {
+                Reported[(t * _columns.Length) + j] = layout.CovariateMeans[(t * layout.CovariateCount) + _columns[j]];
+            }
+        }
+
         _polynomial = _columns.Length == 0 ? Eta : new double[Groups * Time];
         CellEta = _columns.Length == 0 ? [] : new double[layout.CellCount * Groups];
         Full = new double[layout.CellCount * Groups];
@@ -59,9 +68,41 @@ public sealed class GroupTables
 
     /// <summary>
     /// η_gt at index g·T + t: x_t'β_g, plus m_t'δ_g with time-varying covariates, m_t their persons' mean at time t
-    /// (the trajectory as reported, judged and ordered). Cells use their own covariates: <see cref="EtaOf"/>.
+    /// (or the values fixed by <see cref="ReportAt"/>): the trajectory as reported, judged and ordered. Cells use their
+    /// own covariates: <see cref="EtaOf"/>.
     /// </summary>
     public double[] Eta { get; }
+
+    /// <summary>
+    /// The time-varying covariates at which <see cref="Eta"/> is taken, T × q in the model's order: the persons' mean at
+    /// each time unless <see cref="ReportAt"/> fixed some.
+    /// </summary>
+    public double[] Reported { get; }
+
+    /// <summary>
+    /// Fixes the named covariates at the given values for the reported trajectories (from the next <see cref="Update"/>).
+    /// </summary>
+    /// <exception cref="ModelSpecificationException">A name is not among the model's time-varying covariates, or a value is not finite.</exception>
+    public void ReportAt(IReadOnlyDictionary<string, double> values, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var (name, value) in values)
+        {
+            var j = names.ToList().IndexOf(name);
+            if (j < 0 || !double.IsFinite(value))
+            {
+                throw new ModelSpecificationException(j < 0
+                    ? $"trajectories cannot be reported at {name} = {value}: the model has no time-varying covariate '{name}'."
+                    : $"trajectories cannot be reported at {name} = {value}: not a finite value.");
+            }
+
+            for (var t = 0; t < Time; t++)
+            {
+                Reported[(t * names.Count) + j] = value;
+            }
+        }
+    }
 
     /// <summary>η of each cell in each group, index c·G + g, when the model has time-varying covariates; empty otherwise.</summary>
     public double[] CellEta { get; }
@@ -180,7 +221,7 @@ public sealed class GroupTables
                 var e = _polynomial[(g * Time) + t];
                 for (var j = 0; j < q; j++)
                 {
-                    e += delta[j] * _layout.CovariateMeans[(t * stride) + _columns[j]];
+                    e += delta[j] * Reported[(t * q) + j];
                 }
 
                 Eta[(g * Time) + t] = e;

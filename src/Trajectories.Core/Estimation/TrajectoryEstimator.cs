@@ -58,6 +58,11 @@ public static class TrajectoryEstimator
         var patterns = prepared.Patterns;
         DataChecks.Check(panel, patterns, spec);
         var model = new MixtureLikelihood(prepared.Layout, spec, panel.Times, prepared.Scale, options.EffectiveThreads, prepared.Membership(spec));
+        if (options.ReportCovariates is { Count: > 0 } at)
+        {
+            model.Tables.ReportAt(at, spec.TimeCovariates);
+        }
+
         var persons = prepared.ObservedPersons;
         var inner = (nested ?? []).Where(f => double.IsFinite(f.LogLikelihood) && NestedModels.IsNested(f.Model, spec)).ToList();
         var search = MultiStartSearch.Run(model, patterns, options, persons, progress);
@@ -79,8 +84,9 @@ public static class TrajectoryEstimator
         var ll = model.EStep(psi);
 
         var hessian = model.ExactHessian(psi);
-        return FitSummarizer.Summarize(new FitSummarizer.Inputs(
+        var fit = FitSummarizer.Summarize(new FitSummarizer.Inputs(
             model, patterns, prepared.Scale, psi, ll, hessian, best, summary, floor, persons, panel.ObservationCount, clock.Elapsed.TotalSeconds));
+        return options.ReportCovariates is { Count: > 0 } fixedAt ? fit with { ReportedAt = new Dictionary<string, double>(fixedAt) } : fit;
     }
 
     /// <summary>

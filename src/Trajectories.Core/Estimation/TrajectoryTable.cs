@@ -18,7 +18,6 @@ internal static class TrajectoryTable
         var tab = model.Tables;
         var layout = model.Layout;
         var family = model.Spec.Family;
-        var columns = layout.CovariateColumns(model.Spec.TimeCovariates);
         var groups = p.Groups;
         var time = tab.Time;
         var sumY = new double[groups * time];
@@ -50,8 +49,8 @@ internal static class TrajectoryTable
 
                 for (var k = 0; k < pt - pb; k++)
                 {
-                    // Reported at the persons' mean covariates at this time (see GroupTables.Eta).
-                    a[pb + k] = dEta * layout.CovariateMeans[(t * layout.CovariateCount) + columns[k]];
+                    // Reported at the covariates of GroupTables.Reported (the persons' mean at this time by default).
+                    a[pb + k] = dEta * tab.Reported[(t * (pt - pb)) + k];
                 }
 
                 for (var k = 0; k < pz; k++)

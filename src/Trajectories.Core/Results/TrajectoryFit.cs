@@ -87,6 +87,12 @@ public sealed record TrajectoryFit
     /// <summary>Plain-language notes on anything a reader should know (degenerate groups, singular information, …).</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>
+    /// The time-varying covariates fixed for the reported trajectories (name → value); the others, and all when this is
+    /// empty, are at their persons' mean at each time.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ReportedAt { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The membership model's coefficients and tests when the model has risk factors; null for constant shares.</summary>
     public MembershipEstimate? Membership { get; init; }
 

@@ -68,6 +68,25 @@ public static class ModelJson
 
         writer.WriteEndArray();
         WriteMembership(writer, fit.MembershipRelativeTo(referenceGroup));
+        if (fit.Model.TimeCovariates.Count > 0)
+        {
+            // The covariate values of the reported trajectories: fixed ones, or "mean" (the persons' mean at each time).
+            writer.WriteStartObject("tcov_reported_at");
+            foreach (var name in fit.Model.TimeCovariates)
+            {
+                if (fit.ReportedAt.TryGetValue(name, out var value))
+                {
+                    JsonNumbers.Number(writer, name, value);
+                }
+                else
+                {
+                    writer.WriteString(name, "mean");
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartArray("warnings");
         foreach (var w in fit.Warnings)
         {
