@@ -41,9 +41,15 @@ public static class EStepKernel
 
         var ll = 0.0;
         var cover = new double[(tables.Time + 1) * groups];
+        Array.Clear(result.GroupSums);
         for (var k = 0; k < chunks; k++)
         {
             ll += result.ChunkLogLikelihood[k];
+            for (var g = 0; g < groups; g++)
+            {
+                result.GroupSums[g] += result.ChunkGroups[k][g];
+            }
+
             var part = result.ChunkCover[k];
             for (var j = 0; j < cover.Length; j++)
             {
@@ -130,10 +136,12 @@ public static class EStepKernel
         Span<double> priors = stackalloc double[groups];
         constantPriors.CopyTo(priors);
         var cover = result?.ChunkCover[chunk];
+        var groupSums = result?.ChunkGroups[chunk];
         var cellWeights = result is null || result.ChunkCells.Length == 0 ? null : result.ChunkCells[chunk];
         if (cover is not null)
         {
             Array.Clear(cover);
+            Array.Clear(groupSums!);
         }
 
         if (cellWeights is not null)
@@ -214,6 +222,7 @@ public static class EStepKernel
             for (var g = 0; g < groups; g++)
             {
                 row[g] = acc[g] / sum;
+                groupSums![g] += w * row[g];
                 if (windowed)
                 {
                     // Difference array over time: +w·p at the window start, −w·p at its end.
@@ -307,6 +316,14 @@ public static class EStepKernel
 
         ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, result.CellWeights);
         CompleteBaselines(layout, groups, cover, result.CellWeights);
+        Array.Clear(result.GroupSums);
+        for (var i = 0; i < layout.RowCount; i++)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                result.GroupSums[g] += layout.Weights[i] * result.Posteriors[(i * groups) + g];
+            }
+        }
     }
 
     /// <summary>

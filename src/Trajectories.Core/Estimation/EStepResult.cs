@@ -1,6 +1,10 @@
 namespace Trajectories.Core.Estimation;
 
-/// <summary>Reusable output buffers of one E-step (allocated once per fit; no per-person objects).</summary>
+/// <summary>
+/// The sufficient statistics of one E-step (<see cref="IEStepBackend"/>): the log-likelihood, the posteriors, the
+/// posterior weight of every cell in every group (the M-step's and gradient's data) and of every group (the membership
+/// sums). Reusable buffers, allocated once per fit; no per-person objects.
+/// </summary>
 public sealed class EStepResult
 {
     /// <summary>Allocates buffers for <paramref name="rows"/> rows, <paramref name="cells"/> cells and <paramref name="groups"/> groups.</summary>
@@ -9,6 +13,7 @@ public sealed class EStepResult
         Groups = groups;
         Posteriors = new double[rows * groups];
         CellWeights = new double[cells * groups];
+        GroupSums = new double[groups];
     }
 
     /// <summary>Number of groups.</summary>
@@ -20,6 +25,9 @@ public sealed class EStepResult
     /// <summary>Posterior weight of cell c in group g at index c·G + g.</summary>
     public double[] CellWeights { get; }
 
+    /// <summary>Σ_rows weight · posterior of each group: the expected number of persons in it.</summary>
+    public double[] GroupSums { get; }
+
     /// <summary>The full marginal log-likelihood (including the data constant).</summary>
     public double LogLikelihood { get; internal set; }
 
@@ -29,15 +37,19 @@ public sealed class EStepResult
 
     internal double[][] ChunkCells { get; private set; } = [];
 
+    internal double[][] ChunkGroups { get; private set; } = [];
+
     internal void EnsureChunks(int chunks, int coverLength, int cellLength)
     {
         if (ChunkLogLikelihood.Length != chunks || (chunks > 0 && ChunkCover[0].Length != coverLength))
         {
             ChunkLogLikelihood = new double[chunks];
             ChunkCover = new double[chunks][];
+            ChunkGroups = new double[chunks][];
             for (var k = 0; k < chunks; k++)
             {
                 ChunkCover[k] = new double[coverLength];
+                ChunkGroups[k] = new double[Groups];
             }
         }
 

@@ -33,6 +33,12 @@ public sealed record FitOptions
     /// </summary>
     public IReadOnlyDictionary<string, double>? ReportCovariates { get; init; }
 
+    /// <summary>
+    /// What runs the E-steps (<see cref="IEStepBackend"/>); null (the default) is the in-process
+    /// <see cref="ChunkedEStep"/> on <see cref="EffectiveThreads"/> threads.
+    /// </summary>
+    public IEStepBackend? EStep { get; init; }
+
     /// <summary>Seed of every random choice; the same seed gives the same fit whatever the thread count.</summary>
     public int Seed { get; init; } = 1;
 

@@ -23,7 +23,10 @@ public sealed class MixtureLikelihood
     /// <param name="scale">The scaled time of the grid.</param>
     /// <param name="threads">Threads of the E-step (results do not depend on it).</param>
     /// <param name="membership">The membership model bound to the layout's rows (<see cref="PreparedPanel.Membership"/>); constant shares when null.</param>
-    public MixtureLikelihood(CellLayout layout, ModelSpecification spec, IReadOnlyList<double> times, TimeScale scale, int threads, IMembershipModel? membership = null)
+    /// <param name="backend">Runs the E-steps (<see cref="ChunkedEStep"/> on <paramref name="threads"/> threads when null).</param>
+    public MixtureLikelihood(
+        CellLayout layout, ModelSpecification spec, IReadOnlyList<double> times, TimeScale scale, int threads, IMembershipModel? membership = null,
+        IEStepBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(spec);
@@ -41,6 +44,7 @@ public sealed class MixtureLikelihood
         State = new EStepResult(layout.RowCount, layout.CellCount, spec.Groups);
         _objective = new GroupObjective(layout, spec.Family, layout.CovariateColumns(spec.TimeCovariates));
         _threads = Math.Max(1, threads);
+        Backend = backend ?? new ChunkedEStep(_threads);
     }
 
     /// <summary>The indexed data.</summary>
@@ -48,6 +52,9 @@ public sealed class MixtureLikelihood
 
     /// <summary>The model.</summary>
     public ModelSpecification Spec { get; }
+
+    /// <summary>What runs the E-steps.</summary>
+    public IEStepBackend Backend { get; }
 
     /// <summary>The membership model, bound to the layout's rows.</summary>
     public IMembershipModel Membership { get; }
@@ -71,7 +78,7 @@ public sealed class MixtureLikelihood
             return State.LogLikelihood;
         }
 
-        EStepKernel.Run(Layout, Tables, Membership, psi.Slice(0, Parameters.MembershipCount), _threads, State);
+        Backend.Run(Layout, Tables, Membership, psi.Slice(0, Parameters.MembershipCount), State);
         _statePsi = psi.ToArray();
         return State.LogLikelihood;
     }
@@ -101,24 +108,11 @@ public sealed class MixtureLikelihood
     public double LogLikelihood(ReadOnlySpan<double> psi)
     {
         Tables.Update(psi, _threads);
-        return EStepKernel.LogLikelihood(Layout, Tables, Membership, psi.Slice(0, Parameters.MembershipCount), _threads);
+        return Backend.LogLikelihood(Layout, Tables, Membership, psi.Slice(0, Parameters.MembershipCount));
     }
 
     /// <summary>Expected number of persons in each group at the last E-step.</summary>
-    public double[] GroupSizes()
-    {
-        var g = Spec.Groups;
-        var sizes = new double[g];
-        for (var i = 0; i < Layout.RowCount; i++)
-        {
-            for (var k = 0; k < g; k++)
-            {
-                sizes[k] += Layout.Weights[i] * State.Posteriors[(i * g) + k];
-            }
-        }
-
-        return sizes;
-    }
+    public double[] GroupSizes() => State.GroupSums.ToArray();
 
     /// <summary>
     /// The M-step from the last E-step's statistics, warm-started at ψ and written into it: exact shares, then for

@@ -57,7 +57,8 @@ public static class TrajectoryEstimator
         var panel = prepared.Panel;
         var patterns = prepared.Patterns;
         DataChecks.Check(panel, patterns, spec);
-        var model = new MixtureLikelihood(prepared.Layout, spec, panel.Times, prepared.Scale, options.EffectiveThreads, prepared.Membership(spec));
+        var model = new MixtureLikelihood(
+            prepared.Layout, spec, panel.Times, prepared.Scale, options.EffectiveThreads, prepared.Membership(spec), options.EStep);
         if (options.ReportCovariates is { Count: > 0 } at)
         {
             model.Tables.ReportAt(at, spec.TimeCovariates);
