@@ -58,13 +58,46 @@ public static class GbtmSimulator
         var rowStart = new int[persons + 1];
         var timeIndex = new short[capacity];
         var values = new double[capacity];
+        var risks = design.RiskFactors;
+        var tcovs = design.TimeCovariates;
+        var riskValues = new double[persons * risks.Count];
+        var tcovValues = new double[capacity * tcovs.Count];
+        var weights = new double[groups];
+        var x = new double[risks.Count];
         var exposure = design.MinExposure is null || !family.UsesExposure ? null : new float[capacity];
         var n = 0;
         var idWidth = Math.Max(1, persons.ToString(CultureInfo.InvariantCulture).Length);
         for (var i = 0; i < persons; i++)
         {
             ids[i] = "S" + i.ToString(CultureInfo.InvariantCulture).PadLeft(idWidth, '0');
-            var g = DrawGroup(cumulative, random.NextDouble());
+            int g;
+            if (risks.Count == 0)
+            {
+                g = DrawGroup(cumulative, random.NextDouble());
+            }
+            else
+            {
+                // Covariates first, then the group from its person-specific probabilities.
+                for (var k = 0; k < risks.Count; k++)
+                {
+                    x[k] = risks[k].Draw(random);
+                    riskValues[(i * risks.Count) + k] = x[k];
+                }
+
+                for (var h = 0; h < groups; h++)
+                {
+                    var logit = 0.0;
+                    for (var k = 0; k < risks.Count; k++)
+                    {
+                        logit += (design.Groups[h].Risk?[k] ?? 0.0) * x[k];
+                    }
+
+                    weights[h] = design.Groups[h].Share * Math.Exp(logit);
+                }
+
+                g = DrawWeighted(weights, random.NextDouble());
+            }
+
             truth[i] = g;
             var (start, end) = DrawWindow(design.MinWindow, tCount, random);
             for (var t = start; t <= end; t++)
@@ -80,8 +113,16 @@ public static class GbtmSimulator
 
                 // Exposure enters as an offset: the rate is scaled by the (float-rounded) exposure the panel stores.
                 var k = (g * tCount) + t;
+                var shift = 0.0;
+                for (var j = 0; j < tcovs.Count; j++)
+                {
+                    var w = tcovs[j].Draw(random);
+                    tcovValues[(n * tcovs.Count) + j] = w;
+                    shift += (design.Groups[g].Delta?[j] ?? 0.0) * w;
+                }
+
                 timeIndex[n] = (short)t;
-                values[n] = family.Sample(random, exposure is null ? 1.0 : exposure[n], eta[k], zeta[k]);
+                values[n] = family.Sample(random, exposure is null ? 1.0 : exposure[n], eta[k] + shift, zeta[k]);
                 n++;
             }
 
@@ -94,7 +135,9 @@ public static class GbtmSimulator
             rowStart,
             timeIndex.AsSpan(0, n).ToArray(),
             values.AsSpan(0, n).ToArray(),
-            exposure?.AsSpan(0, n).ToArray());
+            exposure?.AsSpan(0, n).ToArray(),
+            risks.Count == 0 ? null : new PersonCovariates(risks.Select(r => r.Name).ToArray(), riskValues),
+            tcovs.Count == 0 ? null : new ObservationCovariates(tcovs.Select(c => c.Name).ToArray(), tcovValues.AsSpan(0, n * tcovs.Count).ToArray()));
         return new SimulatedPanel(panel, truth, design, scale);
     }
 
@@ -147,6 +190,22 @@ public static class GbtmSimulator
         // Rounding must never leave a draw just below 1 without a group.
         cumulative[^1] = 1.0;
         return cumulative;
+    }
+
+    private static int DrawWeighted(double[] weights, double u)
+    {
+        var total = weights.Sum();
+        var running = 0.0;
+        for (var g = 0; g < weights.Length - 1; g++)
+        {
+            running += weights[g] / total;
+            if (u < running)
+            {
+                return g;
+            }
+        }
+
+        return weights.Length - 1;
     }
 
     private static int DrawGroup(double[] cumulative, double u)

@@ -30,12 +30,14 @@ public sealed record SimulatedPanel(CountPanel Panel, int[] TrueGroup, Simulatio
         var iorders = family.Secondary is { Shape: Families.SecondaryShape.Polynomial }
             ? groups.Select(g => (g.Gamma?.Count ?? 0) - 1).ToArray()
             : null;
-        return ModelSpecification.Of(family, groups.Count, orders, iorders);
+        return ModelSpecification.Of(family, groups.Count, orders, iorders)
+            .WithRiskFactors(Design.RiskFactors.Select(r => r.Name).ToArray())
+            .WithTimeCovariates(Design.TimeCovariates.Select(c => c.Name).ToArray());
     }
 
     /// <summary>
-    /// The planted parameters as the estimator's vector ψ = [θ₂…θ_K, β₁, γ₁, …, β_K, γ_K] for
-    /// <see cref="TrueSpecification"/>, with θ_g = log(π_g / π₁) (see <see cref="ParameterLayout"/>).
+    /// The planted parameters as the estimator's vector ψ = [θ₂…θ_K, β₁, δ₁, γ₁, …, β_K, δ_K, γ_K] for
+    /// <see cref="TrueSpecification"/>, with θ_g = (log(Share_g / Share₁), Risk_g) (see <see cref="ParameterLayout"/>).
     /// </summary>
     public double[] TrueParameters()
     {
@@ -44,11 +46,13 @@ public sealed record SimulatedPanel(CountPanel Panel, int[] TrueGroup, Simulatio
         for (var g = 1; g < shares.Length; g++)
         {
             psi.Add(Math.Log(shares[g] / shares[0]));
+            psi.AddRange(Design.Groups[g].Risk ?? new double[Design.RiskFactors.Count]);
         }
 
         foreach (var group in Design.Groups)
         {
             psi.AddRange(group.Beta);
+            psi.AddRange(group.Delta ?? new double[Design.TimeCovariates.Count]);
             psi.AddRange(group.Gamma ?? []);
         }
 

@@ -12,7 +12,10 @@ namespace Trajectories.Core.Simulation;
 /// <param name="Share">Probability of membership (the shares of a design are normalised to sum to 1).</param>
 /// <param name="Beta">η(u) = Σ_j Beta[j]·u^j (for counts log λ).</param>
 /// <param name="Gamma">ζ(u) = Σ_j Gamma[j]·u^j (for ZIP logit ω of the structural-zero probability), or null for none.</param>
-public sealed record SimulatedGroup(double Share, IReadOnlyList<double> Beta, IReadOnlyList<double>? Gamma = null)
+/// <param name="Risk">Per risk factor of the design, the log-odds of this group against group 1 per unit (null: all 0; group 1's must be null).</param>
+/// <param name="Delta">Per time-varying covariate of the design, its coefficient in this group's η (null: all 0).</param>
+public sealed record SimulatedGroup(
+    double Share, IReadOnlyList<double> Beta, IReadOnlyList<double>? Gamma = null, IReadOnlyList<double>? Risk = null, IReadOnlyList<double>? Delta = null)
 {
     /// <summary>The planted trajectory predictor η at scaled time <paramref name="u"/>.</summary>
     public double Eta(double u) => Polynomial(Beta, u);
@@ -40,6 +43,17 @@ public sealed record SimulatedGroup(double Share, IReadOnlyList<double> Beta, IR
 
         return value;
     }
+}
+
+/// <summary>How a simulated covariate is drawn: 0/1 with P(1) = <paramref name="Parameter"/>, or normal N(0, Parameter²).</summary>
+/// <param name="Name">The covariate's name.</param>
+/// <param name="Binary">Whether it is 0/1.</param>
+/// <param name="Parameter">P(1) for a 0/1 covariate, the standard deviation otherwise.</param>
+public sealed record CovariateDraw(string Name, bool Binary, double Parameter)
+{
+    /// <summary>One draw.</summary>
+    public double Draw(Random random) =>
+        Binary ? (random.NextDouble() < Parameter ? 1.0 : 0.0) : Parameter * Draws.Normal(random);
 }
 
 /// <summary>What to simulate: persons, planted groups, time grid, and the optional exposure and unbalanced windows.</summary>
@@ -73,6 +87,15 @@ public sealed record SimulationDesign
     /// The family drawn from; null (the default) means Poisson, or ZIP when any group has a <see cref="SimulatedGroup.Gamma"/>.
     /// </summary>
     public ITrajectoryFamily? Family { get; init; }
+
+    /// <summary>
+    /// Person covariates drawn for every person (PROC TRAJ's RISK); membership then follows a multinomial logit:
+    /// π_ig ∝ Share_g · exp(Risk_g · x_i). Empty by default.
+    /// </summary>
+    public IReadOnlyList<CovariateDraw> RiskFactors { get; init; } = [];
+
+    /// <summary>Covariates drawn for every observation (PROC TRAJ's TCOV), entering η with each group's <see cref="SimulatedGroup.Delta"/>.</summary>
+    public IReadOnlyList<CovariateDraw> TimeCovariates { get; init; } = [];
 
     /// <summary>Whether any group is zero-inflated (the data are then ZIP).</summary>
     public bool IsZeroInflated => Family is null && Groups.Any(g => g.Gamma is not null);
@@ -113,6 +136,12 @@ public sealed record SimulationDesign
         if (Family is { } h && h.Secondary is null && Groups.Any(g => g.Gamma is not null))
         {
             throw new ArgumentException($"the {h.Name} family has no second predictor; Gamma must be null.");
+        }
+
+        if (Groups[0].Risk is not null || Groups.Any(g => g.Risk is { } r && r.Count != RiskFactors.Count)
+            || Groups.Any(g => g.Delta is { } d && d.Count != TimeCovariates.Count))
+        {
+            throw new ArgumentException("every group's Risk (none for group 1, the reference) and Delta need one value per risk factor / time-varying covariate.");
         }
 
         if (MinExposure is { } e && !(e > 0 && e <= 1))
