@@ -56,23 +56,7 @@ internal sealed class GroupObjective
 
         var beta = trajectory;
         int pb = beta.Length, pz = gamma.Length;
-        for (var t = 0; t < _time; t++)
-        {
-            var e = 0.0;
-            for (var k = 0; k < pb; k++)
-            {
-                e += design[(t * pb) + k] * beta[k];
-            }
-
-            _eta[t] = e;
-            var z = pz == 0 ? double.NegativeInfinity : 0.0;
-            for (var k = 0; k < pz; k++)
-            {
-                z += inflationDesign[(t * pz) + k] * gamma[k];
-            }
-
-            _zeta[t] = z;
-        }
+        Predictors(design, inflationDesign, beta, gamma);
 
         var derivatives = !gradient.IsEmpty;
         Array.Clear(_perTime);
@@ -176,25 +160,8 @@ internal sealed class GroupObjective
         var q = _columns.Length;
         var pb = trajectory.Length - q;
         var pz = gamma.Length;
-        var beta = trajectory.Slice(0, pb);
         var delta = trajectory.Slice(pb, q);
-        for (var t = 0; t < _time; t++)
-        {
-            var e = 0.0;
-            for (var k = 0; k < pb; k++)
-            {
-                e += design[(t * pb) + k] * beta[k];
-            }
-
-            _eta[t] = e;
-            var z = pz == 0 ? double.NegativeInfinity : 0.0;
-            for (var k = 0; k < pz; k++)
-            {
-                z += inflationDesign[(t * pz) + k] * gamma[k];
-            }
-
-            _zeta[t] = z;
-        }
+        Predictors(design, inflationDesign, trajectory.Slice(0, pb), gamma);
 
         var derivatives = !gradient.IsEmpty;
         Array.Clear(_perTime);
@@ -251,6 +218,29 @@ internal sealed class GroupObjective
         }
 
         return value;
+    }
+
+    /// <summary>η_t = x_t'β (the polynomial part) and ζ_t = z_t'γ (−∞ without a second predictor) at every time.</summary>
+    private void Predictors(double[] design, double[] inflationDesign, ReadOnlySpan<double> beta, ReadOnlySpan<double> gamma)
+    {
+        int pb = beta.Length, pz = gamma.Length;
+        for (var t = 0; t < _time; t++)
+        {
+            var e = 0.0;
+            for (var k = 0; k < pb; k++)
+            {
+                e += design[(t * pb) + k] * beta[k];
+            }
+
+            _eta[t] = e;
+            var z = pz == 0 ? double.NegativeInfinity : 0.0;
+            for (var k = 0; k < pz; k++)
+            {
+                z += inflationDesign[(t * pz) + k] * gamma[k];
+            }
+
+            _zeta[t] = z;
+        }
     }
 
     /// <summary>Gradient and Hessian in the order (β, δ, γ) from the per-time and per-cell sums.</summary>

@@ -26,17 +26,11 @@ public class RiskFactorKernelTests
         return (panel.WithCovariates(covariates), Models.MessyZip.WithRiskFactors(["sex", "cohort"]));
     }
 
-    private static MixtureLikelihood Likelihood(CountPanel panel, ModelSpecification spec)
-    {
-        var prepared = PreparedPanel.Prepare(panel, spec.Family);
-        return new MixtureLikelihood(prepared.Layout, spec, panel.Times, prepared.Scale, 1, prepared.Membership(spec));
-    }
-
     [Fact]
     public void AnalyticGradientMatchesFiniteDifferences()
     {
         var (panel, spec) = Data(600, 41);
-        var m = Likelihood(panel, spec);
+        var m = Models.Prepared(panel, spec);
         LikelihoodChecks.GradientMatchesDifferences(m, Models.MessyPsi(m));
     }
 
@@ -44,7 +38,7 @@ public class RiskFactorKernelTests
     public void ExactHessianMatchesCentralDifferencesOfTheGradient()
     {
         var (panel, spec) = Data(700, 42);
-        var m = Likelihood(panel, spec);
+        var m = Models.Prepared(panel, spec);
         LikelihoodChecks.HessianMatchesDifferences(m, Models.MessyPsi(m));
     }
 
@@ -52,7 +46,7 @@ public class RiskFactorKernelTests
     public void PriorsAreTheMultinomialLogitOfEachPersonsCovariates()
     {
         var (panel, spec) = Data(300, 43);
-        var m = Likelihood(panel, spec);
+        var m = Models.Prepared(panel, spec);
         var psi = Models.MessyPsi(m);
         var lp = new double[3];
         var theta = psi.AsSpan(0, m.Parameters.MembershipCount);
@@ -74,7 +68,7 @@ public class RiskFactorKernelTests
     public void EmNeverDecreasesTheLogLikelihood()
     {
         var (panel, spec) = Data(800, 44);
-        var m = Likelihood(panel, spec);
+        var m = Models.Prepared(panel, spec);
         LikelihoodChecks.EmIsMonotone(m, Models.MessyPsi(m), 30);
     }
 
@@ -118,14 +112,14 @@ public class RiskFactorKernelTests
         var outer = ModelSpecification.Poisson(3, 1).WithRiskFactors(["sex", "cohort"]);
         var small = TrajectoryEstimator.Fit(panel, inner, new FitOptions { Starts = 4, Seed = 3 });
         var embedded = NestedModels.Exact(small, outer);
-        Assert.Equal(small.LogLikelihood, Likelihood(panel, outer).EStep(embedded), 8);
+        Assert.Equal(small.LogLikelihood, Models.Prepared(panel, outer).EStep(embedded), 8);
     }
 
     [Fact]
     public void RelabellingGroupsReReferencesTheCoefficientsWithoutChangingTheModel()
     {
         var (panel, spec) = Data(400, 47);
-        var m = Likelihood(panel, spec);
+        var m = Models.Prepared(panel, spec);
         var psi = Models.MessyPsi(m);
         var ll = m.EStep(psi);
         var p = m.Parameters;
@@ -133,7 +127,7 @@ public class RiskFactorKernelTests
         var permuted = new double[psi.Length];
         MultinomialLogit.Permute(psi.AsSpan(0, p.MembershipCount), order, 3).CopyTo(permuted, 0);
         var relabelled = spec with { Orders = order.Select(g => spec.Orders[g]).ToArray(), InflationOrders = order.Select(g => spec.InflationOrders[g]).ToArray() };
-        var m2 = Likelihood(panel, relabelled);
+        var m2 = Models.Prepared(panel, relabelled);
         for (var g = 0; g < 3; g++)
         {
             Array.Copy(psi, p.BetaOffset[order[g]], permuted, m2.Parameters.BetaOffset[g], p.GroupWidth(order[g]));

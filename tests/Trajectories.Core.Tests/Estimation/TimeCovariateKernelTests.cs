@@ -26,19 +26,13 @@ public class TimeCovariateKernelTests
         return (panel.WithTimeCovariates(new ObservationCovariates(["detention", "work"], values)), Models.MessyZip.WithTimeCovariates(["detention", "work"]));
     }
 
-    private static MixtureLikelihood Likelihood(CountPanel panel, ModelSpecification spec, int threads = 1)
-    {
-        var prepared = PreparedPanel.Prepare(panel, spec.Family);
-        return new MixtureLikelihood(prepared.Layout, spec, panel.Times, prepared.Scale, threads, prepared.Membership(spec));
-    }
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void EStepMatchesAPlainSumOverEachPersonsObservations(bool exposure)
     {
         var (panel, spec) = Data(3000, 51, exposure);
-        var m = Likelihood(panel, spec, threads: 2);
+        var m = Models.Prepared(panel, spec, threads: 2);
         var psi = Models.MessyPsi(m);
         var ll = m.EStep(psi);
 
@@ -104,7 +98,7 @@ public class TimeCovariateKernelTests
     public void AnalyticGradientMatchesFiniteDifferences()
     {
         var (panel, spec) = Data(600, 52);
-        var m = Likelihood(panel, spec);
+        var m = Models.Prepared(panel, spec);
         LikelihoodChecks.GradientMatchesDifferences(m, Models.MessyPsi(m));
     }
 
@@ -112,7 +106,7 @@ public class TimeCovariateKernelTests
     public void ExactHessianMatchesCentralDifferencesOfTheGradient()
     {
         var (panel, spec) = Data(700, 53);
-        var m = Likelihood(panel, spec);
+        var m = Models.Prepared(panel, spec);
         LikelihoodChecks.HessianMatchesDifferences(m, Models.MessyPsi(m));
     }
 
@@ -120,7 +114,7 @@ public class TimeCovariateKernelTests
     public void EmNeverDecreasesTheLogLikelihood()
     {
         var (panel, spec) = Data(800, 54);
-        var m = Likelihood(panel, spec);
+        var m = Models.Prepared(panel, spec);
         LikelihoodChecks.EmIsMonotone(m, Models.MessyPsi(m), 30);
     }
 

@@ -16,6 +16,16 @@ internal static class Models
         return new MixtureLikelihood(layout, spec, panel.Times, TimeScale.FromGrid(panel.Times), threads);
     }
 
+    /// <summary>
+    /// The likelihood of <paramref name="spec"/> on a panel prepared as a fit prepares it (<see cref="PreparedPanel"/>):
+    /// with its membership model bound to the rows, for models with risk factors or time-varying covariates.
+    /// </summary>
+    public static MixtureLikelihood Prepared(CountPanel panel, ModelSpecification spec, int threads = 1)
+    {
+        var prepared = PreparedPanel.Prepare(panel, spec.Family);
+        return new MixtureLikelihood(prepared.Layout, spec, panel.Times, prepared.Scale, threads, prepared.Membership(spec));
+    }
+
     /// <summary>A 3-group ZIP-flavoured panel with unbalanced windows, gaps and exposure.</summary>
     public static CountPanel Messy(int persons, int seed, bool exposure = true) =>
         new SimulationSpec(
