@@ -287,4 +287,18 @@ public sealed class FamilyVerbTests : IDisposable
         Assert.Contains("--tcov-at", stderr);
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
     }
+
+    [Theory]
+    [InlineData("fit", "logit")]
+    [InlineData("select", "cnorm")]
+    public void ARegisterFolderIsRefusedForANonCountFamily(string verb, string family)
+    {
+        var outDir = _tmp.Sub("out");
+        string[] bounds = family == "cnorm" ? ["--min", "0", "--max", "9"] : [];
+        var (code, _, stderr) = CliRunner.Run([verb, Path.Combine(Paths.Root, "sample-registers", "study"), "--family", family, .. bounds, "-k", "2", "--out", outDir]);
+        Assert.Equal(2, code);
+        Assert.Contains("is a register folder", stderr);
+        Assert.Contains("fit it with a count family", stderr);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
 }

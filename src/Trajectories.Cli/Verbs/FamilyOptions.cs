@@ -113,6 +113,15 @@ public static class FamilyOptions
         }
     }
 
+    /// <summary>Refuses a register folder (yearly case counts) for a family whose outcome is not a count.</summary>
+    public static void CheckInput(ITrajectoryFamily family, string input)
+    {
+        if (family.Outcome != OutcomeKind.Count && Directory.Exists(input))
+        {
+            throw new UsageException($"{input} is a register folder, whose outcomes are yearly case counts: fit it with a count family (poisson, zip, nb), not {family.Name}.");
+        }
+    }
+
     /// <summary>Refuses an exposure file for a family that has no exposure.</summary>
     public static void CheckExposure(ITrajectoryFamily family, string? exposure)
     {

@@ -43,6 +43,7 @@ public sealed class FitVerb : IVerb
         {
             var fam = FamilyOptions.Create(parse.GetValue(family)!, parse.GetValue(min), parse.GetValue(max));
             FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
+            FamilyOptions.CheckInput(fam, parse.GetValue(input)!);
             var k = parse.GetValue(groups);
             var spec = FamilyOptions.Specification(fam, k, ListOption.Integers("--order", parse.GetValue(order)!), parse.GetValue(iorder));
             FamilyOptions.CheckRefGroup(parse.GetValue(refGroup), parse.GetValue(risk), k);

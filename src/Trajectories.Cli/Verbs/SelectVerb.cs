@@ -47,6 +47,7 @@ public sealed class SelectVerb : IVerb
         {
             var fam = FamilyOptions.Create(parse.GetValue(family)!, parse.GetValue(min), parse.GetValue(max));
             FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
+            FamilyOptions.CheckInput(fam, parse.GetValue(input)!);
             if (parse.GetValue(iorder) is not null && fam.Secondary is not { Shape: SecondaryShape.Polynomial })
             {
                 throw new UsageException($"--iorder applies to --family zip only, not to {fam.Name}.");
