@@ -41,12 +41,10 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
     public ModelSpecification WithRiskFactors(IReadOnlyList<string> riskFactors) => this with { RiskFactors = riskFactors.ToArray() };
 
     /// <summary>A Poisson model with <paramref name="groups"/> groups; one order for all, or one per group.</summary>
-    public static ModelSpecification Poisson(int groups, params int[] orders) =>
-        new(PoissonFamily.Instance, Broadcast(groups, orders, "orders"), Enumerable.Repeat(-1, Math.Max(groups, 0)).ToArray());
+    public static ModelSpecification Poisson(int groups, params int[] orders) => Of(PoissonFamily.Instance, groups, orders);
 
     /// <summary>A zero-inflated Poisson model; orders and inflation orders are one for all groups or one per group.</summary>
-    public static ModelSpecification Zip(int groups, int[] orders, int[] inflationOrders) =>
-        new(ZipFamily.Instance, Broadcast(groups, orders, "orders"), Broadcast(groups, inflationOrders, "inflation orders"));
+    public static ModelSpecification Zip(int groups, int[] orders, int[] inflationOrders) => Of(ZipFamily.Instance, groups, orders, inflationOrders);
 
     /// <summary>
     /// A model of <paramref name="family"/>; orders (and, for a family with a polynomial second predictor, inflation

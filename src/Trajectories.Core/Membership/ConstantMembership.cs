@@ -152,12 +152,5 @@ public sealed class ConstantMembership : IMembershipModel
     }
 
     /// <inheritdoc/>
-    public void FromShares(ReadOnlySpan<double> shares, Span<double> theta)
-    {
-        var reference = Math.Log(Math.Max(shares[0], ShareFloor));
-        for (var g = 1; g < shares.Length; g++)
-        {
-            theta[g - 1] = Math.Log(Math.Max(shares[g], ShareFloor)) - reference;
-        }
-    }
+    public void FromShares(ReadOnlySpan<double> shares, Span<double> theta) => MultinomialLogit.FromShares(shares, theta, 1);
 }

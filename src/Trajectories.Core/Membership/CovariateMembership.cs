@@ -143,15 +143,7 @@ public sealed class CovariateMembership : IMembershipModel
     }
 
     /// <inheritdoc/>
-    public void FromShares(ReadOnlySpan<double> shares, Span<double> theta)
-    {
-        theta.Clear();
-        var reference = Math.Log(Math.Max(shares[0], ConstantMembership.ShareFloor));
-        for (var g = 1; g < shares.Length; g++)
-        {
-            theta[(g - 1) * Width] = Math.Log(Math.Max(shares[g], ConstantMembership.ShareFloor)) - reference;
-        }
-    }
+    public void FromShares(ReadOnlySpan<double> shares, Span<double> theta) => MultinomialLogit.FromShares(shares, theta, Width);
 
     /// <inheritdoc/>
     public double[] Shares(ReadOnlySpan<double> theta, ReadOnlySpan<double> weights, int groups)

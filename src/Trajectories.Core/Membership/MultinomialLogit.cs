@@ -89,6 +89,20 @@ public static class MultinomialLogit
         return result;
     }
 
+    /// <summary>
+    /// θ (blocks of <paramref name="width"/>, group 1 the reference) giving every row the group shares
+    /// <paramref name="shares"/>: intercepts log(π_g/π_1), floored at <see cref="ConstantMembership.ShareFloor"/>, slopes 0.
+    /// </summary>
+    public static void FromShares(ReadOnlySpan<double> shares, Span<double> theta, int width)
+    {
+        theta.Clear();
+        var reference = Math.Log(Math.Max(shares[0], ConstantMembership.ShareFloor));
+        for (var g = 1; g < shares.Length; g++)
+        {
+            theta[(g - 1) * width] = Math.Log(Math.Max(shares[g], ConstantMembership.ShareFloor)) - reference;
+        }
+    }
+
     private static double Block(ReadOnlySpan<double> theta, int group, int width, int k) =>
         group == 0 ? 0.0 : theta[((group - 1) * width) + k];
 }
