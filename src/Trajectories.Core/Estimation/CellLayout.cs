@@ -34,7 +34,7 @@ public sealed class CellLayout
         var tcov = p.TimeCovariates;
         CovariateCount = tcov?.Count ?? 0;
         CovariateNames = tcov?.Names ?? [];
-        var vectors = new VectorInterner(CovariateCount);
+        var vectors = new VectorInterner(tcov?.Values ?? [], CovariateCount);
         for (short t = 0; t < TimeCount; t++)
         {
             lookup.Add((t, 0.0, 1f, 0), t);
@@ -70,7 +70,7 @@ public sealed class CellLayout
                 if (tcov is not null)
                 {
                     var row = tcov.Of(p.RowStart[i] + k);
-                    w = vectors.Intern(row);
+                    w = vectors.Intern(p.RowStart[i] + k);
                     var t = s.TimeIndex[k];
                     covariateWeights[t] += panel.Weights[i];
                     for (var j = 0; j < CovariateCount; j++)
@@ -199,42 +199,78 @@ public sealed class CellLayout
     /// <summary>Whether row <paramref name="i"/> uses the windowed (prefix-sum) path.</summary>
     public bool IsWindowed(int i) => WindowEnd[i] > 0;
 
-    /// <summary>Distinct covariate vectors, numbered in order of first appearance; 0 is the all-zero vector.</summary>
+    /// <summary>
+    /// Distinct covariate vectors, numbered in order of first appearance; 0 is the all-zero vector. Vectors are looked up
+    /// by the index of an observation that has them (rows of the panel's covariate table), so nothing is allocated per
+    /// observation; equality is bit for bit, as for the other cell coordinates.
+    /// </summary>
     private sealed class VectorInterner
     {
+        private readonly double[] _rows;
         private readonly int _width;
-        private readonly List<double> _values = [];
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, int> _index;
+        private readonly List<int> _firstRow = [];
 
-        public VectorInterner(int width)
+        public VectorInterner(double[] rows, int width)
         {
+            _rows = rows;
             _width = width;
-            Intern(new double[width]);
+            _index = new Dictionary<int, int>(new RowComparer(rows, width));
         }
 
-        public int Intern(ReadOnlySpan<double> vector)
+        /// <summary>The number of the covariate vector of row <paramref name="row"/>.</summary>
+        public int Intern(int row)
         {
-            // The bit patterns as the key: exact equality, as for the other cell coordinates.
-            var key = string.Create(vector.Length * 16, vector.ToArray(), static (chars, v) =>
+            if (IsZero(row))
             {
-                for (var k = 0; k < v.Length; k++)
-                {
-                    BitConverter.DoubleToInt64Bits(v[k]).TryFormat(chars.Slice(k * 16, 16), out _, "X16", System.Globalization.CultureInfo.InvariantCulture);
-                }
-            });
-            if (!_index.TryGetValue(key, out var id))
+                return 0;
+            }
+
+            if (!_index.TryGetValue(row, out var id))
             {
-                id = _index.Count;
-                _index.Add(key, id);
-                foreach (var x in vector)
-                {
-                    _values.Add(x);
-                }
+                id = _firstRow.Count + 1;
+                _index.Add(row, id);
+                _firstRow.Add(row);
             }
 
             return id;
         }
 
-        public ReadOnlySpan<double> Vector(int id) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values).Slice(id * _width, _width);
+        /// <summary>Vector number <paramref name="id"/> (zeros for 0).</summary>
+        public ReadOnlySpan<double> Vector(int id) =>
+            id == 0 ? new double[_width] : _rows.AsSpan(_firstRow[id - 1] * _width, _width);
+
+        private bool IsZero(int row)
+        {
+            foreach (var v in _rows.AsSpan(row * _width, _width))
+            {
+                if (BitConverter.DoubleToInt64Bits(v) != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private sealed class RowComparer(double[] rows, int width) : IEqualityComparer<int>
+        {
+            public bool Equals(int a, int b) =>
+                Bits(rows, a, width).SequenceEqual(Bits(rows, b, width));
+
+            public int GetHashCode(int row)
+            {
+                var h = new HashCode();
+                foreach (var bits in Bits(rows, row, width))
+                {
+                    h.Add(bits);
+                }
+
+                return h.ToHashCode();
+            }
+
+            private static ReadOnlySpan<long> Bits(double[] rows, int row, int width) =>
+                System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(rows.AsSpan(row * width, width));
+        }
     }
 }
