@@ -26,21 +26,7 @@ public static class RiskFile
         }
 
         using var reader = new CsvReader(path);
-        if (reader.Header.Count < 2 || reader.Header[0] != "person_id")
-        {
-            throw new InputException(path, 1, reader.Header.Count > 0 ? reader.Header[0] : null, "a risk file has the columns person_id, then one numeric column per covariate.");
-        }
-
-        var names = reader.Header.Skip(1).ToArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            if (name.Trim().Length == 0 || !seen.Add(name) || name == "person_id")
-            {
-                throw new InputException(path, 1, name, "covariate names must be non-empty, distinct and not person_id.");
-            }
-        }
-
+        var names = CovariateColumns.Names(reader, path, ["person_id"], "a risk file has the columns person_id, then one numeric column per covariate.");
         var rows = new Dictionary<string, double[]>(StringComparer.Ordinal);
         while (reader.Read())
         {
@@ -50,18 +36,7 @@ public static class RiskFile
                 throw reader.Error(0, "the person id is empty.");
             }
 
-            var values = new double[names.Length];
-            for (var k = 0; k < names.Length; k++)
-            {
-                var text = reader[k + 1];
-                if (!PanelCells.TryNumber(text, out var v) || !double.IsFinite(v))
-                {
-                    throw reader.Error(k + 1, $"'{text.ToString()}' is not a number; every covariate of every person must be given (code a categorical covariate as 0/1 columns).");
-                }
-
-                values[k] = v;
-            }
-
+            var values = CovariateColumns.Values(reader, 1, names.Length, "every covariate of every person must be given (code a categorical covariate as 0/1 columns)");
             if (!rows.TryAdd(id, values))
             {
                 throw reader.Error(0, $"person '{id}' appears more than once.");

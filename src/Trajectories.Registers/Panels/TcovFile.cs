@@ -26,21 +26,7 @@ public static class TcovFile
         }
 
         using var reader = new CsvReader(path);
-        if (reader.Header.Count < 3 || reader.Header[0] != "person_id" || reader.Header[1] != "time")
-        {
-            throw new InputException(path, 1, reader.Header.Count > 0 ? reader.Header[0] : null, "a tcov file has the columns person_id,time, then one numeric column per time-varying covariate.");
-        }
-
-        var names = reader.Header.Skip(2).ToArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            if (name.Trim().Length == 0 || !seen.Add(name) || name is "person_id" or "time")
-            {
-                throw new InputException(path, 1, name, "covariate names must be non-empty, distinct, and not person_id or time.");
-            }
-        }
-
+        var names = CovariateColumns.Names(reader, path, ["person_id", "time"], "a tcov file has the columns person_id,time, then one numeric column per time-varying covariate.");
         var rows = new Dictionary<(string Person, double Time), double[]>();
         while (reader.Read())
         {
@@ -55,18 +41,7 @@ public static class TcovFile
                 throw reader.Error(1, $"'{reader[1].ToString()}' is not a time value.");
             }
 
-            var values = new double[names.Length];
-            for (var k = 0; k < names.Length; k++)
-            {
-                var text = reader[k + 2];
-                if (!PanelCells.TryNumber(text, out var v) || !double.IsFinite(v))
-                {
-                    throw reader.Error(k + 2, $"'{text.ToString()}' is not a number; every covariate of every observed person-year must be given.");
-                }
-
-                values[k] = v;
-            }
-
+            var values = CovariateColumns.Values(reader, 2, names.Length, "every covariate of every observed person-year must be given");
             if (!rows.TryAdd((id, time), values))
             {
                 throw reader.Error(0, $"person '{id}' has more than one row for time {PanelCells.Show(time)}.");
