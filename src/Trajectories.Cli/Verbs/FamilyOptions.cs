@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Trajectories.Core.Estimation;
 using Trajectories.Core.Families;
+using Trajectories.Core.Panels;
+using Trajectories.Registers.Panels;
 
 namespace Trajectories.Cli.Verbs;
 
@@ -113,6 +115,36 @@ public static class FamilyOptions
         }
     }
 
+    /// <summary>Refuses --iorder for a family whose second predictor is not an inflation polynomial.</summary>
+    public static void CheckInflationOrder(ITrajectoryFamily family, string? inflation)
+    {
+        if (inflation is not null && family.Secondary is not { Shape: SecondaryShape.Polynomial })
+        {
+            throw new UsageException($"--iorder applies to --family zip only, not to {family.Name}.");
+        }
+    }
+
+    /// <summary>
+    /// Reads INPUT with the family's outcome rule and the covariate files (--risk, --tcov), and the covariate values
+    /// of the reported trajectories (--tcov-at, checked against the covariates read; --tcov-at without --tcov is
+    /// refused before anything is read).
+    /// </summary>
+    public static (LoadedPanel Loaded, IReadOnlyDictionary<string, double>? ReportAt) Load(
+        string input, string? exposure, ITrajectoryFamily family, string? risk, string? tcov, string? tcovAt)
+    {
+        if (tcov is null)
+        {
+            ReportAt(tcovAt, null);
+        }
+
+        var loaded = InputLoading.LoadPanel(input, exposure, family, risk, tcov);
+        return (loaded, ReportAt(tcovAt, loaded.Panel.TimeCovariates?.Names));
+    }
+
+    /// <summary><paramref name="spec"/> with the panel's risk factors and time-varying covariates (all of each file's columns).</summary>
+    public static ModelSpecification Bind(ModelSpecification spec, CountPanel panel) =>
+        spec.WithRiskFactors(panel.Covariates?.Names ?? []).WithTimeCovariates(panel.TimeCovariates?.Names ?? []);
+
     /// <summary>Refuses a register folder (yearly case counts) for a family whose outcome is not a count.</summary>
     public static void CheckInput(ITrajectoryFamily family, string input)
     {
@@ -139,11 +171,7 @@ public static class FamilyOptions
             throw new UsageException($"--groups: {groups} is not a number of groups (expected 1 or more).");
         }
 
-        var polynomial = family.Secondary is { Shape: SecondaryShape.Polynomial };
-        if (inflation is not null && !polynomial)
-        {
-            throw new UsageException($"--iorder applies to --family zip only, not to {family.Name}.");
-        }
+        CheckInflationOrder(family, inflation);
 
         try
         {

@@ -50,23 +50,9 @@ public sealed class FitVerb : IVerb
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var outDir = parse.GetValue(output)!;
             using var folder = OutputFolder.Create(outDir);
-            if (parse.GetValue(tcov) is null)
-            {
-                FamilyOptions.ReportAt(parse.GetValue(tcovAt), null);
-            }
-
-            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov));
-            options = options with { ReportCovariates = FamilyOptions.ReportAt(parse.GetValue(tcovAt), loaded.Panel.TimeCovariates?.Names) };
-            if (loaded.Panel.Covariates is { } covariates)
-            {
-                spec = spec.WithRiskFactors(covariates.Names);
-            }
-
-            if (loaded.Panel.TimeCovariates is { } timeCovariates)
-            {
-                spec = spec.WithTimeCovariates(timeCovariates.Names);
-            }
-
+            var (loaded, reportAt) = FamilyOptions.Load(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov), parse.GetValue(tcovAt));
+            options = options with { ReportCovariates = reportAt };
+            spec = FamilyOptions.Bind(spec, loaded.Panel);
             var fit = ConsoleProgress.Run(context, "fitting", progress => FitSettings.Fit(loaded.Panel, spec, options, progress));
             var provenance = new FitProvenance(loaded.Source, InputLoading.FormatText(loaded.Format), parse.GetValue(exposure), loaded.DroppedPersons, options.Seed);
             ModelJson.Write(folder.PathOf("model.json"), fit, provenance, parse.GetValue(refGroup));

@@ -48,10 +48,7 @@ public sealed class SelectVerb : IVerb
             var fam = FamilyOptions.Create(parse.GetValue(family)!, parse.GetValue(min), parse.GetValue(max));
             FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
             FamilyOptions.CheckInput(fam, parse.GetValue(input)!);
-            if (parse.GetValue(iorder) is not null && fam.Secondary is not { Shape: SecondaryShape.Polynomial })
-            {
-                throw new UsageException($"--iorder applies to --family zip only, not to {fam.Name}.");
-            }
+            FamilyOptions.CheckInflationOrder(fam, parse.GetValue(iorder));
 
             var ks = ListOption.Range("--groups", parse.GetValue(groups)!);
             var orders = ListOption.Range("--order", parse.GetValue(order)!);
@@ -65,15 +62,9 @@ public sealed class SelectVerb : IVerb
             var iorders = ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0");
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             using var folder = OutputFolder.Create(parse.GetValue(output)!);
-            if (parse.GetValue(tcov) is null)
-            {
-                FamilyOptions.ReportAt(parse.GetValue(tcovAt), null);
-            }
-
-            var loaded = InputLoading.LoadPanel(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov));
-            options = options with { ReportCovariates = FamilyOptions.ReportAt(parse.GetValue(tcovAt), loaded.Panel.TimeCovariates?.Names) };
-            var grid = ModelSelector.Grid(fam, ks, orders, iorders, parse.GetValue(perGroup), loaded.Panel.Covariates?.Names)
-                .Select(m => loaded.Panel.TimeCovariates is { } t ? m.WithTimeCovariates(t.Names) : m).ToList();
+            var (loaded, reportAt) = FamilyOptions.Load(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov), parse.GetValue(tcovAt));
+            options = options with { ReportCovariates = reportAt };
+            var grid = ModelSelector.Grid(fam, ks, orders, iorders, parse.GetValue(perGroup)).Select(m => FamilyOptions.Bind(m, loaded.Panel)).ToList();
             var result = ConsoleProgress.Run(context, $"{grid.Count} models", progress =>
                 ModelSelector.Select(loaded.Panel, grid, options, criteria, progress is null ? null : new SelectionProgressAdapter(progress)));
             var chosen = result.Chosen?.Fit ?? throw new FitFailedException("no model of the grid could be fitted: " + string.Join("; ", result.Rows.Select(r => r.Error).Distinct()));

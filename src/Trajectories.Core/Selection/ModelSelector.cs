@@ -21,8 +21,7 @@ public static class ModelSelector
     /// without inflation).
     /// </summary>
     public static IReadOnlyList<ModelSpecification> Grid(
-        ITrajectoryFamily family, IEnumerable<int> groups, IEnumerable<int> orders, IEnumerable<int>? inflationOrders = null, bool perGroupOrders = false,
-        IReadOnlyList<string>? riskFactors = null)
+        ITrajectoryFamily family, IEnumerable<int> groups, IEnumerable<int> orders, IEnumerable<int>? inflationOrders = null, bool perGroupOrders = false)
     {
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(groups);
@@ -37,7 +36,7 @@ public static class ModelSelector
             {
                 foreach (var io in inflationList)
                 {
-                    list.Add(new ModelSpecification(family, seq, Enumerable.Repeat(io, k).ToArray()) { RiskFactors = riskFactors?.ToArray() ?? [] });
+                    list.Add(new ModelSpecification(family, seq, Enumerable.Repeat(io, k).ToArray()));
                 }
             }
         }
