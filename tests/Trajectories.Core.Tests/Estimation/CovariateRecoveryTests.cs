@@ -35,8 +35,7 @@ public class CovariateRecoveryTests
         Assert.Equal(["detention"], spec.TimeCovariates);
         var fit = TrajectoryEstimator.Fit(sim.Panel, spec, new FitOptions { Starts = 8, Seed = 1 });
         var truth = sim.TrueParameters();
-        var m = PreparedPanel.Prepare(sim.Panel, spec.Family);
-        var atTruth = new MixtureLikelihood(m.Layout, spec, sim.Panel.Times, m.Scale, 1, m.Membership(spec)).EStep(truth);
+        var atTruth = Models.Prepared(sim.Panel, spec).EStep(truth);
 
         Assert.True(fit.Converged, fit.StopReason.ToString());
         Assert.True(fit.LogLikelihood >= atTruth, $"{fit.LogLikelihood} below the truth's {atTruth}");
@@ -55,24 +54,6 @@ public class CovariateRecoveryTests
     [Fact]
     public void StandardErrorsMatchTheSpreadOverRepeatedPanels()
     {
-        const int replications = 40;
-        var estimates = new List<double[]>();
-        var ses = new List<double[]>();
-        for (var r = 0; r < replications; r++)
-        {
-            var sim = GbtmSimulator.Simulate(Design(700, 2000 + r));
-            var fit = TrajectoryEstimator.Fit(sim.Panel, sim.TrueSpecification(), new FitOptions { Starts = 4, Seed = r, Replications = 1, Continuation = false });
-            var n = fit.Parameters.Count;
-            estimates.Add([.. fit.Parameters]);
-            ses.Add(Enumerable.Range(0, n).Select(j => Math.Sqrt(fit.Covariance![(j * n) + j])).ToArray());
-        }
-
-        for (var j = 0; j < estimates[0].Length; j++)
-        {
-            var values = estimates.Select(e => e[j]).ToArray();
-            var mean = values.Average();
-            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (replications - 1));
-            Assert.InRange(ses.Average(s => s[j]) / sd, 0.6, 1.4);
-        }
+        Calibration.StandardErrorsMatchTheSpread(r => GbtmSimulator.Simulate(Design(700, 2000 + r)), starts: 4);
     }
 }
