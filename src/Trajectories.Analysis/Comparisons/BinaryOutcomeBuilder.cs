@@ -5,126 +5,175 @@ namespace Trajectories.Analysis.Comparisons;
 
 /// <summary>
 /// Computes a <see cref="BinaryOutcome"/>: rates per population, risk ratios against the non-criminal controls,
-/// offenders vs criminal controls, the across-profile and pairwise profile tests, and paired McNemar analyses —
-/// every statistic from unrounded counts, every published count through the disclosure rule.
+/// offenders vs criminal controls, the across-profile and pairwise profile tests, and paired McNemar analyses.
+/// Every count is disclosed through the ledger first; every percentage, ratio, interval, statistic and p-value is
+/// then computed from the PUBLISHED counts, and withheld when one of them is suppressed.
 /// </summary>
-internal sealed class BinaryOutcomeBuilder(DisclosureRule rule, int seed)
+/// <param name="ledger">The analysis's disclosed counts.</param>
+/// <param name="seed">Seed of Monte Carlo p-values.</param>
+/// <param name="unobservedBound">What a reader knows of the offenders outside the profiles (the unobservable ones):
+/// at most this many; 0 when the profiles cover every offender.</param>
+internal sealed class BinaryOutcomeBuilder(DisclosureLedger ledger, int seed, long unobservedBound)
 {
-    /// <summary>Builds the outcome; <paramref name="include"/> restricts every population to its base (e.g. victims).</summary>
+    /// <summary>The test text of a comparison withheld with its counts.</summary>
+    public const string Withheld = "withheld: a count behind it is suppressed";
+
+    /// <summary>Builds the outcome; <paramref name="include"/> restricts every population to the base (e.g. victims).</summary>
     public BinaryOutcome Build(
         string outcome,
-        string basis,
+        CountBase countBase,
         IReadOnlyList<Population> cohorts,
         IReadOnlyList<Population> profiles,
         Func<int, bool> has,
         Func<int, bool> include,
         IReadOnlyList<(string Versus, (int Offender, int Control)[] Pairs)> pairs)
     {
-        var counts = cohorts.Concat(profiles)
+        var raw = cohorts.Concat(profiles)
             .Select(p => (p.Name, Members: p.Members.Where(include).ToArray()))
-            .Select(p => (p.Name, N: (long)p.Members.Length, X: (long)p.Members.Count(has)))
-            .ToArray();
-        var reference = counts.FirstOrDefault(c => c.Name == PopulationNames.NoncriminalControl);
-        var hasReference = reference.Name is not null && reference.N > 0;
+            .ToDictionary(p => p.Name, p => (N: (long)p.Members.Length, X: (long)p.Members.Count(has)), StringComparer.Ordinal);
+        var n = Disclose(cohorts, profiles, p => countBase.SizeKey(p), p => raw[p].N);
+        var x = Disclose(cohorts, profiles, p => countBase.EventKey(p, outcome), p => raw[p].X);
+        var names = cohorts.Concat(profiles).Select(p => p.Name).ToArray();
+        var profileNames = profiles.Select(p => p.Name).Where(p => raw[p].N > 0).ToArray();
 
-        var vsReference = new List<(int Row, TwoProportionComparison Comparison)>();
-        for (var i = 0; i < counts.Length; i++)
-        {
-            if (hasReference && counts[i].Name != PopulationNames.NoncriminalControl && counts[i].N > 0)
-            {
-                vsReference.Add((i, TwoProportionComparison.Compute(counts[i].X, counts[i].N, reference.X, reference.N)));
-            }
-        }
+        Published Of(string p) => new(p, x[p], n[p]);
+        var reference = n.ContainsKey(PopulationNames.NoncriminalControl) && raw[PopulationNames.NoncriminalControl].N > 0
+            ? Of(PopulationNames.NoncriminalControl) : null;
 
         // Two Holm families against the reference: the cohorts (offenders, criminal controls) and the profiles.
-        var isProfile = vsReference.Select(v => v.Row >= cohorts.Count).ToArray();
-        var holmReference = new double[vsReference.Count];
-        foreach (var family in new[] { false, true })
+        var vsReference = new Dictionary<string, Contrast>(StringComparer.Ordinal);
+        if (reference is not null)
         {
-            var members = Enumerable.Range(0, vsReference.Count).Where(i => isProfile[i] == family).ToArray();
-            var adjusted = PValueAdjustment.Holm(members.Select(i => vsReference[i].Comparison.Test.PValue).ToArray());
-            for (var j = 0; j < members.Length; j++)
+            foreach (var family in new[] { cohorts.Select(c => c.Name), profileNames })
             {
-                holmReference[members[j]] = adjusted[j];
+                var members = family.Where(p => p != PopulationNames.NoncriminalControl && raw[p].N > 0).Select(Of).ToArray();
+                foreach (var c in Contrasts(members.Select(m => (m, reference)).ToArray()))
+                {
+                    vsReference[c.Population] = c;
+                }
             }
         }
 
-        var rates = counts.Select((c, i) =>
-        {
-            var at = vsReference.FindIndex(v => v.Row == i);
-            var contrast = at < 0 ? null : ToContrast(c.Name, reference, vsReference[at].Comparison, holmReference[at]);
-            return new PopulationRate(
-                c.Name, rule.Disclose(c.N, $"{outcome}/{c.Name}/n"), rule.Disclose(c.X, $"{outcome}/{c.Name}/events"),
-                c.N > 0 ? rule.Percent(c.X, c.N).Value : null, contrast);
-        }).ToArray();
+        var rates = names.Select(p => new PopulationRate(
+            p, n[p], x[p], DisclosureRule.Percent(x[p], n[p]), vsReference.GetValueOrDefault(p))).ToArray();
 
-        var contrasts = new List<Contrast>();
-        var offender = counts.FirstOrDefault(c => c.Name == PopulationNames.Offender);
-        var criminal = counts.FirstOrDefault(c => c.Name == PopulationNames.CriminalControl);
-        if (offender.N > 0 && criminal.N > 0)
-        {
-            var comparison = TwoProportionComparison.Compute(offender.X, offender.N, criminal.X, criminal.N);
-            contrasts.Add(ToContrast(offender.Name, criminal, comparison, comparison.Test.PValue));
-        }
+        var cohortContrasts = raw.TryGetValue(PopulationNames.Offender, out var o) && o.N > 0
+            && raw.TryGetValue(PopulationNames.CriminalControl, out var cc) && cc.N > 0
+            ? Contrasts([(Of(PopulationNames.Offender), Of(PopulationNames.CriminalControl))])
+            : [];
 
-        var profileCounts = counts.Where(c => profiles.Any(p => p.Name == c.Name) && c.N > 0).ToArray();
-        var pairwise = new List<(string A, (string Name, long N, long X) B, TwoProportionComparison C)>();
-        for (var a = 0; a < profileCounts.Length; a++)
+        var profilePairs = new List<(Published, Published)>();
+        for (var a = 0; a < profileNames.Length; a++)
         {
-            for (var b = a + 1; b < profileCounts.Length; b++)
+            for (var b = a + 1; b < profileNames.Length; b++)
             {
-                var (pa, pb) = (profileCounts[a], profileCounts[b]);
-                pairwise.Add((pa.Name, pb, TwoProportionComparison.Compute(pa.X, pa.N, pb.X, pb.N)));
+                profilePairs.Add((Of(profileNames[a]), Of(profileNames[b])));
             }
         }
-
-        var holmPairs = PValueAdjustment.Holm(pairwise.Select(p => p.C.Test.PValue).ToArray());
-        var pairwiseContrasts = pairwise.Select((p, i) => ToContrast(p.A, p.B, p.C, holmPairs[i])).ToArray();
 
         GlobalTest? across = null;
-        if (profileCounts.Length >= 2)
+        if (profileNames.Length >= 2)
         {
-            var test = ContingencyTests.Proportions(profileCounts.Select(c => c.X).ToArray(), profileCounts.Select(c => c.N).ToArray(), seed);
-            across = new GlobalTest(profileCounts.Select(c => c.Name).ToArray(), Numbers.Finite(test.Statistic), Numbers.Finite(test.PValue), test.Method);
+            var cells = profileNames.Select(Of).ToArray();
+            if (cells.All(c => c.Complete))
+            {
+                var test = ContingencyTests.Proportions(cells.Select(c => c.X.Value!.Value).ToArray(), cells.Select(c => c.N.Value!.Value).ToArray(), seed);
+                across = new GlobalTest(profileNames, Numbers.Finite(test.Statistic), Numbers.Finite(test.PValue), test.Method);
+            }
+            else
+            {
+                across = new GlobalTest(profileNames, null, null, Withheld);
+            }
         }
 
-        return new BinaryOutcome(outcome, basis, rates, contrasts, pairwiseContrasts, across, Paired(outcome, has, include, pairs));
+        return new BinaryOutcome(
+            outcome, countBase.Description, rates, cohortContrasts, Contrasts(profilePairs), across, Paired(outcome, countBase, has, include, pairs));
+    }
+
+    // Sizes or events: the cohorts one by one, the profiles as the parts of the offenders' count, so that secondary
+    // suppression sees the relation a reader can use.
+    private Dictionary<string, DisclosedCount> Disclose(
+        IReadOnlyList<Population> cohorts, IReadOnlyList<Population> profiles, Func<string, string> key, Func<string, long> count)
+    {
+        var published = new Dictionary<string, DisclosedCount>(StringComparer.Ordinal);
+        foreach (var c in cohorts)
+        {
+            published[c.Name] = ledger.Count(count(c.Name), key(c.Name));
+        }
+
+        var parts = profiles.Select(p => (key(p.Name), count(p.Name))).ToArray();
+        var disclosed = cohorts.Any(c => c.Name == PopulationNames.Offender)
+            ? ledger.Partition(key(PopulationNames.Offender), count(PopulationNames.Offender), parts, unobservedBound)
+            : parts.Select(p => ledger.Count(p.Item2, p.Item1)).ToArray();
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            published[profiles[i].Name] = disclosed[i];
+        }
+
+        return published;
+    }
+
+    // One Holm family: the comparisons whose counts are all published are tested and adjusted together; the others
+    // are withheld and left out of the family, since their p-values would otherwise shape the adjusted ones.
+    private static Contrast[] Contrasts(IReadOnlyList<(Published A, Published B)> pairs)
+    {
+        var tested = pairs.Select(p => p.A.Complete && p.B.Complete
+            ? TwoProportionComparison.Compute(p.A.X.Value!.Value, p.A.N.Value!.Value, p.B.X.Value!.Value, p.B.N.Value!.Value)
+            : null).ToArray();
+        var available = Enumerable.Range(0, pairs.Count).Where(i => tested[i] is not null).ToArray();
+        var holm = PValueAdjustment.Holm(available.Select(i => tested[i]!.Test.PValue).ToArray());
+        return pairs.Select((p, i) =>
+        {
+            if (tested[i] is not { } c)
+            {
+                return new Contrast(p.A.Name, p.B.Name, null, null, null, null, null, Withheld);
+            }
+
+            return new Contrast(
+                p.A.Name, p.B.Name, Numbers.Finite(c.RiskRatio.Estimate), Numbers.Finite(c.RiskRatio.Ci.Low), Numbers.Finite(c.RiskRatio.Ci.High),
+                Numbers.Finite(c.Test.PValue), Numbers.Finite(holm[Array.IndexOf(available, i)]), c.Test.Method);
+        }).ToArray();
     }
 
     private IReadOnlyList<PairedContrast> Paired(
-        string outcome, Func<int, bool> has, Func<int, bool> include, IReadOnlyList<(string Versus, (int Offender, int Control)[] Pairs)> pairs)
+        string outcome, CountBase countBase, Func<int, bool> has, Func<int, bool> include, IReadOnlyList<(string Versus, (int Offender, int Control)[] Pairs)> pairs)
     {
         var tables = pairs
             .Select(p => (p.Versus, Table: MatchedPairs.Tabulate(p.Pairs.Where(q => include(q.Offender) && include(q.Control)).Select(q => (has(q.Offender), has(q.Control))))))
             .Where(p => p.Table.A + p.Table.B + p.Table.C + p.Table.D > 0)
+            .Select(p =>
+            {
+                var (a, b, c, d) = p.Table;
+                var key = $"{countBase.Code}/paired_{p.Versus}";
+                return (p.Versus,
+                    Pairs: ledger.Count(a + b + c + d, key + "/pairs"),
+                    Both: ledger.Count(a, $"{key}/{outcome}/both"),
+                    OffenderOnly: ledger.Count(b, $"{key}/{outcome}/offender_only"),
+                    ControlOnly: ledger.Count(c, $"{key}/{outcome}/control_only"));
+            })
             .ToArray();
-        var tests = tables.Select(t => MatchedPairs.McNemar(t.Table.B, t.Table.C)).ToArray();
-        var holm = PValueAdjustment.Holm(tests.Select(t => t.PValue).ToArray());
+        var tests = tables.Select(t => t.OffenderOnly.Value is { } b && t.ControlOnly.Value is { } c ? MatchedPairs.McNemar(b, c) : null).ToArray();
+        var available = Enumerable.Range(0, tables.Length).Where(i => tests[i] is not null).ToArray();
+        var holm = PValueAdjustment.Holm(available.Select(i => tests[i]!.PValue).ToArray());
         return tables.Select((t, i) =>
         {
-            var (a, b, c, d) = t.Table;
-            var key = $"{outcome}/paired/{t.Versus}";
-            var offenderOnly = rule.Disclose(b, key + "/offender_only");
-            var controlOnly = rule.Disclose(c, key + "/control_only");
-            var hidden = offenderOnly.IsSuppressed || controlOnly.IsSuppressed;
+            if (tests[i] is not { } test)
+            {
+                return new PairedContrast(t.Versus, t.Pairs, t.Both, t.OffenderOnly, t.ControlOnly, null, null, null, null, null, null, Withheld);
+            }
+
+            var (b, c) = (t.OffenderOnly.Value!.Value, t.ControlOnly.Value!.Value);
             var or = MatchedPairs.ConditionalOddsRatio(b, c);
-            var rr = a + c > 0 ? MatchedPairs.RiskRatio(a, b, c) : null;
+            var rr = t.Both.Value is { } a && a + c > 0 ? MatchedPairs.RiskRatio(a, b, c) : null;
             return new PairedContrast(
-                t.Versus, rule.Disclose(a + b + c + d, key + "/pairs"), offenderOnly, controlOnly,
-                hidden ? null : Numbers.Finite(or.Estimate), hidden ? null : Numbers.Finite(or.Ci.Low), hidden ? null : Numbers.Finite(or.Ci.High),
-                rr is null ? null : Numbers.Finite(rr.Estimate), Numbers.Finite(tests[i].PValue), Numbers.Finite(holm[i]), tests[i].Method);
+                t.Versus, t.Pairs, t.Both, t.OffenderOnly, t.ControlOnly,
+                Numbers.Finite(or.Estimate), Numbers.Finite(or.Ci.Low), Numbers.Finite(or.Ci.High),
+                rr is null ? null : Numbers.Finite(rr.Estimate), Numbers.Finite(test.PValue), Numbers.Finite(holm[Array.IndexOf(available, i)]), test.Method);
         }).ToArray();
     }
 
-    // A ratio would let a suppressed count be recovered from the published rates, so it is withheld with the count.
-    private Contrast ToContrast(string name, (string Name, long N, long X) versus, TwoProportionComparison c, double holm)
+    private sealed record Published(string Name, DisclosedCount X, DisclosedCount N)
     {
-        var hidden = rule.IsSuppressed(c.X1) || rule.IsSuppressed(c.X2) || rule.IsSuppressed(c.N1) || rule.IsSuppressed(c.N2);
-        return new Contrast(
-            name, versus.Name,
-            hidden ? null : Numbers.Finite(c.RiskRatio.Estimate),
-            hidden ? null : Numbers.Finite(c.RiskRatio.Ci.Low),
-            hidden ? null : Numbers.Finite(c.RiskRatio.Ci.High),
-            Numbers.Finite(c.Test.PValue), Numbers.Finite(holm), c.Test.Method);
+        public bool Complete => X.Value is not null && N.Value is { } n && n > 0;
     }
 }

@@ -6,7 +6,7 @@ namespace Trajectories.Analysis.Comparisons;
 /// <param name="Population">offender, criminal_control, noncriminal_control, or a profile label.</param>
 /// <param name="N">Persons (disclosed).</param>
 /// <param name="Events">Persons with the outcome (disclosed).</param>
-/// <param name="Percent">100·events/n from the unrounded counts; null when a count is suppressed.</param>
+/// <param name="Percent">100·events/n from the published counts; null when a count is suppressed.</param>
 /// <param name="VsNoncriminal">Risk ratio against the non-criminal control group; null for that group itself and where no control group applies.</param>
 public sealed record PopulationRate(string Population, DisclosedCount N, DisclosedCount Events, double? Percent, Contrast? VsNoncriminal);
 
@@ -35,9 +35,10 @@ public sealed record GlobalTest(IReadOnlyList<string> Populations, double? Stati
 /// <summary>Offenders against their own matched controls (pairs sharing <c>match_id</c>).</summary>
 /// <param name="Versus">criminal_control or noncriminal_control.</param>
 /// <param name="Pairs">Complete pairs (disclosed).</param>
+/// <param name="Both">Concordant pairs where both have the outcome (disclosed; the paired risk ratio needs it).</param>
 /// <param name="OffenderOnly">Discordant pairs where only the offender has the outcome (disclosed).</param>
 /// <param name="ControlOnly">Discordant pairs where only the control has it (disclosed).</param>
-/// <param name="ConditionalOddsRatio">b/c; null when not finite or a discordant count is suppressed.</param>
+/// <param name="ConditionalOddsRatio">b/c from the published counts; null when not finite or a discordant count is suppressed.</param>
 /// <param name="OrCiLow">Lower 95 % limit of the conditional odds ratio.</param>
 /// <param name="OrCiHigh">Upper 95 % limit.</param>
 /// <param name="PairedRiskRatio">Ratio of the matched proportions (a + b)/(a + c).</param>
@@ -45,7 +46,7 @@ public sealed record GlobalTest(IReadOnlyList<string> Populations, double? Stati
 /// <param name="PHolm">Holm-adjusted over the two control groups.</param>
 /// <param name="Test">The McNemar variant used.</param>
 public sealed record PairedContrast(
-    string Versus, DisclosedCount Pairs, DisclosedCount OffenderOnly, DisclosedCount ControlOnly, double? ConditionalOddsRatio,
+    string Versus, DisclosedCount Pairs, DisclosedCount Both, DisclosedCount OffenderOnly, DisclosedCount ControlOnly, double? ConditionalOddsRatio,
     double? OrCiLow, double? OrCiHigh, double? PairedRiskRatio, double? PValue, double? PHolm, string Test);
 
 /// <summary>
@@ -73,8 +74,9 @@ public sealed record BinaryOutcome(
 /// <summary>Mean number of victimisations among victims in one population.</summary>
 /// <param name="Population">Population code.</param>
 /// <param name="Victims">Victims (disclosed).</param>
-/// <param name="Mean">Mean count among victims; null when suppressed.</param>
-public sealed record MeanCount(string Population, DisclosedCount Victims, double? Mean);
+/// <param name="Victimisations">Registered victimisations of those victims (disclosed).</param>
+/// <param name="Mean">Published victimisations / published victims; null when either is suppressed.</param>
+public sealed record MeanCount(string Population, DisclosedCount Victims, DisclosedCount Victimisations, double? Mean);
 
 /// <summary>
 /// Ratio of mean counts among victims (quasi-Poisson interval) with the Wilcoxon rank-sum p-value — the published

@@ -5,8 +5,8 @@ namespace Trajectories.Analysis.Disclosure;
 /// <summary>
 /// Statistical disclosure control for published counts, in the style of CBS microdata output rules: every count is
 /// rounded to a multiple of <see cref="RoundingBase"/> and counts below <see cref="SuppressionThreshold"/> are withheld.
-/// Percentages are computed from the unrounded counts (so they are not distorted by rounding) and withheld when their
-/// numerator or denominator is. Consequence stated in the report: rounded sub-categories need not add up to totals.
+/// Figures derived from counts are computed from the published counts (<see cref="Percent"/>, <see cref="Ratio"/>),
+/// so they cannot undo the rounding; <see cref="DisclosureLedger"/> keeps one published value per count.
 /// Pure: the same rule, count and cell key always publish the same value.
 /// </summary>
 public sealed record DisclosureRule
@@ -105,44 +105,22 @@ public sealed record DisclosureRule
     }
 
     /// <summary>
-    /// A percentage from the UNROUNDED counts, 100·numerator/denominator, withheld when the numerator or the
-    /// denominator would be suppressed (either would let a small cell be recovered). Display is to whole percents,
-    /// as the study reports.
+    /// A percentage from the PUBLISHED counts, 100·numerator/denominator, so that it reveals nothing the counts do
+    /// not; null when either count is suppressed or the denominator is zero.
     /// </summary>
-    public DisclosedNumber Percent(long numerator, long denominator)
+    public static double? Percent(DisclosedCount numerator, DisclosedCount denominator)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(numerator);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
-        if (numerator > denominator)
-        {
-            throw new ArgumentOutOfRangeException(nameof(numerator), "Numerator exceeds denominator.");
-        }
-
-        if (IsSuppressed(numerator) || IsSuppressed(denominator))
-        {
-            return new DisclosedNumber(null, SuppressedSymbol);
-        }
-
-        var pct = 100.0 * numerator / denominator;
-        return new DisclosedNumber(pct, Math.Round(pct, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + " %");
+        ArgumentNullException.ThrowIfNull(numerator);
+        ArgumentNullException.ThrowIfNull(denominator);
+        return numerator.Value is { } x && denominator.Value is { } n && n > 0 ? 100.0 * x / n : null;
     }
 
-    /// <summary>
-    /// A statistic computed from unrounded data on <paramref name="basedOn"/> units (e.g. the mean number of times
-    /// victimised among 465 victims): published as is, rounded to <paramref name="decimals"/>, unless its base would be
-    /// suppressed — a mean over fewer than threshold persons could reveal individual values.
-    /// </summary>
-    public DisclosedNumber Statistic(double value, long basedOn, int decimals = 1)
+    /// <summary>A ratio of two published counts (a share, a mean per person); null when either is suppressed or the denominator is zero.</summary>
+    public static double? Ratio(DisclosedCount numerator, DisclosedCount denominator)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(basedOn);
-        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
-        if (IsSuppressed(basedOn) || !double.IsFinite(value))
-        {
-            return new DisclosedNumber(null, SuppressedSymbol);
-        }
-
-        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        return new DisclosedNumber(value, rounded.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+        ArgumentNullException.ThrowIfNull(numerator);
+        ArgumentNullException.ThrowIfNull(denominator);
+        return numerator.Value is { } x && denominator.Value is { } n && n > 0 ? (double)x / n : null;
     }
 
     /// <summary>The rule in words, for the report's methods section.</summary>
@@ -166,8 +144,13 @@ public sealed record DisclosureRule
             ? string.Empty
             : $" Counts from 1 to {(SuppressionThreshold - 1).ToString(CultureInfo.InvariantCulture)} are suppressed and shown as "
               + $"'{SuppressedSymbol}', as are percentages whose numerator or denominator is suppressed.";
-        return rounding + suppression + " Percentages and means are computed from unrounded counts; because of "
-            + "rounding, sub-categories need not add up to totals.";
+        return rounding + suppression + " Each count is rounded once and shows the same value wherever it appears. "
+            + "Percentages, shares, ratios, means of counts, confidence intervals, test statistics and p-values are computed "
+            + "from the published counts, so they reveal nothing the counts do not, and are withheld with any count behind "
+            + "them; where the profiles add up to a total that would pin a suppressed cell, a further cell is withheld "
+            + "(secondary suppression). Figures that need the microdata (mean ages, rank tests, posterior-weighted and "
+            + "BCH percentages, estimated shares) are published at a precision too coarse to single out a count. Because "
+            + "of rounding, sub-categories need not add up to totals.";
     }
 
     /// <summary>The rule as a flat record for <c>results.json</c>.</summary>

@@ -1,41 +1,49 @@
 using Trajectories.Analysis.Disclosure;
 using Trajectories.Analysis.Study;
-using Trajectories.Core.Results;
 
 namespace Trajectories.Analysis.Profiles;
 
 /// <summary>Computes the <see cref="ProfileSummary"/> rows from the modal assignment of the chosen fit.</summary>
 internal static class ProfileSummaries
 {
-    /// <param name="fit">The chosen fit.</param>
-    /// <param name="labels">Its group labels.</param>
+    /// <param name="model">The published model (its groups give the estimated shares).</param>
+    /// <param name="labels">The group labels.</param>
     /// <param name="facts">Per-person facts.</param>
     /// <param name="members">Register indices of each group's modal members (index g − 1).</param>
-    /// <param name="rule">Disclosure rule.</param>
+    /// <param name="ledger">The analysis's disclosed counts; the profile sizes are already in it.</param>
     public static IReadOnlyList<ProfileSummary> Build(
-        TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, PersonFacts facts, int[][] members, DisclosureRule rule)
+        PublishedModel model, IReadOnlyList<ProfileLabel> labels, PersonFacts facts, int[][] members, DisclosureLedger ledger)
     {
-        var panelCount = members.Sum(m => m.Length);
-        var allCases = (double)members.SelectMany(m => m).Sum(i => facts.TotalCases[i]);
-        return labels.Select(l =>
+        var rule = ledger.Rule;
+        var panel = ledger.Count(members.Sum(m => (long)m.Length), "panel/offender/n");
+        long Cases(IEnumerable<int> set) => set.Sum(i => (long)facts.TotalCases[i]);
+        var caseParts = labels.Select(l => ($"all/{StudyAnalysis.PopulationName(l)}/cases", Cases(members[l.Group - 1]))).ToArray();
+        var allCases = ledger.Count(Cases(members.SelectMany(m => m)), "panel/offender/cases");
+        var cases = ledger.Partition("panel/offender/cases", Cases(members.SelectMany(m => m)), caseParts, 0);
+        return labels.Select((l, k) =>
         {
+            var name = StudyAnalysis.PopulationName(l);
             var m = members[l.Group - 1];
-            long n = m.Length;
+            var n = ledger.Count(m.Length, $"all/{name}/n");
             var withCase = m.Where(i => facts.FirstCaseYear[i] is not null).ToArray();
             var withFt = m.Where(i => facts.Persons[i].FirstTraffickingYear is not null).ToArray();
-            double? Mean(int[] set, Func<int, double> f) => set.Length == 0 ? null : rule.Statistic(set.Average(f), set.Length, 3).Value;
+            var withCaseN = ledger.Count(withCase.Length, $"all/{name}/with_case");
+            var withFtN = ledger.Count(withFt.Length, $"all/{name}/with_trafficking");
+            var startsWithFt = ledger.Count(withFt.Count(i => facts.CasesBeforeTrafficking[i] == 0), $"all/{name}/starts_with_trafficking");
+            double? Mean(int[] set, DisclosedCount persons, Func<int, double> f) =>
+                set.Length == 0 ? null : Precision.MeanOfIntegers(set.Average(f), persons, rule);
             return new ProfileSummary(
                 l.Group,
                 l.Label,
                 l.Description,
-                rule.Disclose(n, $"profiles/{l.Label}/{l.Group}/n"),
-                panelCount > 0 && !rule.IsSuppressed(n) ? (double)n / panelCount : null,
-                fit.Groups[l.Group - 1].Share,
-                allCases > 0 && !rule.IsSuppressed(n) ? m.Sum(i => facts.TotalCases[i]) / allCases : null,
-                Mean(withCase, i => facts.FirstCaseYear[i]!.Value - facts.Persons[i].BirthYear),
-                Mean(withFt, i => facts.Persons[i].FirstTraffickingYear!.Value - facts.Persons[i].BirthYear),
-                Mean(withFt, i => facts.CasesBeforeTrafficking[i]),
-                withFt.Length > 0 && !rule.IsSuppressed(withFt.Length) ? withFt.Count(i => facts.CasesBeforeTrafficking[i] == 0) / (double)withFt.Length : null);
+                n,
+                DisclosureRule.Ratio(n, panel),
+                model.Groups.Single(g => g.Group == l.Group).Share,
+                DisclosureRule.Ratio(cases[k], allCases),
+                Mean(withCase, withCaseN, i => facts.FirstCaseYear[i]!.Value - facts.Persons[i].BirthYear),
+                Mean(withFt, withFtN, i => facts.Persons[i].FirstTraffickingYear!.Value - facts.Persons[i].BirthYear),
+                Mean(withFt, withFtN, i => facts.CasesBeforeTrafficking[i]),
+                DisclosureRule.Ratio(startsWithFt, withFtN));
         }).ToArray();
     }
 }

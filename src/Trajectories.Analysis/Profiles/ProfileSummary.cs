@@ -12,20 +12,20 @@ namespace Trajectories.Analysis.Profiles;
 /// <param name="Label">Profile label (or <c>other</c>).</param>
 /// <param name="Description">Curve features in words.</param>
 /// <param name="N">Offenders modally assigned (disclosed).</param>
-/// <param name="Share">Modal share of the panel's offenders (from unrounded counts).</param>
-/// <param name="ModelShare">The fit's estimated group share π_k.</param>
-/// <param name="CaseShare">Share of all panel offenders' registered cases.</param>
-/// <param name="MeanAgeFirstCase">Mean age at the first registered case.</param>
-/// <param name="MeanAgeFirstTrafficking">Mean age at the first trafficking case.</param>
-/// <param name="MeanCasesBeforeTrafficking">Mean number of cases before the first trafficking year.</param>
-/// <param name="ShareStartingWithTrafficking">Share with no case before the first trafficking year.</param>
+/// <param name="Share">Modal share of the panel's offenders: published n / published panel offenders.</param>
+/// <param name="ModelShare">The fit's estimated group share π_k, at model-share precision.</param>
+/// <param name="CaseShare">Share of all panel offenders' registered cases, from the published case counts.</param>
+/// <param name="MeanAgeFirstCase">Mean age at the first registered case (precision of <see cref="Precision.MeanOfIntegers"/>).</param>
+/// <param name="MeanAgeFirstTrafficking">Mean age at the first trafficking case (same precision).</param>
+/// <param name="MeanCasesBeforeTrafficking">Mean number of cases before the first trafficking year (same precision).</param>
+/// <param name="ShareStartingWithTrafficking">Share with no case before the first trafficking year, from published counts.</param>
 public sealed record ProfileSummary(
     int Group,
     string Label,
     string Description,
     DisclosedCount N,
     double? Share,
-    double ModelShare,
+    double? ModelShare,
     double? CaseShare,
     double? MeanAgeFirstCase,
     double? MeanAgeFirstTrafficking,

@@ -37,23 +37,29 @@ public sealed record RegisterSummary(
 /// <param name="Group">1-based group.</param>
 /// <param name="Label">Profile label.</param>
 /// <param name="ModalN">Modal members (disclosed).</param>
-/// <param name="ExpectedN">Σ posterior probabilities, rounded to the disclosure base.</param>
-/// <param name="ModalPercent">Percent among modal members.</param>
-/// <param name="WeightedPercent">Posterior-probability-weighted percent.</param>
-/// <param name="BchPercent">BCH bias-corrected percent (see <see cref="ClassificationCorrection"/>).</param>
+/// <param name="ExpectedN">Σ posterior probabilities, rounded to an integer and disclosed.</param>
+/// <param name="ModalPercent">Percent among modal members, from the published counts (the profile rows of the outcome's table).</param>
+/// <param name="WeightedPercent">Posterior-probability-weighted percent, at <see cref="Precision.ModelPercent"/> precision.</param>
+/// <param name="BchPercent">BCH bias-corrected percent (see <see cref="ClassificationCorrection"/>), at the same precision.</param>
 public sealed record UncertaintyRow(
     string Outcome, int Group, string Label, DisclosedCount ModalN, DisclosedCount ExpectedN, double? ModalPercent, double? WeightedPercent, double? BchPercent);
 
+/// <summary>How many cells disclosure control withheld.</summary>
+/// <param name="Primary">Small cells (1 … threshold − 1).</param>
+/// <param name="Secondary">Further cells withheld so that a total cannot pin a small one.</param>
+public sealed record SuppressionSummary(int Primary, int Secondary);
+
 /// <summary>
-/// The whole analysis (immutable): the model search and chosen fit, the labelled profiles, the LVB and
-/// victimisation comparisons with every test, the classification-uncertainty table, the disclosure rule and notes.
-/// Published counts are <see cref="DisclosedCount"/>s (rounded/suppressed unless disclosure control was switched
-/// off); percentages, means and ratios are computed from unrounded counts and are null where a count behind them is
-/// suppressed or where they are not finite.
+/// The whole analysis as published (immutable): the model search and the chosen model, the labelled profiles, the
+/// LVB and victimisation comparisons with every test, the classification-uncertainty table, the disclosure rule and
+/// notes. Everything in it is disclosed: counts are <see cref="DisclosedCount"/>s (rounded and suppressed unless
+/// disclosure control was switched off), every figure derived from counts is computed from the published counts,
+/// and it holds no person-level data — the fit with its posteriors is in <see cref="AnalysisRun.Fit"/>, which no
+/// writer of published results takes.
 /// </summary>
 /// <param name="Register">What was analysed.</param>
 /// <param name="Selection">Every model tried and the selection rule.</param>
-/// <param name="Fit">The chosen model.</param>
+/// <param name="Model">The chosen model.</param>
 /// <param name="LabellingRule">The profile labelling rule in words.</param>
 /// <param name="Labels">The label of each group with its curve features.</param>
 /// <param name="Profiles">Per-profile figures (modal assignment), in group order.</param>
@@ -61,11 +67,12 @@ public sealed record UncertaintyRow(
 /// <param name="Victimisation">Victimisation figures.</param>
 /// <param name="ClassificationUncertainty">Modal, weighted and BCH percentages per profile.</param>
 /// <param name="Disclosure">The rule applied.</param>
+/// <param name="Suppression">How many cells were withheld.</param>
 /// <param name="Notes">What a reader must know (inadequate model, unobservable offenders, K ≠ 4 …).</param>
 public sealed record AnalysisResult(
     RegisterSummary Register,
-    SelectionResult Selection,
-    TrajectoryFit Fit,
+    PublishedSelection Selection,
+    PublishedModel Model,
     string LabellingRule,
     IReadOnlyList<ProfileLabel> Labels,
     IReadOnlyList<ProfileSummary> Profiles,
@@ -73,4 +80,14 @@ public sealed record AnalysisResult(
     VictimisationResult Victimisation,
     IReadOnlyList<UncertaintyRow> ClassificationUncertainty,
     DisclosureRule Disclosure,
+    SuppressionSummary Suppression,
     IReadOnlyList<string> Notes);
+
+/// <summary>
+/// An analysis with its microdata: the published <see cref="AnalysisResult"/> and the chosen fit, whose posteriors
+/// are person-level data. Only <see cref="Published"/> may be written to published outputs.
+/// </summary>
+/// <param name="Published">The disclosed results.</param>
+/// <param name="Fit">The chosen fit (posteriors per person; unrounded counts).</param>
+/// <param name="Selection">Every fit of the grid, unrounded.</param>
+public sealed record AnalysisRun(AnalysisResult Published, TrajectoryFit Fit, SelectionResult Selection);

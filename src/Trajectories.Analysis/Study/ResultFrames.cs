@@ -1,79 +1,53 @@
 using Microsoft.Data.Analysis;
-using Trajectories.Analysis.Comparisons;
+using Trajectories.Analysis.Publication;
 
 namespace Trajectories.Analysis.Study;
 
 /// <summary>
-/// The main tables of an <see cref="AnalysisResult"/> as Microsoft.Data.Analysis DataFrames, for notebooks and
-/// .NET Interactive. They hold the published (disclosed) values: suppressed cells are null.
+/// The published tables of an <see cref="AnalysisResult"/> as Microsoft.Data.Analysis DataFrames, for notebooks and
+/// .NET Interactive. They are rendered from <see cref="PublishedResults"/>, like every other output: the same
+/// columns, names and disclosed values as results.json and the CSV/Parquet tables (suppressed cells are null).
 /// </summary>
 public static class ResultFrames
 {
-    /// <summary>One row per profile: group, label, n, share, model share, case share, mean ages and cases before trafficking.</summary>
-    public static DataFrame ProfilesFrame(this AnalysisResult result)
+    /// <summary>The table <paramref name="name"/> (see <see cref="PublishedResults.Catalog"/>) as a DataFrame.</summary>
+    public static DataFrame Frame(this AnalysisResult result, string name)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var p = result.Profiles;
-        return new DataFrame(
-            new Int32DataFrameColumn("group", p.Select(x => (int?)x.Group)),
-            new StringDataFrameColumn("label", p.Select(x => x.Label)),
-            new Int64DataFrameColumn("n", p.Select(x => x.N.Value)),
-            new DoubleDataFrameColumn("share", p.Select(x => x.Share)),
-            new DoubleDataFrameColumn("model_share", p.Select(x => (double?)x.ModelShare)),
-            new DoubleDataFrameColumn("case_share", p.Select(x => x.CaseShare)),
-            new DoubleDataFrameColumn("mean_age_first_case", p.Select(x => x.MeanAgeFirstCase)),
-            new DoubleDataFrameColumn("mean_age_first_trafficking", p.Select(x => x.MeanAgeFirstTrafficking)),
-            new DoubleDataFrameColumn("mean_cases_before_trafficking", p.Select(x => x.MeanCasesBeforeTrafficking)),
-            new DoubleDataFrameColumn("share_starting_with_trafficking", p.Select(x => x.ShareStartingWithTrafficking)));
+        return PublishedResults.From(result)[name].ToDataFrame();
     }
 
-    /// <summary>One row per LVB indicator and population: n, n_lvb, percent, ratio vs non-criminal with CI, p-values and test.</summary>
-    public static DataFrame LvbFrame(this AnalysisResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return RatesFrame(result.Lvb);
-    }
+    /// <summary>One row per profile (the <c>profiles</c> table).</summary>
+    public static DataFrame ProfilesFrame(this AnalysisResult result) => result.Frame("profiles");
 
-    /// <summary>Ever victim, the seven categories among victims and recent victimisation: one row per outcome and population.</summary>
-    public static DataFrame VictimisationFrame(this AnalysisResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var v = result.Victimisation;
-        return RatesFrame([v.Ever, .. v.Categories, v.Recent]);
-    }
+    /// <summary>One row per LVB indicator and population (the <c>lvb</c> table).</summary>
+    public static DataFrame LvbFrame(this AnalysisResult result) => result.Frame("lvb");
+
+    /// <summary>Ever victim per population with the mean count among victims (the <c>victimisation</c> table).</summary>
+    public static DataFrame VictimisationFrame(this AnalysisResult result) => result.Frame("victimisation");
 
     /// <summary>Modal, posterior-weighted and BCH percentages per outcome and profile.</summary>
-    public static DataFrame UncertaintyFrame(this AnalysisResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var u = result.ClassificationUncertainty;
-        return new DataFrame(
-            new StringDataFrameColumn("outcome", u.Select(x => x.Outcome)),
-            new Int32DataFrameColumn("group", u.Select(x => (int?)x.Group)),
-            new StringDataFrameColumn("label", u.Select(x => x.Label)),
-            new Int64DataFrameColumn("modal_n", u.Select(x => x.ModalN.Value)),
-            new Int64DataFrameColumn("expected_n", u.Select(x => x.ExpectedN.Value)),
-            new DoubleDataFrameColumn("modal_percent", u.Select(x => x.ModalPercent)),
-            new DoubleDataFrameColumn("weighted_percent", u.Select(x => x.WeightedPercent)),
-            new DoubleDataFrameColumn("bch_percent", u.Select(x => x.BchPercent)));
-    }
+    public static DataFrame UncertaintyFrame(this AnalysisResult result) => result.Frame("classification_uncertainty");
 
-    private static DataFrame RatesFrame(IReadOnlyList<BinaryOutcome> outcomes)
+    /// <summary>
+    /// A published table as a DataFrame: integers as Int64 columns, reals as Double, booleans as Boolean, text as
+    /// String; lists as String columns with the CSV rendering (space-separated), since a DataFrame cell holds a scalar.
+    /// </summary>
+    public static DataFrame ToDataFrame(this PublishedTable table)
     {
-        var rows = outcomes.SelectMany(o => o.Rates.Select(r => (Outcome: o.Outcome, Rate: r))).ToArray();
-        Contrast? C(int i) => rows[i].Rate.VsNoncriminal;
-        var index = Enumerable.Range(0, rows.Length).ToArray();
-        return new DataFrame(
-            new StringDataFrameColumn("outcome", rows.Select(r => r.Outcome)),
-            new StringDataFrameColumn("population", rows.Select(r => r.Rate.Population)),
-            new Int64DataFrameColumn("n", rows.Select(r => r.Rate.N.Value)),
-            new Int64DataFrameColumn("n_events", rows.Select(r => r.Rate.Events.Value)),
-            new DoubleDataFrameColumn("percent", rows.Select(r => r.Rate.Percent)),
-            new DoubleDataFrameColumn("ratio_vs_noncriminal", index.Select(i => C(i)?.Ratio)),
-            new DoubleDataFrameColumn("ci_low", index.Select(i => C(i)?.CiLow)),
-            new DoubleDataFrameColumn("ci_high", index.Select(i => C(i)?.CiHigh)),
-            new DoubleDataFrameColumn("p_value", index.Select(i => C(i)?.PValue)),
-            new DoubleDataFrameColumn("p_holm", index.Select(i => C(i)?.PHolm)),
-            new StringDataFrameColumn("test", index.Select(i => C(i)?.Test)));
+        ArgumentNullException.ThrowIfNull(table);
+        var columns = table.Columns.Select((c, i) =>
+        {
+            var values = table.Rows.Select(r => r[i]).ToArray();
+            return (DataFrameColumn)(c.Kind switch
+            {
+                ValueKind.Integer => new Int64DataFrameColumn(c.Name, values.Select(v => (long?)v)),
+                ValueKind.Real => new DoubleDataFrameColumn(c.Name, values.Select(v => (double?)v)),
+                ValueKind.Boolean => new BooleanDataFrameColumn(c.Name, values.Select(v => (bool?)v)),
+                ValueKind.Text => new StringDataFrameColumn(c.Name, values.Select(v => (string?)v)),
+                _ => new StringDataFrameColumn(c.Name, values.Select(v => TableText.List(c.Kind, v))),
+            });
+        });
+        return new DataFrame(columns);
     }
 }

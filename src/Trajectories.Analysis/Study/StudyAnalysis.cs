@@ -19,13 +19,22 @@ public static class StudyAnalysis
 {
     private static readonly LvbSource?[] LvbIndicators = [null, LvbSource.AO, LvbSource.CIZ, LvbSource.WSW];
 
-    /// <summary>Runs the analysis on a loaded (validated) register.</summary>
+    /// <summary>Runs the analysis on a loaded (validated) register and returns the published results only.</summary>
     /// <param name="register">The register, e.g. from <c>RegisterReader.Load</c> or the synthetic generator.</param>
     /// <param name="options">Grid, starts, seed, threads, selection criteria and disclosure rule.</param>
     /// <param name="progress">Receives one report per model fitted.</param>
     /// <exception cref="InputException">The register has no metadata, no offenders or an empty control cohort.</exception>
-    /// <exception cref="InvalidOperationException">No model of the grid could be fitted.</exception>
-    public static AnalysisResult Run(InMemoryRegister register, AnalysisOptions options, IProgress<SelectionProgress>? progress = null)
+    /// <exception cref="NoModelFittedException">No model of the grid could be fitted.</exception>
+    public static AnalysisResult Run(InMemoryRegister register, AnalysisOptions options, IProgress<SelectionProgress>? progress = null) =>
+        RunWithMicrodata(register, options, progress).Published;
+
+    /// <summary>Runs the analysis and returns the published results together with the (unpublishable) fit.</summary>
+    /// <param name="register">The register.</param>
+    /// <param name="options">Grid, starts, seed, threads, selection criteria and disclosure rule.</param>
+    /// <param name="progress">Receives one report per model fitted.</param>
+    /// <exception cref="InputException">The register has no metadata, no offenders or an empty control cohort.</exception>
+    /// <exception cref="NoModelFittedException">No model of the grid could be fitted.</exception>
+    public static AnalysisRun RunWithMicrodata(InMemoryRegister register, AnalysisOptions options, IProgress<SelectionProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(options);
@@ -49,34 +58,46 @@ public static class StudyAnalysis
             Threads = options.Threads,
         };
         var selection = ModelSelector.Select(panel.Panel, grid, fitOptions, options.Criteria, progress);
-        var fit = selection.Chosen?.Fit ?? throw new InvalidOperationException(
+        var fit = selection.Chosen?.Fit ?? throw new NoModelFittedException(
             "no model of the grid could be fitted: " + string.Join("; ", selection.Rows.Select(r => r.Error).Distinct()));
 
-        var rule = options.EffectiveDisclosure;
+        var ledger = new DisclosureLedger(options.EffectiveDisclosure);
         var labels = ProfileLabeller.Label(fit);
         var members = ModalMembers(fit.Posteriors, facts);
         var profiles = labels.Select(l => new Population(PopulationName(l), members[l.Group - 1])).ToArray();
         var pairs = MatchedPairsOf(facts);
 
-        var builder = new BinaryOutcomeBuilder(rule, options.Seed);
+        // The sizes first, as relations a reader can use (panel + unobservable = offenders; the profiles partition
+        // the panel), so that secondary suppression is decided before any table uses them.
+        var summary = Summary(meta, facts, panel, ledger);
+        var sizes = ledger.Partition("panel/offender/n", panel.Panel.PersonCount, profiles.Select(p => ($"all/{p.Name}/n", (long)p.Members.Length)).ToArray(), 0);
+        var assigned = labels.Select((l, i) => (l.Group, Size: sizes[i])).ToDictionary(x => x.Group, x => x.Size);
+        var unobservedBound = panel.UnobservableOffenders.Count == 0 ? 0 : CountInterval.Of(summary.UnobservableOffenders, ledger.Rule).High;
+
+        var model = ModelPublication.Model(fit, labels, assigned, ledger);
+        var builder = new BinaryOutcomeBuilder(ledger, options.Seed, unobservedBound);
         var lvb = LvbIndicators.Select(source => builder.Build(
             source is { } s ? "lvb_" + Codes.Of(s).ToLowerInvariant() : "lvb_any",
-            LvbBase(meta, source),
+            CountBase.All(LvbBase(meta, source)),
             cohorts, profiles, i => facts.HasLvb(i, source), _ => true, pairs)).ToArray();
-        var victimisation = VictimisationAnalysis.Build(facts, meta, cohorts, profiles, pairs, rule, options.Seed, options.RecentYears);
+        var victimisation = VictimisationAnalysis.Build(facts, meta, cohorts, profiles, pairs, builder, ledger, options.RecentYears);
+        var summaries = ProfileSummaries.Build(model, labels, facts, members, ledger);
+        var uncertainty = Uncertainty(fit, labels, facts, [(lvb[0], i => facts.HasLvb(i, null)), (victimisation.Ever, facts.IsVictim)], model, ledger.Rule);
 
-        return new AnalysisResult(
-            Summary(meta, facts, panel, rule),
-            selection,
-            fit,
+        var published = new AnalysisResult(
+            summary,
+            ModelPublication.Selection(selection, model.Persons, model.Observations, ledger.Rule),
+            model,
             ProfileLabeller.Rule,
             labels,
-            ProfileSummaries.Build(fit, labels, facts, members, rule),
+            summaries,
             lvb,
             victimisation,
-            Uncertainty(fit, labels, facts, rule),
-            rule,
+            uncertainty,
+            ledger.Rule,
+            new SuppressionSummary(ledger.PrimarySuppressions, ledger.SecondarySuppressions),
             Notes(selection, fit, labels, panel));
+        return new AnalysisRun(published, fit, selection);
     }
 
     /// <summary>The population code of a labelled group (an <c>other</c> group carries its group number).</summary>
@@ -123,45 +144,47 @@ public static class StudyAnalysis
         return [For(Cohort.CriminalControl), For(Cohort.NoncriminalControl)];
     }
 
-    private static IReadOnlyList<UncertaintyRow> Uncertainty(TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, PersonFacts facts, DisclosureRule rule)
+    // Modal percentages are the profile rows of the outcome's table (the same published counts); weighted and BCH
+    // percentages are model-based and published at a precision that cannot pin the expected size behind them.
+    private static IReadOnlyList<UncertaintyRow> Uncertainty(
+        TrajectoryFit fit,
+        IReadOnlyList<ProfileLabel> labels,
+        PersonFacts facts,
+        IReadOnlyList<(BinaryOutcome Outcome, Func<int, bool> Has)> outcomes,
+        PublishedModel model,
+        DisclosureRule rule)
     {
         var post = fit.Posteriors;
         var index = Enumerable.Range(0, post.Count).Select(i => facts.Index[post.PersonIds[i]]).ToArray();
-        var outcomes = new (string Name, Func<int, double> Y)[]
-        {
-            ("lvb_any", i => facts.HasLvb(index[i], null) ? 1.0 : 0.0),
-            ("ever_victim", i => facts.IsVictim(index[i]) ? 1.0 : 0.0),
-        };
-        var expected = ClassificationCorrection.ExpectedSizes(post);
         var rows = new List<UncertaintyRow>();
-        foreach (var (name, y) in outcomes)
+        foreach (var (outcome, has) in outcomes)
         {
-            var modal = ClassificationCorrection.Modal(post, y);
-            var weighted = ClassificationCorrection.PosteriorWeighted(post, y);
-            var bch = ClassificationCorrection.Bch(post, y);
+            double Y(int i) => has(index[i]) ? 1.0 : 0.0;
+            var weighted = ClassificationCorrection.PosteriorWeighted(post, Y);
+            var bch = ClassificationCorrection.Bch(post, Y);
             foreach (var l in labels)
             {
                 var g = l.Group - 1;
-                long n = Enumerable.Range(0, post.Count).Count(i => post.ModalGroup(i) == l.Group);
-                var expectedN = (long)Math.Round(expected[g]);
-                var hidden = rule.IsSuppressed(n) || rule.IsSuppressed(expectedN);
+                var rate = outcome.Rates.Single(r => r.Population == PopulationName(l));
+                var expected = model.Groups.Single(x => x.Group == l.Group).ExpectedN;
                 rows.Add(new UncertaintyRow(
-                    name, l.Group, l.Label, rule.Disclose(n, $"uncertainty/{l.Group}/modal_n"), rule.Disclose(expectedN, $"uncertainty/{l.Group}/expected_n"),
-                    hidden ? null : Numbers.Finite(100 * modal[g]), hidden ? null : Numbers.Finite(100 * weighted[g]), hidden ? null : Numbers.Finite(100 * bch[g])));
+                    outcome.Outcome, l.Group, l.Label, rate.N, expected, rate.Percent,
+                    Precision.ModelPercent(100 * weighted[g], expected, rule), Precision.ModelPercent(100 * bch[g], expected, rule)));
             }
         }
 
         return rows;
     }
 
-    private static RegisterSummary Summary(RegisterMetadata meta, PersonFacts facts, OffenderPanel panel, DisclosureRule rule)
+    private static RegisterSummary Summary(RegisterMetadata meta, PersonFacts facts, OffenderPanel panel, DisclosureLedger ledger)
     {
-        DisclosedCount Count(Cohort c) => rule.Disclose(facts.Cohort(c).Length, $"register/{Codes.Of(c)}");
+        DisclosedCount Count(Cohort c) => ledger.Count(facts.Cohort(c).Length, $"all/{Codes.Of(c)}/n");
+        var parts = ledger.Partition(
+            $"all/{PopulationNames.Offender}/n", facts.Cohort(Cohort.Offender).Length,
+            [("panel/offender/n", panel.Panel.PersonCount), ("panel/unobservable/n", panel.UnobservableOffenders.Count)], 0);
         return new RegisterSummary(
             meta.Name, meta.Synthetic, Count(Cohort.Offender), Count(Cohort.CriminalControl), Count(Cohort.NoncriminalControl),
-            rule.Disclose(panel.Panel.PersonCount, "register/panel_offenders"),
-            rule.Disclose(panel.UnobservableOffenders.Count, "register/unobservable_offenders"),
-            meta.CaseYears, meta.VictimisationYears, meta.LvbYears, meta.MinAge);
+            parts[0], parts[1], meta.CaseYears, meta.VictimisationYears, meta.LvbYears, meta.MinAge);
     }
 
     private static IReadOnlyList<string> Notes(SelectionResult selection, TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, OffenderPanel panel)

@@ -106,7 +106,7 @@ public sealed class AnalyzeVerb : IVerb
         {
             return StudyAnalysis.Run(data, options, progress is null ? null : new Adapter(progress));
         }
-        catch (InvalidOperationException e) when (e.Message.StartsWith("no model", StringComparison.Ordinal))
+        catch (NoModelFittedException e)
         {
             throw new FitFailedException(e.Message, e);
         }
@@ -115,8 +115,8 @@ public sealed class AnalyzeVerb : IVerb
     private static void Print(CliContext context, AnalysisResult result, string target)
     {
         var c = CultureInfo.InvariantCulture;
-        var fit = result.Fit;
-        context.Out.WriteLine(string.Create(c, $"chosen model: {result.Selection.Chosen?.Label} (BIC {fit.BicPersons:F1}, entropy {fit.Entropy:F3})"));
+        var fit = result.Model;
+        context.Out.WriteLine(string.Create(c, $"chosen model: {result.Selection.Chosen?.Model} (BIC {fit.BicPersons:F1}, entropy {fit.Entropy:F3})"));
         context.Out.WriteLine("  " + SearchText.Line(fit.Search));
         if (!fit.Search.Replicated)
         {

@@ -15,3 +15,17 @@ public enum StopReason
     /// <summary>The likelihood or its gradient became non-finite.</summary>
     NumericalFailure,
 }
+
+/// <summary>The snake_case codes of <see cref="StopReason"/> used in every output.</summary>
+public static class StopReasonCodes
+{
+    /// <summary>The code of <paramref name="reason"/> (e.g. <c>max_iterations</c>).</summary>
+    public static string Of(StopReason reason) => reason switch
+    {
+        StopReason.Converged => "converged",
+        StopReason.MaxIterations => "max_iterations",
+        StopReason.DegenerateGroup => "degenerate_group",
+        StopReason.NumericalFailure => "numerical_failure",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
+}

@@ -171,14 +171,7 @@ public static class ModelJson
     }
 
     /// <summary>snake_case text of a stop reason.</summary>
-    public static string StopReasonText(StopReason reason) => reason switch
-    {
-        StopReason.Converged => "converged",
-        StopReason.MaxIterations => "max_iterations",
-        StopReason.DegenerateGroup => "degenerate_group",
-        StopReason.NumericalFailure => "numerical_failure",
-        _ => reason.ToString().ToLowerInvariant(),
-    };
+    public static string StopReasonText(StopReason reason) => StopReasonCodes.Of(reason);
 
     private static void WriteGroup(Utf8JsonWriter writer, GroupEstimate g)
     {

@@ -11,6 +11,9 @@ public enum ColumnKind
 
     /// <summary>Double; null or non-finite is written as an empty cell / NULL (Parquet DOUBLE).</summary>
     Real,
+
+    /// <summary>true / false; null is an empty cell (Parquet BOOLEAN).</summary>
+    Boolean,
 }
 
 /// <summary>One named, typed column of a <see cref="ResultTable"/>.</summary>

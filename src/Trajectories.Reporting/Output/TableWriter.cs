@@ -69,6 +69,7 @@ public static class TableWriter
     {
         ColumnKind.Text => "VARCHAR",
         ColumnKind.Integer => "BIGINT",
+        ColumnKind.Boolean => "BOOLEAN",
         _ => "DOUBLE",
     };
 
@@ -80,6 +81,8 @@ public static class TableWriter
         {
             case null:
                 return string.Empty;
+            case bool b:
+                return b ? "true" : "false";
             case double d:
                 return double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
             case float f:

@@ -93,8 +93,8 @@ public static class ComparisonSections
         if (outcome.Paired.Count > 0)
         {
             page.Table(
-                ["offenders versus their own", "pairs", "offender only", "control only", "conditional OR (95 % CI)", "paired risk ratio", "p", "p (Holm)", "test"],
-                outcome.Paired.Select(p => (IReadOnlyList<string>)[ReportFormat.Population(p.Versus), p.Pairs.Display, p.OffenderOnly.Display, p.ControlOnly.Display, ReportFormat.Ratio(p.ConditionalOddsRatio, p.OrCiLow, p.OrCiHigh), ReportFormat.Number(p.PairedRiskRatio), ReportFormat.P(p.PValue), ReportFormat.P(p.PHolm), p.Test]),
+                ["offenders versus their own", "pairs", "both", "offender only", "control only", "conditional OR (95 % CI)", "paired risk ratio", "p", "p (Holm)", "test"],
+                outcome.Paired.Select(p => (IReadOnlyList<string>)[ReportFormat.Population(p.Versus), p.Pairs.Display, p.Both.Display, p.OffenderOnly.Display, p.ControlOnly.Display, ReportFormat.Ratio(p.ConditionalOddsRatio, p.OrCiLow, p.OrCiHigh), ReportFormat.Number(p.PairedRiskRatio), ReportFormat.P(p.PValue), ReportFormat.P(p.PHolm), p.Test]),
                 "Paired analysis over the 1:1 matched triples");
         }
     }

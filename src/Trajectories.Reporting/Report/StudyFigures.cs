@@ -37,17 +37,17 @@ public static class StudyFigures
         {
             // Only ages where the group has data: a polynomial extrapolated past its support (e.g. a cubic at ages
             // nobody in the group reached) says nothing and would swamp the axis.
-            var group = result.Fit.Groups[label.Group - 1];
-            var support = Math.Max(5, 0.02 * group.ExpectedSize);
-            var points = result.Fit.Trajectories.Where(p => p.Group == label.Group && p.N >= support).OrderBy(p => p.Time).ToList();
+            var group = result.Model.Groups.Single(g => g.Group == label.Group);
+            var support = Math.Max(5, 0.02 * (group.ExpectedN.Value ?? 0));
+            var points = result.Model.Trajectories.Where(p => p.Group == label.Group && p.N.Value >= support).OrderBy(p => p.Age).ToList();
             var share = group.Share;
             return new LineSeries(
                 $"{ReportFormat.Population(StudyAnalysis.PopulationName(label))} ({ReportFormat.Share(share)})",
-                points.Select(p => p.Time).ToList(),
+                points.Select(p => p.Age).ToList(),
                 points.Select(p => p.Predicted).ToList(),
                 points.Select(p => p.Lower ?? p.Predicted).ToList(),
                 points.Select(p => p.Upper ?? p.Predicted).ToList(),
-                points.Select(p => p.N >= 5 ? p.ObservedMean : null).ToList());
+                points.Select(p => p.ObservedMean).ToList());
         }).ToList();
         return LineChart.Render("Offending trajectories by profile", "age", "registered cases per year", series);
     }

@@ -72,26 +72,17 @@ public class DisclosureRuleTests
     }
 
     [Fact]
-    public void Percentages_use_unrounded_counts_and_follow_suppression()
+    public void Percentages_and_ratios_use_the_published_counts_and_follow_suppression()
     {
         var rule = DisclosureRule.Default;
-        var pct = rule.Percent(467, 630);
-        Assert.Equal(100.0 * 467 / 630, pct.Value);
-        Assert.Equal("74 %", pct.Display);
-        Assert.True(rule.Percent(9, 465).IsSuppressed);
-        Assert.True(rule.Percent(5, 8).IsSuppressed);
-        Assert.Equal("x", rule.Percent(9, 465).Display);
-    }
-
-    [Fact]
-    public void Statistics_are_withheld_when_their_base_is_small()
-    {
-        var rule = DisclosureRule.Default;
-        Assert.Equal("3.1", rule.Statistic(3.1234, 465).Display);
-        Assert.Equal(3.1234, rule.Statistic(3.1234, 465).Value);
-        Assert.Equal("2.06", rule.Statistic(2.055, 265, decimals: 2).Display);
-        Assert.True(rule.Statistic(4.0, 9).IsSuppressed);
-        Assert.True(rule.Statistic(double.NaN, 500).IsSuppressed);
+        var x = rule.Disclose(467, "x");
+        var n = rule.Disclose(630, "n");
+        Assert.Equal(100.0 * 465 / 630, DisclosureRule.Percent(x, n));
+        Assert.Equal(465.0 / 630, DisclosureRule.Ratio(x, n));
+        Assert.Null(DisclosureRule.Percent(rule.Disclose(4, "small"), n));
+        Assert.Null(DisclosureRule.Ratio(n, rule.Disclose(3, "small")));
+        Assert.Null(DisclosureRule.Percent(rule.Disclose(0, "zero"), rule.Disclose(0, "zero")));
+        Assert.Equal(0.0, DisclosureRule.Percent(rule.Disclose(0, "zero"), n));
     }
 
     [Fact]

@@ -20,11 +20,12 @@ public sealed class LargeRegisterTests(ITestOutputHelper output)
         var register = new InMemoryRegister();
         SyntheticRegisterGenerator.Generate(new GeneratorOptions { Offenders = 20_000, Seed = 99 }, register);
         var watch = Stopwatch.StartNew();
-        var result = StudyAnalysis.Run(register, new AnalysisOptions { Groups = [4], Orders = [3], Starts = 2, Seed = 1, NoDisclosureControl = true });
+        var run = StudyAnalysis.RunWithMicrodata(register, new AnalysisOptions { Groups = [4], Orders = [3], Starts = 2, Seed = 1, NoDisclosureControl = true });
+        var result = run.Published;
         output.WriteLine($"analysis of 20 000 offenders: {watch.Elapsed.TotalSeconds:0.0} s");
 
         var truth = register.Truth.ToDictionary(t => t.PersonId, t => Codes.Of(t.Profile), StringComparer.Ordinal);
-        var post = result.Fit.Posteriors;
+        var post = run.Fit.Posteriors;
         var labelOf = result.Labels.ToDictionary(l => l.Group, l => l.Label);
         var correct = Enumerable.Range(0, post.Count).Count(i => labelOf[post.ModalGroup(i)] == truth[post.PersonIds[i]]);
         var accuracy = (double)correct / post.Count;

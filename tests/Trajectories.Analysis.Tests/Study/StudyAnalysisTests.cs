@@ -20,13 +20,13 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
     [Fact]
     public void Chooses_four_groups_and_labels_all_four_profiles()
     {
-        output.WriteLine($"analysis took {fixture.Seconds:0.0} s; chosen {_r.Selection.Chosen!.Label}");
+        output.WriteLine($"analysis took {fixture.Seconds:0.0} s; chosen {_r.Selection.Chosen!.Model}");
         foreach (var p in _r.Profiles)
         {
             output.WriteLine($"{p.Label}: n={p.N} share={p.Share:0.000} cases={p.CaseShare:0.000} age1={p.MeanAgeFirstCase:0.0} ageFT={p.MeanAgeFirstTrafficking:0.0} before={p.MeanCasesBeforeTrafficking:0.0} startFT={p.ShareStartingWithTrafficking:0.00} | {p.Description}");
         }
 
-        Assert.Equal(4, _r.Fit.Groups.Count);
+        Assert.Equal(4, _r.Model.Groups.Count);
         Assert.Equal(ProfileLabeller.Labels.Order(), _r.Profiles.Select(p => p.Label).Order());
     }
 

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Trajectories.Analysis.Disclosure;
+using Trajectories.Analysis.Profiles;
+using Trajectories.Core.Estimation;
+using Trajectories.Core.Results;
+using Trajectories.Core.Selection;
+
+namespace Trajectories.Analysis.Study;
+
+/// <summary>
+/// Turns the chosen fit and the selection grid into their published forms (<see cref="PublishedModel"/>,
+/// <see cref="PublishedSelection"/>): counts through the ledger, statistics that would reveal a count at the
+/// precision of <see cref="Precision"/>, and nothing person-level.
+/// </summary>
+internal static class ModelPublication
+{
+    public static PublishedModel Model(
+        TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, IReadOnlyDictionary<int, DisclosedCount> assigned, DisclosureLedger ledger)
+    {
+        var rule = ledger.Rule;
+        var persons = ledger.Count(fit.PersonCount, "panel/offender/n");
+        var observations = ledger.Count(fit.ObservationCount, "panel/offender/observations");
+        var groups = labels.OrderBy(l => l.Group).Select(l =>
+        {
+            var g = fit.Groups[l.Group - 1];
+            var population = StudyAnalysis.PopulationName(l);
+            var expected = ledger.Count((long)Math.Round(g.ExpectedSize), $"model/{population}/expected_n");
+            return new PublishedGroup(
+                l.Group, population, l.Label, Precision.ModelShare(g.Share, persons, rule),
+                g.ShareSe is { } se ? Precision.Significant(se, rule) : null,
+                assigned[l.Group], DisclosureRule.Ratio(assigned[l.Group], persons), expected,
+                g.AvePP is { } a ? Round(a, 3, rule) : null, g.Occ is { } o ? Precision.Significant(o, rule) : null,
+                g.Order, g.Beta, g.BetaSe, g.InflationOrder, g.Inflation, g.InflationSe,
+                l.PeakAge, l.PeakRate, l.RateYouth, l.RateAdult, l.Description);
+        }).ToArray();
+        var curve = fit.Trajectories.Select(p =>
+        {
+            var n = ledger.Count((long)Math.Round(p.N), string.Create(CultureInfo.InvariantCulture, $"model/group_{p.Group}/age_{p.Time:0.###}/n"));
+            var mean = p.ObservedMean is { } m ? Precision.MeanOfIntegers(m, n, rule) : null;
+            return new PublishedCurvePoint(p.Group, p.Time, p.Predicted, p.Lower, p.Upper, mean, n, p.InSupport);
+        }).ToArray();
+        return new PublishedModel(
+            fit.Family, fit.Model.Orders, persons, observations, ledger.Count(fit.PatternCount, "panel/offender/patterns"),
+            fit.ParameterCount, fit.LogLikelihood, Bic(fit.LogLikelihood, fit.ParameterCount, persons), Bic(fit.LogLikelihood, fit.ParameterCount, observations),
+            fit.Aic, Round(fit.Entropy, 3, rule), fit.Converged, StopReasonCodes.Of(fit.StopReason), fit.Iterations, fit.Search,
+            fit.TimeScale.Center, fit.TimeScale.Scale, groups, curve, fit.Warnings);
+    }
+
+    public static PublishedSelection Selection(SelectionResult selection, DisclosedCount persons, DisclosedCount observations, DisclosureRule rule) =>
+        new(selection.Rule, selection.ChosenIsAdequate, selection.Rows.Select((row, i) =>
+        {
+            var f = row.Fit;
+            return new PublishedSelectionRow(
+                row.Label, row.Model.Family.Name, row.Groups, row.Model.Orders, row.Model.InflationOrders, row.Model.ParameterCount,
+                f?.LogLikelihood, f is null ? null : Bic(f.LogLikelihood, f.ParameterCount, persons),
+                f is null ? null : Bic(f.LogLikelihood, f.ParameterCount, observations), f?.Aic,
+                f is null ? null : Round(f.Entropy, 3, rule),
+                f?.Groups.Min(g => g.AvePP ?? double.NaN) is { } a && double.IsFinite(a) ? Round(a, 3, rule) : null,
+                f?.Groups.Min(g => g.Occ ?? double.NaN) is { } o && double.IsFinite(o) ? Precision.Significant(o, rule) : null,
+                f is null ? null : Precision.ModelShare(f.Groups.Min(g => g.Share), persons, rule),
+                f?.Converged ?? false, row.Adequate, selection.ChosenIndex == i,
+                row.Error ?? string.Join("; ", row.Reasons),
+                f?.Search.Starts, f?.Search.Replications, f?.Search.Replicated, f?.Search.BestOrigin, f?.Seconds);
+        }).ToArray());
+
+    // WHY the published count: LL and −2LL + k ln n at full precision give n = exp((BIC + 2LL)/k) exactly.
+    private static double? Bic(double logLikelihood, int parameters, DisclosedCount n) =>
+        n.Value is { } v && v > 0 ? (-2 * logLikelihood) + (parameters * Math.Log(v)) : null;
+
+    private static double? Round(double value, int decimals, DisclosureRule rule) =>
+        !double.IsFinite(value) ? null : rule.IsApplied ? Math.Round(value, decimals, MidpointRounding.AwayFromZero) : value;
+}
