@@ -36,7 +36,7 @@ public sealed class AnalyzeVerbTests : IDisposable
         }
 
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")));
-        Assert.Equal("trajectories.analysis/1", doc.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("trajectories.analysis/2", doc.RootElement.GetProperty("schema").GetString());
         var labels = doc.RootElement.GetProperty("profiles").EnumerateArray().Select(p => p.GetProperty("label").GetString()).Order().ToList();
         Assert.Equal(["continuous", "early_peaking", "incidental", "late_peaking"], labels);
         var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
