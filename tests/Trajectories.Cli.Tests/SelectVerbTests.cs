@@ -15,7 +15,7 @@ public sealed class SelectVerbTests : IDisposable
         Assert.StartsWith("model,family,groups,orders,iorders,n_parameters,log_likelihood,bic_persons", File.ReadLines(Path.Combine(outDir, "selection.csv")).First());
         var rows = Csv.Read(Path.Combine(outDir, "selection.csv"));
         Assert.Equal(6, rows.Count);
-        Assert.Single(rows, r => r["chosen"] == "1");
+        Assert.Single(rows, r => r["chosen"] == "true");
         Assert.Contains("<- chosen", stdout);
         Assert.True(File.Exists(Path.Combine(outDir, "selection.parquet")));
         Assert.True(File.Exists(Path.Combine(outDir, "model.json")));
@@ -29,10 +29,10 @@ public sealed class SelectVerbTests : IDisposable
         var (code, _, stderr) = CliRunner.Run("select", Paths.Toronto("to1.csv"), "--groups", "1-3", "--order", "2", "--starts", "3", "--out", outDir);
         Assert.True(code == 0, stderr);
         var rows = Csv.Read(Path.Combine(outDir, "selection.csv"));
-        var adequate = rows.Where(r => r["adequate"] == "1").ToList();
+        var adequate = rows.Where(r => r["adequate"] == "true").ToList();
         Assert.NotEmpty(adequate);
         var best = adequate.MinBy(r => double.Parse(r["bic_persons"], System.Globalization.CultureInfo.InvariantCulture))!;
-        Assert.Equal("1", best["chosen"]);
+        Assert.Equal("true", best["chosen"]);
     }
 
     [Theory]

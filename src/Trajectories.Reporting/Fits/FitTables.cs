@@ -21,7 +21,7 @@ public static class FitTables
         return new ResultTable(posteriors.Count, columns);
     }
 
-    /// <summary><c>trajectories</c>: group, time, predicted, lower, upper, observed_mean, n, in_support (1 where n ≥ 0.5, 0 where the curve is extrapolated).</summary>
+    /// <summary><c>trajectories</c>: group, time, predicted, lower, upper, observed_mean, n, in_support (true where n ≥ 0.5, false where the curve is extrapolated).</summary>
     public static ResultTable Trajectories(IReadOnlyList<TrajectoryPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -34,7 +34,7 @@ public static class FitTables
             new("upper", ColumnKind.Real, i => points[i].Upper),
             new("observed_mean", ColumnKind.Real, i => points[i].ObservedMean),
             new("n", ColumnKind.Real, i => points[i].N),
-            new("in_support", ColumnKind.Integer, i => points[i].InSupport ? 1L : 0L),
+            new("in_support", ColumnKind.Boolean, i => points[i].InSupport),
         ]);
     }
 }

@@ -6,7 +6,7 @@ namespace Trajectories.Reporting.Fits;
 /// <summary><c>selection</c>: one row per model tried, with its fit statistics and the adequacy verdict.</summary>
 public static class SelectionTable
 {
-    /// <summary>Builds the table; <c>chosen</c> is 1 on the chosen model's row.</summary>
+    /// <summary>Builds the table; <c>chosen</c> is true on the chosen model's row.</summary>
     public static ResultTable Build(SelectionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -27,13 +27,13 @@ public static class SelectionTable
             new("min_avepp", ColumnKind.Real, i => rows[i].Fit?.Groups.Min(g => g.AvePP ?? double.NaN)),
             new("min_occ", ColumnKind.Real, i => rows[i].Fit?.Groups.Min(g => g.Occ ?? double.NaN)),
             new("min_share", ColumnKind.Real, i => rows[i].Fit?.Groups.Min(g => g.Share)),
-            new("converged", ColumnKind.Integer, i => rows[i].Fit is { } f ? (f.Converged ? 1L : 0L) : 0L),
-            new("adequate", ColumnKind.Integer, i => rows[i].Adequate ? 1L : 0L),
-            new("chosen", ColumnKind.Integer, i => result.ChosenIndex == i ? 1L : 0L),
+            new("converged", ColumnKind.Boolean, i => rows[i].Fit?.Converged ?? false),
+            new("adequate", ColumnKind.Boolean, i => rows[i].Adequate),
+            new("chosen", ColumnKind.Boolean, i => result.ChosenIndex == i),
             new("reasons", ColumnKind.Text, i => string.Join("; ", rows[i].Reasons)),
             new("starts", ColumnKind.Integer, i => rows[i].Fit is { } f ? (long)f.Search.Starts : null),
             new("replications", ColumnKind.Integer, i => rows[i].Fit is { } f ? (long)f.Search.Replications : null),
-            new("replicated", ColumnKind.Integer, i => rows[i].Fit is { } f ? (f.Search.Replicated ? 1L : 0L) : null),
+            new("replicated", ColumnKind.Boolean, i => rows[i].Fit?.Search.Replicated),
             new("best_origin", ColumnKind.Text, i => rows[i].Fit?.Search.BestOrigin),
             new("seconds", ColumnKind.Real, i => rows[i].Fit?.Seconds),
         ]);
