@@ -1,13 +1,13 @@
 using System.Text.Json;
 
-namespace Trajectories.Reporting.Tests.Analysis;
+namespace Trajectories.Testing;
 
 /// <summary>
 /// A validator for the subset of JSON Schema the project's schema files use (type, const, properties, required,
-/// additionalProperties, items): enough to check real outputs against the committed schema files without a
+/// additionalProperties as false or a schema, items): enough to check real outputs against the committed schema files without a
 /// third-party validator. Returns every violation with its JSON path.
 /// </summary>
-internal static class JsonSchemaCheck
+public static class JsonSchemaCheck
 {
     public static IReadOnlyList<string> Validate(JsonElement schema, JsonElement value)
     {
@@ -53,6 +53,10 @@ internal static class JsonSchemaCheck
                 else if (schema.TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == JsonValueKind.False)
                 {
                     errors.Add($"{path}: unexpected {member.Name}");
+                }
+                else if (extra.ValueKind == JsonValueKind.Object)
+                {
+                    Check(extra, member.Value, $"{path}.{member.Name}", errors);
                 }
             }
         }
