@@ -144,7 +144,7 @@ public sealed record DisclosureRule
             ? string.Empty
             : $" Counts from 1 to {(SuppressionThreshold - 1).ToString(CultureInfo.InvariantCulture)} are suppressed and shown as "
               + $"'{SuppressedSymbol}', as are percentages whose numerator or denominator is suppressed.";
-        return rounding + suppression + " Each count is rounded once and shows the same value wherever it appears. "
+        return "Disclosure control follows CBS output-checking practice. " + rounding + suppression + " Each count is rounded once and shows the same value wherever it appears. "
             + "Percentages, shares, ratios, means of counts, confidence intervals, test statistics and p-values are computed "
             + "from the published counts, so they reveal nothing the counts do not, and are withheld with any count behind "
             + "them; where the profiles add up to a total that would pin a suppressed cell, a further cell is withheld "

@@ -103,7 +103,7 @@ public static class StudyReport
             model.Groups.Select(g => (IReadOnlyList<string>)[
                 g.Group.ToString(CultureInfo.InvariantCulture), ReportFormat.Population(g.Population),
                 $"{ReportFormat.Share(g.Share)} ({ReportFormat.Share(g.ShareSe)})", ReportFormat.Share(g.AssignedShare),
-                ReportFormat.Number(g.AvePP, 3), ReportFormat.Number(g.Occ, 1), g.Order.ToString(CultureInfo.InvariantCulture),
+                ReportFormat.Number(g.AvePP, 3), ReportFormat.Number(g.Occ, 0), g.Order.ToString(CultureInfo.InvariantCulture),
                 ReportFormat.Number(g.PeakAge, 0), g.Description]),
             "Groups (ordered by mean predicted rate)");
         page.Figure("figure-1", figures[StudyFigures.Files[0].File], StudyFigures.Files[0].Caption);
@@ -145,6 +145,5 @@ public static class StudyReport
                 "meta");
         }
 
-        page.Paragraph("Because counts are rounded independently, sub-categories need not add up to the totals shown.", "meta");
     }
 }
