@@ -26,40 +26,35 @@ internal static class ComparisonTables
         .Model("rate_15_20", "Mean fitted rate at ages 15–20.", x => x.L.RateYouth)
         .Model("rate_25_30", "Mean fitted rate at ages 25–30.", x => x.L.RateAdult);
 
+    /// <summary>The columns of a rate table, for any row type that yields its outcome and rate.</summary>
+    public static TableSpec<TRow> Rates<TRow>(
+        string name, string description, string[] path, string events, string eventsMeaning, Func<TRow, BinaryOutcome> outcome, Func<TRow, PopulationRate> rate) =>
+        new TableSpec<TRow>(name, description, path)
+            .Key("outcome", "Outcome code (lvb_any, lvb_ao, ever_victim, victim_violence, recent_victim …).", x => outcome(x).Outcome)
+            .Text("base", "Who is counted.", x => outcome(x).Base)
+            .Key("population", "offender, criminal_control, noncriminal_control, or a profile's population code.", x => rate(x).Population)
+            .Count("n", "Persons in the base.", x => rate(x).N)
+            .Count(events, eventsMeaning, x => rate(x).Events)
+            .FromCounts("percent", $"100 · {events} / n.", x => rate(x).Percent)
+            .FromCounts("ratio_vs_noncriminal", "Risk ratio against the non-criminal control group.", x => rate(x).VsNoncriminal?.Ratio)
+            .FromCounts("ci_low", "Lower 95 % limit of the risk ratio (Katz).", x => rate(x).VsNoncriminal?.CiLow)
+            .FromCounts("ci_high", "Upper 95 % limit.", x => rate(x).VsNoncriminal?.CiHigh)
+            .FromCounts("p_value", "p-value of the comparison with the non-criminal control group.", x => rate(x).VsNoncriminal?.PValue)
+            .FromCounts("p_holm", "Holm-adjusted within its family (cohorts, or profiles) among the comparisons published.", x => rate(x).VsNoncriminal?.PHolm)
+            .Text("test", "The test behind the p-value, or why it is withheld.", x => rate(x).VsNoncriminal?.Test, nullable: true);
+
     public static TableSpec<(BinaryOutcome O, PopulationRate R)> Rates(string name, string description, string[] path, string events, string eventsMeaning) =>
-        new TableSpec<(BinaryOutcome O, PopulationRate R)>(name, description, path)
-            .Key("outcome", "Outcome code (lvb_any, lvb_ao, ever_victim, victim_violence, recent_victim …).", x => x.O.Outcome)
-            .Text("base", "Who is counted.", x => x.O.Base)
-            .Key("population", "offender, criminal_control, noncriminal_control, or a profile's population code.", x => x.R.Population)
-            .Count("n", "Persons in the base.", x => x.R.N)
-            .Count(events, eventsMeaning, x => x.R.Events)
-            .FromCounts("percent", $"100 · {events} / n.", x => x.R.Percent)
-            .FromCounts("ratio_vs_noncriminal", "Risk ratio against the non-criminal control group.", x => x.R.VsNoncriminal?.Ratio)
-            .FromCounts("ci_low", "Lower 95 % limit of the risk ratio (Katz).", x => x.R.VsNoncriminal?.CiLow)
-            .FromCounts("ci_high", "Upper 95 % limit.", x => x.R.VsNoncriminal?.CiHigh)
-            .FromCounts("p_value", "p-value of the comparison with the non-criminal control group.", x => x.R.VsNoncriminal?.PValue)
-            .FromCounts("p_holm", "Holm-adjusted within its family (cohorts, or profiles) among the comparisons published.", x => x.R.VsNoncriminal?.PHolm)
-            .Text("test", "The test behind the p-value, or why it is withheld.", x => x.R.VsNoncriminal?.Test, nullable: true);
+        Rates<(BinaryOutcome O, PopulationRate R)>(name, description, path, events, eventsMeaning, x => x.O, x => x.R);
 
     public static readonly TableSpec<(BinaryOutcome O, PopulationRate R)> Lvb =
         Rates("lvb", "LVB indicator (any source and per source) per population.", ["lvb"], "n_lvb", "Persons with the LVB indicator.");
 
-    public static readonly TableSpec<(BinaryOutcome O, PopulationRate R, MeanCount? M)> Victimisation = new TableSpec<(BinaryOutcome O, PopulationRate R, MeanCount? M)>(
-            "victimisation", "Ever victim per population, with the mean number of victimisations among victims.", ["victimisation", "ever"])
-        .Key("outcome", "ever_victim.", x => x.O.Outcome)
-        .Text("base", "Who is counted.", x => x.O.Base)
-        .Key("population", "offender, criminal_control, noncriminal_control, or a profile's population code.", x => x.R.Population)
-        .Count("n", "Persons.", x => x.R.N)
-        .Count("n_victims", "Persons registered as victim in the window.", x => x.R.Events)
-        .FromCounts("percent", "100 · n_victims / n.", x => x.R.Percent)
-        .FromCounts("ratio_vs_noncriminal", "Risk ratio against the non-criminal control group.", x => x.R.VsNoncriminal?.Ratio)
-        .FromCounts("ci_low", "Lower 95 % limit (Katz).", x => x.R.VsNoncriminal?.CiLow)
-        .FromCounts("ci_high", "Upper 95 % limit.", x => x.R.VsNoncriminal?.CiHigh)
-        .FromCounts("p_value", "p-value of the comparison with the non-criminal control group.", x => x.R.VsNoncriminal?.PValue)
-        .FromCounts("p_holm", "Holm-adjusted within its family among the comparisons published.", x => x.R.VsNoncriminal?.PHolm)
-        .Text("test", "The test behind the p-value, or why it is withheld.", x => x.R.VsNoncriminal?.Test, nullable: true)
-        .Count("n_victimisations", "Registered victimisations of the victims.", x => x.M?.Victimisations)
-        .FromCounts("mean_count_among_victims", "n_victimisations / n_victims.", x => x.M?.Mean);
+    public static readonly TableSpec<(BinaryOutcome O, PopulationRate R, MeanCount? M)> Victimisation =
+        Rates<(BinaryOutcome O, PopulationRate R, MeanCount? M)>(
+                "victimisation", "Ever victim per population, with the mean number of victimisations among victims.", ["victimisation", "ever"],
+                "n_victims", "Persons registered as victim in the window.", x => x.O, x => x.R)
+            .Count("n_victimisations", "Registered victimisations of the victims.", x => x.M?.Victimisations)
+            .FromCounts("mean_count_among_victims", "n_victimisations / n_victims.", x => x.M?.Mean);
 
     public static readonly TableSpec<(BinaryOutcome O, PopulationRate R)> Categories =
         Rates("categories", "Each offence category among victims, per population.", ["victimisation", "categories"], "n_events", "Victims with at least one victimisation of the category.");

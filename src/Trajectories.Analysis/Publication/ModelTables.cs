@@ -70,11 +70,7 @@ internal static class ModelTables
         .ModelNumber("iorder", "Zero-inflation order (−1: none).", g => g.InflationOrder)
         .Reals("inflation", "Zero-inflation logit coefficients.", g => g.Inflation.Select(b => (double?)b))
         .Reals("inflation_se", "Their standard errors.", g => g.InflationSe)
-        .Model("peak_age", "Age of the fitted curve's peak where the group has data.", g => g.PeakAge)
-        .Model("peak_rate", "Fitted cases per year at the peak.", g => g.PeakRate)
-        .Model("rate_15_20", "Mean fitted rate at ages 15–20.", g => g.RateYouth)
-        .Model("rate_25_30", "Mean fitted rate at ages 25–30.", g => g.RateAdult)
-        .Text("description", "The curve in words.", g => g.Description);
+        .Text("description", "The curve in words (its features are columns of the profiles table).", g => g.Description);
 
     public static readonly TableSpec<PublishedCurvePoint> Trajectories = new TableSpec<PublishedCurvePoint>(
             "trajectories", "One row per group and age: the fitted curve with its 95 % band and the observed mean.", ["model", "trajectories"])

@@ -34,30 +34,14 @@ public static class ResultsJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(results);
-        var root = new Node();
-        foreach (var table in results.Tables)
-        {
-            var node = root;
-            foreach (var step in table.Declaration.JsonPath)
-            {
-                node = node.Child(step);
-            }
-
-            if (node.Table is not null)
-            {
-                throw new InvalidOperationException($"tables {node.Table.Name} and {table.Name} share the JSON path {string.Join('.', table.Declaration.JsonPath)}.");
-            }
-
-            node.Table = table;
-        }
-
+        var root = PathTree<PublishedTable>.Of(results.Tables, t => t.Declaration);
         writer.WriteStartObject();
         writer.WriteString("schema", Schema);
         WriteMembers(writer, root);
         writer.WriteEndObject();
     }
 
-    private static void WriteMembers(Utf8JsonWriter w, Node node)
+    private static void WriteMembers(Utf8JsonWriter w, PathTree<PublishedTable> node)
     {
         foreach (var (name, child) in node.Children)
         {
@@ -66,7 +50,7 @@ public static class ResultsJson
         }
     }
 
-    private static void WriteNode(Utf8JsonWriter w, Node node)
+    private static void WriteNode(Utf8JsonWriter w, PathTree<PublishedTable> node)
     {
         if (node.Table is { Declaration.SingleRow: false } table)
         {
@@ -161,28 +145,6 @@ public static class ResultsJson
                 break;
             default:
                 throw new ArgumentException($"no JSON rendering for {value.GetType().Name}.", nameof(value));
-        }
-    }
-
-    private sealed class Node
-    {
-        public List<(string Name, Node Child)> Children { get; } = [];
-
-        public PublishedTable? Table { get; set; }
-
-        public Node Child(string name)
-        {
-            foreach (var (n, c) in Children)
-            {
-                if (n == name)
-                {
-                    return c;
-                }
-            }
-
-            var node = new Node();
-            Children.Add((name, node));
-            return node;
         }
     }
 }

@@ -23,7 +23,7 @@ public static class ResultsSchema
             w.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
             w.WriteString("$id", "https://trajectories.example/schema/trajectories.analysis.v2.schema.json");
             w.WriteString("title", "results.json of trajectories analyze (" + PublishedResults.Schema + ")");
-            var root = Tree();
+            var root = PathTree<TableDeclaration>.Of(PublishedResults.Catalog, t => t);
             WriteObject(w, root, true);
             w.WriteEndObject();
         }
@@ -63,19 +63,7 @@ public static class ResultsSchema
         return md.ToString();
     }
 
-    private static Node Tree()
-    {
-        var root = new Node();
-        foreach (var t in PublishedResults.Catalog)
-        {
-            var node = t.JsonPath.Aggregate(root, (n, step) => n.Child(step));
-            node.Table = t;
-        }
-
-        return root;
-    }
-
-    private static void WriteObject(Utf8JsonWriter w, Node node, bool isRoot)
+    private static void WriteObject(Utf8JsonWriter w, PathTree<TableDeclaration> node, bool isRoot)
     {
         w.WriteString("type", "object");
         if (node.Table is { } t && !isRoot)
@@ -212,26 +200,4 @@ public static class ResultsSchema
         ColumnRole.Microdata => "microdata",
         _ => "description",
     };
-
-    private sealed class Node
-    {
-        public List<(string Name, Node Child)> Children { get; } = [];
-
-        public TableDeclaration? Table { get; set; }
-
-        public Node Child(string name)
-        {
-            foreach (var (n, c) in Children)
-            {
-                if (n == name)
-                {
-                    return c;
-                }
-            }
-
-            var node = new Node();
-            Children.Add((name, node));
-            return node;
-        }
-    }
 }
