@@ -80,8 +80,13 @@ internal sealed class ResultsAttacker
 
         Paired();
         Contrasts();
-        Bic(_root.GetProperty("model"), "bic_persons", "n_persons");
-        Bic(_root.GetProperty("model"), "bic_observations", "n_observations");
+        var model = _root.GetProperty("model");
+        foreach (var row in _root.GetProperty("selection").GetProperty("rows").EnumerateArray().Prepend(model))
+        {
+            Bic(row, Count(model, "n_persons"), "bic_persons", "n_persons");
+            Bic(row, Count(model, "n_observations"), "bic_observations", "n_observations");
+        }
+
         Copies();
         Partitions();
         return this;
@@ -229,18 +234,18 @@ internal sealed class ResultsAttacker
     }
 
     // −2LL + k ln n and LL give n: it must be the published count, not the true one.
-    private void Bic(JsonElement model, string bic, string count)
+    private void Bic(JsonElement row, long?[] published, string bic, string count)
     {
-        if (Real(model, bic) is not { } b || Count(model, count)[0] is not { } n)
+        if (Real(row, bic) is not { } b || Real(row, "log_likelihood") is not { } ll || published[0] is not { } n)
         {
             return;
         }
 
         Attempts++;
-        var implied = Math.Exp((b + (2 * Real(model, "log_likelihood")!.Value)) / model.GetProperty("n_parameters").GetInt64());
+        var implied = Math.Exp((b + (2 * ll)) / row.GetProperty("n_parameters").GetInt64());
         if (Math.Abs(implied - n) > 1e-6 * n)
         {
-            _findings.Add($"model.{bic} implies {count} = {implied:0.000}, not the published {n}");
+            _findings.Add($"{bic} of {Id(row)} implies {count} = {implied:0.000}, not the published {n}");
         }
     }
 
@@ -405,6 +410,6 @@ internal sealed class ResultsAttacker
 
     private static string Text(JsonElement row, string name) => row.GetProperty(name).GetString() ?? string.Empty;
 
-    private static string Id(JsonElement row) => string.Join('/', new[] { "outcome", "population", "group", "versus", "age", "label" }
+    private static string Id(JsonElement row) => string.Join('/', new[] { "outcome", "population", "group", "versus", "age", "label", "model", "family" }
         .Where(k => row.TryGetProperty(k, out _)).Select(k => row.GetProperty(k).ToString()));
 }
