@@ -18,7 +18,7 @@ namespace Trajectories.Registers.Io;
 public sealed class ParquetColumnsWriter : IDisposable
 {
     /// <summary>
-    /// Rows per row group (128 Ki, near DuckDB's and Arrow's defaults): a writer and a reader hold one row group per
+    /// Rows per row group (128 Ki, the order of other writers' defaults): a writer and a reader hold one row group per
     /// table, and with 1 M rows the 3 M-person register took 3.5× the peak memory to write and 4× to read
     /// (benchmarks/README.md) for the same file size and no faster reading.
     /// </summary>
@@ -55,6 +55,7 @@ public sealed class ParquetColumnsWriter : IDisposable
             options.ColumnEncodingHints[column.Field.Path.ToString()] = EncodingHint.Dictionary;
         }
 
+        Grow();
         _stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         try
         {
@@ -92,6 +93,10 @@ public sealed class ParquetColumnsWriter : IDisposable
         {
             WriteRowGroup();
         }
+        else if (_rows == _capacity)
+        {
+            Grow();
+        }
     }
 
     /// <summary>Writes the rows not yet written and the footer, and closes the file.</summary>
@@ -125,18 +130,11 @@ public sealed class ParquetColumnsWriter : IDisposable
     }
 
     private ParquetColumnBuffer<T> Buffer<T>(int column)
-        where T : struct
-    {
-        if (_rows == _capacity)
-        {
-            Grow();
-        }
-
-        return _columns[column] as ParquetColumnBuffer<T>
+        where T : struct =>
+        _columns[column] as ParquetColumnBuffer<T>
             ?? throw new InvalidOperationException($"column '{_columns[column].Column.Name}' is {_columns[column].Column.Type}, not {typeof(T).Name}.");
-    }
 
-    // Buffers start small and double up to the row group size, so a table of ten rows costs ten cells, not a million.
+    // Buffers start at 1 Ki rows and double up to the row group size, so a small table never reserves a whole group.
     private void Grow()
     {
         _capacity = Math.Min(_rowGroupSize, Math.Max(InitialRows, _capacity * 2));
