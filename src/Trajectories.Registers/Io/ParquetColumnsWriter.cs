@@ -11,9 +11,9 @@ namespace Trajectories.Registers.Io;
 /// </summary>
 /// <remarks>
 /// Compression is zstd at Parquet.Net's fastest level, chosen by measurement on the 3 M-person register (22 M rows;
-/// benchmarks/README.md, "Parquet IO with Parquet.Net"): 31 MB in about the time Snappy takes for 111 MB (Snappy and
-/// gzip barely compress the id columns); Parquet.Net 6.1's default level, smallest size, wrote the same register in
-/// 160 s instead of 7 s for 23 MB.
+/// benchmarks/README.md, "Parquet IO with Parquet.Net"): 31 MB for about 15 % more CPU than Snappy's 111 MB (Snappy
+/// and gzip barely compress the id columns); Parquet.Net 6.1's default level, smallest size, wrote the same register
+/// in 150 s of CPU instead of 6 s, for 23 MB.
 /// </remarks>
 public sealed class ParquetColumnsWriter : IDisposable
 {
