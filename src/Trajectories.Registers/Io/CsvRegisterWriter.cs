@@ -11,13 +11,7 @@ public sealed class CsvRegisterWriter : StagedRegisterWriter
     /// <param name="folder">The register folder to create.</param>
     /// <param name="overwrite">Allow replacing a folder that is itself a previously written register.</param>
     public CsvRegisterWriter(string folder, bool overwrite = false)
-        : base(folder, overwrite, rowsSubfolder: null)
+        : base(folder, overwrite, staging => new CsvTableWriters(staging))
     {
-    }
-
-    /// <inheritdoc />
-    private protected override void FinishTables()
-    {
-        // The streamed CSV files are the tables.
     }
 }

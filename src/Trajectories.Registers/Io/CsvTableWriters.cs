@@ -6,10 +6,9 @@ namespace Trajectories.Registers.Io;
 
 /// <summary>
 /// Streams rows into one CSV file per table (UTF-8 without BOM, LF line ends, the header of INTERFACES.md §1) in a
-/// given folder: the row format shared by <see cref="CsvRegisterWriter"/> and, as its intermediate files,
-/// <see cref="ParquetRegisterWriter"/>.
+/// given folder: the tables of <see cref="CsvRegisterWriter"/>.
 /// </summary>
-internal sealed class CsvTableWriters : IDisposable
+internal sealed class CsvTableWriters : ITableRowWriters
 {
     private readonly string _folder;
     private readonly StreamWriter?[] _writers = new StreamWriter?[RegisterTables.All.Count];

@@ -6,7 +6,7 @@ public enum RegisterFormat
     /// <summary>UTF-8 CSV with a header row (<c>NAME.csv</c>).</summary>
     Csv,
 
-    /// <summary>Apache Parquet (<c>NAME.parquet</c>), read and written through embedded DuckDB.</summary>
+    /// <summary>Apache Parquet (<c>NAME.parquet</c>), read and written with Parquet.Net.</summary>
     Parquet,
 }
 

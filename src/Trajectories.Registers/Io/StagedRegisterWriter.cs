@@ -3,31 +3,27 @@ using Trajectories.Registers.Model;
 namespace Trajectories.Registers.Io;
 
 /// <summary>
-/// The part every file register writer shares: rows stream into per-table CSV files in a staging folder, the
-/// metadata is kept until <see cref="Complete"/>, and the folder is published only then (see StagedFolder
-/// for the overwrite rule). A subclass decides where the CSV rows go and how the tables are finished.
+/// The part every file register writer shares: rows stream into per-table files in a staging folder, the metadata is
+/// kept until <see cref="Complete"/>, and the folder is published only then (see StagedFolder for the overwrite rule).
+/// A subclass decides the format of the table files.
 /// </summary>
 public abstract class StagedRegisterWriter : IRegisterSink
 {
-    private readonly CsvTableWriters _tables;
+    private readonly ITableRowWriters _tables;
     private RegisterMetadata? _metadata;
 
     /// <summary>Stages into a new folder beside <paramref name="folder"/>; refuses a non-empty folder before writing anything.</summary>
     /// <param name="folder">The register folder to create.</param>
     /// <param name="overwrite">Allow replacing a folder that is itself a previously written register.</param>
-    /// <param name="rowsSubfolder">Where inside the staging folder the CSV rows go (null: the staging folder itself).</param>
-    private protected StagedRegisterWriter(string folder, bool overwrite, string? rowsSubfolder)
+    /// <param name="tables">Makes the table writers for the staging folder.</param>
+    private protected StagedRegisterWriter(string folder, bool overwrite, Func<string, ITableRowWriters> tables)
     {
         Folder = new StagedFolder(folder, overwrite);
-        RowsFolder = rowsSubfolder is null ? Folder.Staging : Directory.CreateDirectory(Path.Combine(Folder.Staging, rowsSubfolder)).FullName;
-        _tables = new CsvTableWriters(RowsFolder);
+        _tables = tables(Folder.Staging);
     }
 
     /// <summary>The staged output folder.</summary>
     private protected StagedFolder Folder { get; }
-
-    /// <summary>The folder holding the per-table CSV rows.</summary>
-    private protected string RowsFolder { get; }
 
     /// <inheritdoc />
     public void WriteMetadata(RegisterMetadata metadata) => _metadata = metadata;
@@ -55,7 +51,6 @@ public abstract class StagedRegisterWriter : IRegisterSink
     {
         var metadata = _metadata ?? throw new InvalidOperationException("WriteMetadata must be called before Complete.");
         _tables.Close();
-        FinishTables();
         RegisterMetadataJson.Write(Path.Combine(Folder.Staging, RegisterMetadataJson.FileName), metadata);
         Folder.Publish();
     }
@@ -67,7 +62,4 @@ public abstract class StagedRegisterWriter : IRegisterSink
         Folder.Dispose();
         GC.SuppressFinalize(this);
     }
-
-    /// <summary>Turns the closed CSV row files into the final tables inside the staging folder.</summary>
-    private protected abstract void FinishTables();
 }

@@ -1,17 +1,17 @@
-using System.Data.Common;
-using DuckDB.NET.Data;
+using System.Globalization;
 using Trajectories.Registers.Io;
 
 namespace Trajectories.Registers.Panels;
 
 /// <summary>
-/// Reads a long Parquet panel (<c>person_id,time,count[,exposure]</c>) through DuckDB's <c>read_parquet</c>,
-/// streaming the rows in file order. Same rules as <see cref="LongCsvReader"/>; other columns are ignored.
+/// Reads a long Parquet panel (<c>person_id,time,count[,exposure]</c>) with <see cref="ParquetColumnsReader"/>, row
+/// group by row group in file order. Same rules as <see cref="LongCsvReader"/>; other columns are ignored.
 /// </summary>
 /// <remarks>
 /// Parquet has no lines, so errors name the 1-based data row in the message (the exception's Line is null).
-/// Columns may be of any type DuckDB can cast: ids to text, time/count/exposure to double (so fractional and NaN
-/// counts are seen and reported rather than truncated by an integer cast).
+/// Columns may be stored as numbers, text or booleans: ids are taken as text (numbers in invariant form), time, count
+/// and exposure as doubles (so fractional and NaN counts are seen and reported rather than truncated); text is parsed
+/// as in CSV, a boolean is 1 or 0.
 /// </remarks>
 public static class LongParquetReader
 {
@@ -28,67 +28,65 @@ public static class LongParquetReader
 
         try
         {
-            using var connection = new DuckDBConnection("DataSource=:memory:");
-            connection.Open();
-            var source = $"read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')";
-            var columns = Columns(connection, source);
-            foreach (var required in new[] { LongLayout.PersonId, LongLayout.Time, LongLayout.Count })
+            using var file = ParquetColumnsReader.Open(path);
+            var id = Require(file, path, LongLayout.PersonId);
+            var time = Require(file, path, LongLayout.Time);
+            var count = Require(file, path, LongLayout.Count);
+            var exposure = file.Column(LongLayout.Exposure);
+            ParquetColumnValues[] columns = exposure is null ? [id, time, count] : [id, time, count, exposure];
+            if (columns.FirstOrDefault(c => c.Kind == ParquetValueKind.Unsupported) is { } unsupported)
             {
-                if (!columns.Contains(required))
-                {
-                    throw new InputException(path, null, required, $"required column '{required}' is missing (found: {string.Join(", ", columns)}).");
-                }
+                throw new InputException(path, null, unsupported.Name, $"column '{unsupported.Name}' is stored as {file.TypeName(unsupported.Name)}; store it as a number or text.");
             }
 
-            var hasExposure = columns.Contains(LongLayout.Exposure);
-            using var command = connection.CreateCommand();
-            command.UseStreamingMode = true;
-            command.CommandText =
-                $"SELECT CAST(person_id AS VARCHAR), TRY_CAST(\"time\" AS DOUBLE), \"time\" IS NULL, " +
-                $"TRY_CAST(\"count\" AS DOUBLE), \"count\" IS NULL" +
-                (hasExposure ? ", TRY_CAST(exposure AS DOUBLE), exposure IS NULL" : string.Empty) +
-                $" FROM {source}";
-            using var reader = command.ExecuteReader();
-            var rows = new LongRows(path, hasExposure, rowsNotLines: true);
+            var rows = new LongRows(path, exposure is not null, rowsNotLines: true);
+            Span<char> scratch = stackalloc char[32];
             long row = 0;
-            while (reader.Read())
+            for (var g = 0; g < file.RowGroupCount; g++)
             {
-                row++;
-                ReadRow(reader, rows, row, hasExposure, rule);
+                var n = file.ReadRowGroup(g, columns);
+                for (var i = 0; i < n; i++)
+                {
+                    row++;
+                    ReadRow(columns, i, rows, row, rule, scratch);
+                }
             }
 
             return rows.Build(PanelFormat.LongParquet, path);
         }
-        catch (DuckDBException e)
+        catch (InvalidDataException e)
         {
             throw new InputException(path, null, null, $"cannot read the Parquet file: {e.Message}", e);
         }
     }
 
-    private static void ReadRow(DbDataReader reader, LongRows rows, long row, bool hasExposure, OutcomeRule rule)
+    private static ParquetColumnValues Require(ParquetColumnsReader file, string path, string name) =>
+        file.Column(name) ?? throw new InputException(path, null, name, $"required column '{name}' is missing (found: {string.Join(", ", file.ColumnNames)}).");
+
+    private static void ReadRow(ParquetColumnValues[] columns, int i, LongRows rows, long row, OutcomeRule rule, Span<char> scratch)
     {
-        if (reader.IsDBNull(0) || reader.GetString(0).Trim().Length == 0)
+        var id = columns[0].IsNull(i) ? default : Text(columns[0], i, scratch).Trim();
+        if (id.IsEmpty)
         {
             throw rows.Error(row, LongLayout.PersonId, "the person id is empty.");
         }
 
-        var id = reader.GetString(0).Trim();
-        var time = Number(reader, rows, row, 1, LongLayout.Time, "a time value");
+        var time = Number(columns[1], i, rows, row, LongLayout.Time, "a time value");
         if (!double.IsFinite(time))
         {
             throw rows.Error(row, LongLayout.Time, $"the time {PanelCells.Show(time)} is not finite.");
         }
 
-        var count = Number(reader, rows, row, 3, LongLayout.Count, rule.Expected);
+        var count = Number(columns[2], i, rows, row, LongLayout.Count, rule.Expected);
         if (LongLayout.CountProblem(count, rule) is { } countProblem)
         {
             throw rows.Error(row, LongLayout.Count, countProblem);
         }
 
         var exposure = 1.0;
-        if (hasExposure)
+        if (columns.Length > 3)
         {
-            exposure = Number(reader, rows, row, 5, LongLayout.Exposure, "the share of the time point at risk in [0, 1]");
+            exposure = Number(columns[3], i, rows, row, LongLayout.Exposure, "the share of the time point at risk in [0, 1]");
             if (LongLayout.ExposureProblem(exposure, count) is { } exposureProblem)
             {
                 throw rows.Error(row, LongLayout.Exposure, exposureProblem);
@@ -98,30 +96,39 @@ public static class LongParquetReader
         rows.Add(id, time, count, exposure, row);
     }
 
-    private static double Number(DbDataReader reader, LongRows rows, long row, int ordinal, string column, string expected)
+    /// <summary>A non-null cell as text: a string as stored, a number in invariant form (formatted into <paramref name="scratch"/>).</summary>
+    private static ReadOnlySpan<char> Text(ParquetColumnValues column, int i, Span<char> scratch)
     {
-        // The query pairs each TRY_CAST with an IS NULL of the raw value: a null cast of a non-null value is text.
-        if (reader.GetBoolean(ordinal + 1))
+        switch (column.Kind)
         {
-            throw rows.Error(row, column, $"the cell is empty; expected {expected} (a long file lists observed cells only).");
+            case ParquetValueKind.Integer:
+                column.Integers[i].TryFormat(scratch, out var n, default, CultureInfo.InvariantCulture);
+                return scratch[..n];
+            case ParquetValueKind.Real:
+                column.Reals[i].TryFormat(scratch, out var m, "R", CultureInfo.InvariantCulture);
+                return scratch[..m];
+            case ParquetValueKind.Boolean:
+                return column.Booleans[i] ? "true" : "false";
+            default:
+                return column.Texts[i].Span;
         }
-
-        return reader.IsDBNull(ordinal)
-            ? throw rows.Error(row, column, $"the value is not a number; expected {expected}.")
-            : reader.GetDouble(ordinal);
     }
 
-    private static List<string> Columns(DuckDBConnection connection, string source)
+    private static double Number(ParquetColumnValues column, int i, LongRows rows, long row, string name, string expected)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"DESCRIBE SELECT * FROM {source}";
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
+        if (column.IsNull(i) || (column.Kind == ParquetValueKind.Text && column.Texts[i].Span.Trim().IsEmpty))
         {
-            names.Add(reader.GetString(0));
+            throw rows.Error(row, name, $"the cell is empty; expected {expected} (a long file lists observed cells only).");
         }
 
-        return names;
+        return column.Kind switch
+        {
+            ParquetValueKind.Integer => column.Integers[i],
+            ParquetValueKind.Real => column.Reals[i],
+            ParquetValueKind.Boolean => column.Booleans[i] ? 1 : 0,
+            _ => PanelCells.TryNumber(column.Texts[i].Span, out var value)
+                ? value
+                : throw rows.Error(row, name, $"the value is not a number; expected {expected}."),
+        };
     }
 }

@@ -3,16 +3,16 @@ namespace Trajectories.Reporting.Output;
 /// <summary>The storage type of a result column (maps to a CSV rendering and a Parquet type).</summary>
 public enum ColumnKind
 {
-    /// <summary>Text (Parquet VARCHAR).</summary>
+    /// <summary>Text (Parquet UTF-8 string); null is an empty cell / null.</summary>
     Text,
 
-    /// <summary>64-bit integer (Parquet BIGINT).</summary>
+    /// <summary>64-bit integer (Parquet INT64); null is an empty cell / null.</summary>
     Integer,
 
-    /// <summary>Double; null or non-finite is written as an empty cell / NULL (Parquet DOUBLE).</summary>
+    /// <summary>Double; null or non-finite is written as an empty cell / null (Parquet DOUBLE).</summary>
     Real,
 
-    /// <summary>true / false; null is an empty cell (Parquet BOOLEAN).</summary>
+    /// <summary>Boolean: CSV <c>true</c>/<c>false</c>, Parquet BOOLEAN; null is an empty cell / null.</summary>
     Boolean,
 }
 

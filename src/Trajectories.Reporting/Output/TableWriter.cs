@@ -1,99 +1,43 @@
-using System.Globalization;
-using System.Text;
-using DuckDB.NET.Data;
-
 namespace Trajectories.Reporting.Output;
 
 /// <summary>Writes a <see cref="ResultTable"/> as CSV (RFC 4180, invariant culture) and as Parquet.</summary>
 /// <remarks>
-/// Parquet goes through embedded DuckDB (Parquet.Net is not obtainable from the package registry used here): the
-/// CSV is read back with an explicit schema and copied to Parquet, so both files hold exactly the same values.
-/// Doubles are written with round-trip precision.
+/// Both formats are written in one pass over the rows: each cell's value is taken once and given to both writers, so
+/// the CSV and the Parquet file hold the same values (doubles in round-trip form in the CSV, as stored in Parquet).
+/// Parquet is written with Parquet.Net (<see cref="ResultParquetWriter"/>), with typed columns.
 /// </remarks>
 public static class TableWriter
 {
     /// <summary>Writes <paramref name="table"/> to <paramref name="path"/> as CSV.</summary>
-    public static void WriteCsv(ResultTable table, string path)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        writer.WriteLine(string.Join(",", table.Columns.Select(c => Quote(c.Name))));
-        var cells = new string[table.Columns.Count];
-        for (var row = 0; row < table.RowCount; row++)
-        {
-            for (var c = 0; c < cells.Length; c++)
-            {
-                cells[c] = Format(table.Columns[c].Kind, table.Columns[c].Value(row));
-            }
+    public static void WriteCsv(ResultTable table, string path) => Write(table, path, null);
 
-            writer.WriteLine(string.Join(",", cells));
-        }
-    }
-
-    /// <summary>Writes <paramref name="table"/> to <paramref name="path"/> as Parquet (through a temporary CSV).</summary>
-    public static void WriteParquet(ResultTable table, string path)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var csv = path + ".tmp.csv";
-        try
-        {
-            WriteCsv(table, csv);
-            CsvToParquet(table, csv, path);
-        }
-        finally
-        {
-            File.Delete(csv);
-        }
-    }
+    /// <summary>Writes <paramref name="table"/> to <paramref name="path"/> as Parquet.</summary>
+    public static void WriteParquet(ResultTable table, string path) => Write(table, null, path);
 
     /// <summary>Writes both <c>NAME.csv</c> and <c>NAME.parquet</c> into <paramref name="folder"/>.</summary>
-    public static void WriteBoth(ResultTable table, string folder, string name)
-    {
-        WriteCsv(table, Path.Combine(folder, name + ".csv"));
-        CsvToParquet(table, Path.Combine(folder, name + ".csv"), Path.Combine(folder, name + ".parquet"));
-    }
+    public static void WriteBoth(ResultTable table, string folder, string name) =>
+        Write(table, Path.Combine(folder, name + ".csv"), Path.Combine(folder, name + ".parquet"));
 
-    private static void CsvToParquet(ResultTable table, string csv, string parquet)
+    private static void Write(ResultTable table, string? csvPath, string? parquetPath)
     {
-        var schema = string.Join(", ", table.Columns.Select(c => $"'{Sql(c.Name)}': '{SqlType(c.Kind)}'"));
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            $"COPY (SELECT * FROM read_csv('{Sql(csv)}', header = true, delim = ',', quote = '\"', escape = '\"', columns = {{{schema}}})) " +
-            $"TO '{Sql(parquet)}' (FORMAT parquet)";
-        command.ExecuteNonQuery();
-    }
-
-    private static string SqlType(ColumnKind kind) => kind switch
-    {
-        ColumnKind.Text => "VARCHAR",
-        ColumnKind.Integer => "BIGINT",
-        ColumnKind.Boolean => "BOOLEAN",
-        _ => "DOUBLE",
-    };
-
-    private static string Sql(string text) => text.Replace("'", "''", StringComparison.Ordinal);
-
-    private static string Format(ColumnKind kind, object? value)
-    {
-        switch (value)
+        ArgumentNullException.ThrowIfNull(table);
+        using var csv = csvPath is null ? null : new ResultCsvWriter(csvPath, table);
+        using var parquet = parquetPath is null ? null : new ResultParquetWriter(parquetPath, table);
+        var columns = table.Columns;
+        for (var row = 0; row < table.RowCount; row++)
         {
-            case null:
-                return string.Empty;
-            case bool b:
-                return b ? "true" : "false";
-            case double d:
-                return double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
-            case float f:
-                return float.IsFinite(f) ? f.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
-            case IFormattable f when kind != ColumnKind.Text:
-                return f.ToString(null, CultureInfo.InvariantCulture);
-            default:
-                return Quote(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
-        }
-    }
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var value = columns[c].Value(row);
+                csv?.Set(c, columns[c].Kind, value);
+                parquet?.Set(c, columns[c].Kind, value);
+            }
 
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+            csv?.EndRow();
+            parquet?.EndRow();
+        }
+
+        csv?.Complete();
+        parquet?.Complete();
+    }
 }

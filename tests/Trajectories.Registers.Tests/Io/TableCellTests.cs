@@ -1,5 +1,4 @@
 using System.Text;
-using DuckDB.NET.Data;
 using Trajectories.Registers.Io;
 
 namespace Trajectories.Registers.Tests.Io;
@@ -84,23 +83,25 @@ public class TableCellTests
         Assert.Equal(SampleRegister.Build().Persons, loaded.Persons);
     }
 
-    private static void WriteParquet(string path, string select)
-    {
-        using var db = new DuckDBConnection("Data Source=:memory:");
-        db.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = $"COPY ({select}) TO '{path}' (FORMAT parquet)";
-        cmd.ExecuteNonQuery();
-    }
-
     [Fact]
     public void ABadParquetCellNamesTheDataRow()
     {
         using var s = new SampleRegister();
         var folder = s.Write(RegisterFormat.Parquet);
-        WriteParquet(Path.Combine(folder, "cases.parquet"), "SELECT * FROM (VALUES ('o1', 2005, 2), ('o1', 2006, 0)) t(person_id, year, cases)");
+        ParquetFiles.Write(Path.Combine(folder, "cases.parquet"), ("person_id", new[] { "o1", "o1" }), ("year", new[] { 2005, 2006 }), ("cases", new[] { 2, 0 }));
         var e = SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(folder), "cases.parquet", 2, "cases");
         Assert.Contains("row 2", e.Message);
+    }
+
+    [Fact]
+    public void DataRowsAreCountedAcrossRowGroups()
+    {
+        using var s = new SampleRegister();
+        var folder = s.Write(RegisterFormat.Parquet);
+        string[] ids = ["o1", "o1", "c1", "o2", "c2"];
+        ParquetFiles.Write(Path.Combine(folder, "cases.parquet"), rowGroupSize: 2, ("person_id", ids), ("year", new[] { 2005, 2006, 2010, 2012, 2013 }), ("cases", new[] { 2, 1, 1, 3, -1 }));
+        var e = SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(folder), "cases.parquet", 5, "cases");
+        Assert.Contains("row 5", e.Message);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public class TableCellTests
     {
         using var s = new SampleRegister();
         var folder = s.Write(RegisterFormat.Parquet);
-        WriteParquet(Path.Combine(folder, "cases.parquet"), "SELECT * FROM (VALUES ('o1', '2005', 2.0), ('o1', '20x1', 1.0)) t(person_id, year, cases)");
+        ParquetFiles.Write(Path.Combine(folder, "cases.parquet"), ("person_id", new[] { "o1", "o1" }), ("year", new[] { "2005", "20x1" }), ("cases", new[] { 2.0, 1.0 }));
         var e = SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(folder), "cases.parquet", 2, "year");
         Assert.Contains("expected an integer year, found '20x1'", e.Message);
     }
@@ -118,7 +119,7 @@ public class TableCellTests
     {
         using var s = new SampleRegister();
         var folder = s.Write(RegisterFormat.Parquet);
-        WriteParquet(Path.Combine(folder, "truth.parquet"), "SELECT * FROM (VALUES ('o1', 'incidental'), ('', 'incidental')) t(person_id, profile)");
+        ParquetFiles.Write(Path.Combine(folder, "truth.parquet"), ("person_id", new[] { "o1", string.Empty }), ("profile", new[] { "incidental", "incidental" }));
         var e = SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(folder), "truth.parquet", 2, "person_id");
         Assert.Contains("expected a person id, found an empty cell", e.Message);
     }
@@ -128,8 +129,19 @@ public class TableCellTests
     {
         using var s = new SampleRegister();
         var folder = s.Write(RegisterFormat.Parquet);
-        WriteParquet(Path.Combine(folder, "lvb.parquet"), "SELECT 'o1' AS person_id, 2016 AS year");
-        SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(folder), "lvb.parquet", null, "source");
+        ParquetFiles.Write(Path.Combine(folder, "lvb.parquet"), ("person_id", new[] { "o1" }), ("year", new[] { 2016 }));
+        var e = SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(folder), "lvb.parquet", null, "source");
+        Assert.Contains("required column 'source' is missing from the schema (found: person_id, year)", e.Message);
+    }
+
+    [Fact]
+    public void AParquetColumnOfAnUnreadableTypeIsNamed()
+    {
+        using var s = new SampleRegister();
+        var folder = s.Write(RegisterFormat.Parquet);
+        ParquetFiles.Write(Path.Combine(folder, "lvb.parquet"), ("person_id", new[] { "o1" }), ("source", new[] { "AO" }), ("year", new[] { new DateTime(2016, 1, 1) }));
+        var e = SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(folder), "lvb.parquet", null, "year");
+        Assert.Contains("column 'year' is stored as DateTime; store it as a number or text", e.Message);
     }
 
     [Fact]

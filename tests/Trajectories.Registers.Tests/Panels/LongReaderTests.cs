@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using DuckDB.NET.Data;
 using Trajectories.Core.Panels;
 using Trajectories.Registers.Io;
 using Trajectories.Registers.Panels;
+using Trajectories.Registers.Tests.Io;
 
 namespace Trajectories.Registers.Tests.Panels;
 
@@ -24,16 +24,6 @@ public class LongReaderTests
         return text.ToString();
     }
 
-    /// <summary>Converts a CSV into Parquet with DuckDB, as a user's pipeline would.</summary>
-    internal static void ToParquet(string csv, string parquet, string select = "*")
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"COPY (SELECT {select} FROM read_csv('{csv}', all_varchar = false)) TO '{parquet}' (FORMAT parquet)";
-        command.ExecuteNonQuery();
-    }
-
     [Fact]
     public void LongCsvAndParquetGiveTheWidePanel()
     {
@@ -41,7 +31,7 @@ public class LongReaderTests
         var wide = WidePanelReader.Read(PanelFiles.Toronto("to1.csv"), PanelFiles.Toronto("to1risk.csv")).Panel;
         var csv = files.Write("long.csv", LongCsv(wide));
         var parquet = files.PathOf("long.parquet");
-        ToParquet(csv, parquet);
+        ParquetFiles.FromCsv(parquet, LongCsv(wide));
 
         var fromCsv = LongCsvReader.Read(csv);
         var fromParquet = LongParquetReader.Read(parquet);
@@ -93,17 +83,19 @@ public class LongReaderTests
     }
 
     [Theory]
-    [InlineData("person_id,time,count\na,1,1\nb,1,0\na,1,2\n", "*", "row 3:", "time", "row 1")]
-    [InlineData("person_id,time,count\na,1,0\na,2,1.5\n", "*", "row 2:", "count", "whole number")]
-    [InlineData("person_id,time,count\na,1,0\na,2,\n", "*", "row 2:", "count", "empty")]
-    [InlineData("person_id,time,count\na,1,0\na,2,x\n", "*", "row 2:", "count", "not a number")]
-    [InlineData("person_id,time,count,exposure\na,1,0,1\na,2,3,0\n", "*", "row 2:", "exposure", "exposure is 0")]
-    [InlineData("person_id,time,count\na,1,0\n", "person_id, \"time\"", "required", "count", "missing")]
-    public void BadLongParquetNamesRowAndColumn(string csvText, string select, string row, string column, string problem)
+    [InlineData("person_id,time,count\na,1,1\nb,1,0\na,1,2\n", "", "row 3:", "time", "row 1")]
+    [InlineData("person_id,time,count\na,1,0\na,2,1.5\n", "", "row 2:", "count", "whole number")]
+    [InlineData("person_id,time,count\na,1,0\na,2,\n", "", "row 2:", "count", "empty")]
+    [InlineData("person_id,time,count\na,1,0\na,2,x\n", "", "row 2:", "count", "not a number")]
+    [InlineData("person_id,time,count\na,1,0\na,2, \n", "", "row 2:", "count", "empty")]
+    [InlineData("person_id,time,count\na,1,0\n,2,1\n", "", "row 2:", "person_id", "empty")]
+    [InlineData("person_id,time,count,exposure\na,1,0,1\na,2,3,0\n", "", "row 2:", "exposure", "exposure is 0")]
+    [InlineData("person_id,time,count\na,1,0\n", "count", "required", "count", "missing")]
+    public void BadLongParquetNamesRowAndColumn(string csvText, string leaveOut, string row, string column, string problem)
     {
         using var files = new PanelFiles();
         var parquet = files.PathOf("l.parquet");
-        ToParquet(files.Write("l.csv", csvText), parquet, select);
+        ParquetFiles.FromCsv(parquet, csvText, leaveOut);
         var e = Assert.Throws<InputException>(() => LongParquetReader.Read(parquet));
         Assert.Equal((parquet, (long?)null, column), (e.File, e.Line, e.Column));
         Assert.StartsWith(row, e.Problem, StringComparison.Ordinal);
@@ -115,9 +107,38 @@ public class LongReaderTests
     {
         using var files = new PanelFiles();
         var parquet = files.PathOf("l.parquet");
-        ToParquet(files.Write("l.csv", "person_id,time,count,extra\n7,2,1,x\n7,1.5,0,y\n"), parquet, "person_id::INTEGER AS person_id, \"time\"::FLOAT AS \"time\", \"count\"::TINYINT AS \"count\", extra");
+        ParquetFiles.Write(parquet, ("person_id", new[] { 7, 7 }), ("time", new[] { 2f, 1.5f }), ("count", new sbyte[] { 1, 0 }), ("extra", new[] { "x", "y" }), ("flag", new[] { true, false }));
         var loaded = LongParquetReader.Read(parquet);
         Assert.Equal([("7", 1.5, 0, 1f), ("7", 2.0, 1, 1f)], PanelFiles.Cells(loaded.Panel));
+    }
+
+    [Fact]
+    public void BooleanCountsAreOneAndZero()
+    {
+        using var files = new PanelFiles();
+        var parquet = files.PathOf("l.parquet");
+        ParquetFiles.Write(parquet, ("person_id", new[] { "a", "a" }), ("time", new[] { 1.0, 2.0 }), ("count", new[] { true, false }));
+        Assert.Equal([("a", 1.0, 1, 1f), ("a", 2.0, 0, 1f)], PanelFiles.Cells(LongParquetReader.Read(parquet, OutcomeRule.For(Trajectories.Core.Families.LogitFamily.Instance)).Panel));
+    }
+
+    [Fact]
+    public void TheLongPanelFixtureFromAnotherWriterReadsToItsFormula()
+    {
+        // Written by DuckDB (tests/Trajectories.Registers.Tests/fixtures): INT32 ids, INT16 times, INT64 counts, FLOAT
+        // exposures, rows time-descending; persons 1–40 × times 1–5, count (p·t) mod 4, exposure ½ where 7 | p + t.
+        var loaded = LongParquetReader.Read(ParquetFiles.Fixture("long-panel.parquet"));
+        var expected = new List<(string, double, int, float)>();
+        for (var p = 1; p <= 40; p++)
+        {
+            for (var t = 1; t <= 5; t++)
+            {
+                expected.Add((p.ToString(CultureInfo.InvariantCulture), t, p * t % 4, (p + t) % 7 == 0 ? 0.5f : 1f));
+            }
+        }
+
+        Assert.Equal(PanelFormat.LongParquet, loaded.Format);
+        Assert.Equal(expected, PanelFiles.Cells(loaded.Panel));
+        Assert.Equal(0, loaded.DroppedPersons);
     }
 
     [Fact]

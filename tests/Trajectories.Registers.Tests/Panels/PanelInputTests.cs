@@ -22,7 +22,7 @@ public class PanelInputTests
     {
         using var files = new PanelFiles();
         var parquet = files.PathOf("l.parquet");
-        LongReaderTests.ToParquet(files.Write("l.csv", "person_id,time,count\na,1,2\n"), parquet);
+        Io.ParquetFiles.FromCsv(parquet, "person_id,time,count\na,1,2\n");
         Assert.Equal(PanelFormat.LongParquet, PanelInput.Detect(parquet));
         Assert.Equal(PanelFormat.Register, PanelInput.Detect(files.Folder));
         Assert.Equal([("a", 1.0, 2, 1f)], PanelFiles.Cells(PanelInput.Load(parquet).Panel));
