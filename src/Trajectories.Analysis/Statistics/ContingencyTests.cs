@@ -13,9 +13,11 @@ public static class ContingencyTests
 
     /// <summary>
     /// Rule: if every expected count is ≥ 5, Pearson's chi-square without continuity correction
-    /// (R: <c>chisq.test(correct = FALSE)</c>). Otherwise, for a 2×2 table, Fisher's exact test; for a larger table,
-    /// the exact Fisher–Freeman–Halton test when at most <see cref="FisherFreemanHaltonExact.DefaultMaxTables"/> tables
-    /// have the observed margins, else the same test by Monte Carlo with a fixed seed. The returned
+    /// (R: <c>chisq.test(correct = FALSE)</c>). Otherwise, for a 2×2 table, Fisher's exact test; for a k×2 (or 2×k)
+    /// table, the exact Fisher–Freeman–Halton test by the network algorithm (<see cref="FisherFreemanHaltonKx2"/>, any
+    /// size within its node cap); for other tables the exact test by enumeration when at most
+    /// <see cref="FisherFreemanHaltonExact.DefaultMaxTables"/> tables have the observed margins; else the same test by
+    /// Monte Carlo with a fixed seed (whose p-values have a floor of 1/(replicates + 1)). The returned
     /// <see cref="TestResult.Method"/> names the test used and a note states why it was chosen.
     /// </summary>
     public static TestResult Independence(long[,] table, int seed = DefaultSeed, int replicates = FisherFreemanHalton.DefaultReplicates)
@@ -39,6 +41,11 @@ public static class ContingencyTests
         {
             result = FisherExact.Test(new TwoByTwo(clean[0, 0], clean[0, 1], clean[1, 0], clean[1, 1]));
             reason += " < 5: Fisher's exact test";
+        }
+        else if (KByTwo(clean) is { } network)
+        {
+            result = network;
+            reason += " < 5: Fisher–Freeman–Halton exact test (network algorithm)";
         }
         else if (FisherFreemanHaltonExact.TryTest(clean) is { } exact)
         {
@@ -79,6 +86,28 @@ public static class ContingencyTests
         }
 
         return Independence(table, seed);
+    }
+
+    // A k×2 (or 2×k) table: the exact test at any size by branch and bound; null for other shapes or too much work.
+    private static TestResult? KByTwo(long[,] table)
+    {
+        var (r, c) = (table.GetLength(0), table.GetLength(1));
+        if (c != 2 && r != 2)
+        {
+            return null;
+        }
+
+        var byRows = c == 2;
+        var groups = byRows ? r : c;
+        var events = new long[groups];
+        var sizes = new long[groups];
+        for (var g = 0; g < groups; g++)
+        {
+            var (a, b) = byRows ? (table[g, 0], table[g, 1]) : (table[0, g], table[1, g]);
+            (events[g], sizes[g]) = (a, a + b);
+        }
+
+        return FisherFreemanHaltonKx2.TryTest(events, sizes);
     }
 
     /// <summary>The chooser for a 2×2 table.</summary>

@@ -22,6 +22,18 @@ c4 <- chisq.test(matrix(c(500, 100, 100, 500), 2), correct = FALSE); p("chisq ti
 # --- Fisher-Freeman-Halton exact (r x c) for the Monte-Carlo check
 p("ffh 3x3 exact p", fisher.test(matrix(c(3, 1, 0, 1, 4, 1, 0, 2, 5), 3))$p.value)
 
+# --- Fisher-Freeman-Halton exact, k x 2 (network algorithm in the tests); rows are (events, non-events) per group
+k2 <- function(label, v) p(label, fisher.test(matrix(v, ncol = 2, byrow = TRUE), workspace = 2e9)$p.value)
+k2("ffh k2 a", c(3, 222, 12, 163, 2, 133, 9, 86))
+k2("ffh k2 b", c(1, 224, 3, 172, 0, 135, 4, 91))
+k2("ffh k2 c", c(10, 215, 4, 171, 6, 129, 0, 95, 3, 60))
+k2("ffh k2 d", c(40, 2000, 25, 1500, 3, 900, 1, 600))
+k2("ffh k2 e", c(0, 50, 0, 60, 1, 70, 4, 30, 2, 40, 0, 20))
+k2("ffh k2 f", c(2, 598, 1, 399, 0, 300, 6, 194, 3, 97, 0, 150, 1, 49))
+rare <- function(label, x, n) p(label, fisher.test(cbind(x, n - x), workspace = 2e9)$p.value)
+rare("ffh k2 rare 1", c(12, 15, 4, 14, 9, 6), c(3000, 2500, 2000, 1500, 1000, 500))
+rare("ffh k2 rare 2", c(2, 1, 9, 0, 3, 7), c(4000, 3000, 2000, 1000, 600, 400))
+
 # --- binom.test
 b1 <- binom.test(7, 20, 0.2); p("binom 7,20,0.2 p", b1$p.value); p("binom 7,20,0.2 ci", b1$conf.int)
 b2 <- binom.test(3, 30, 0.5); p("binom 3,30 p", b2$p.value); p("binom 3,30 ci", b2$conf.int)
