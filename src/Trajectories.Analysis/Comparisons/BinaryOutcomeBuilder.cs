@@ -87,7 +87,7 @@ internal sealed class BinaryOutcomeBuilder(DisclosureLedger ledger, int seed, lo
         }
 
         return new BinaryOutcome(
-            outcome, countBase.Description, rates, cohortContrasts, Contrasts(profilePairs), across, Paired(outcome, countBase, has, include, pairs));
+            outcome, countBase.Description, rates, cohortContrasts, Contrasts(profilePairs), across, Paired(outcome, countBase, has, include, pairs, profiles));
     }
 
     // Sizes or events: the cohorts one by one, the profiles as the parts of the offenders' count, so that secondary
@@ -135,40 +135,80 @@ internal sealed class BinaryOutcomeBuilder(DisclosureLedger ledger, int seed, lo
         }).ToArray();
     }
 
+    // Offenders against their own matched controls, and each profile against the controls matched to its members
+    // (the profiles differ in birth years, which the pooled reference ignores). Holm families: the offenders' two
+    // tests; for each control group, the profiles' tests. The profiles' pair counts are the parts of the
+    // offenders', so they are disclosed as a partition (the unobservable offenders' pairs are the remainder).
     private IReadOnlyList<PairedContrast> Paired(
-        string outcome, CountBase countBase, Func<int, bool> has, Func<int, bool> include, IReadOnlyList<(string Versus, (int Offender, int Control)[] Pairs)> pairs)
+        string outcome,
+        CountBase countBase,
+        Func<int, bool> has,
+        Func<int, bool> include,
+        IReadOnlyList<(string Versus, (int Offender, int Control)[] Pairs)> pairs,
+        IReadOnlyList<Population> profiles)
     {
-        var tables = pairs
-            .Select(p => (p.Versus, Table: MatchedPairs.Tabulate(p.Pairs.Where(q => include(q.Offender) && include(q.Control)).Select(q => (has(q.Offender), has(q.Control))))))
-            .Where(p => p.Table.A + p.Table.B + p.Table.C + p.Table.D > 0)
-            .Select(p =>
-            {
-                var (a, b, c, d) = p.Table;
-                var key = $"{countBase.Code}/paired_{p.Versus}";
-                return (p.Versus,
-                    Pairs: ledger.Count(a + b + c + d, key + "/pairs"),
-                    Both: ledger.Count(a, $"{key}/{outcome}/both"),
-                    OffenderOnly: ledger.Count(b, $"{key}/{outcome}/offender_only"),
-                    ControlOnly: ledger.Count(c, $"{key}/{outcome}/control_only"));
-            })
-            .ToArray();
-        var tests = tables.Select(t => t.OffenderOnly.Value is { } b && t.ControlOnly.Value is { } c ? MatchedPairs.McNemar(b, c) : null).ToArray();
-        var available = Enumerable.Range(0, tables.Length).Where(i => tests[i] is not null).ToArray();
-        var holm = PValueAdjustment.Holm(available.Select(i => tests[i]!.PValue).ToArray());
-        return tables.Select((t, i) =>
+        var result = new List<(string Population, string Versus, DisclosedCount Pairs, DisclosedCount Both, DisclosedCount OffenderOnly, DisclosedCount ControlOnly)>();
+        foreach (var (versus, all) in pairs)
         {
-            if (tests[i] is not { } test)
+            var kept = all.Where(q => include(q.Offender) && include(q.Control)).ToArray();
+            if (kept.Length == 0)
             {
-                return new PairedContrast(t.Versus, t.Pairs, t.Both, t.OffenderOnly, t.ControlOnly, null, null, null, null, null, null, Withheld);
+                continue;
             }
 
-            var (b, c) = (t.OffenderOnly.Value!.Value, t.ControlOnly.Value!.Value);
+            var key = $"{countBase.Code}/paired_{versus}";
+            (long A, long B, long C, long D) Table(IEnumerable<(int Offender, int Control)> set) =>
+                MatchedPairs.Tabulate(set.Select(q => (has(q.Offender), has(q.Control))));
+            var total = Table(kept);
+            var parts = profiles.Select(p =>
+            {
+                var members = p.Members.ToHashSet();
+                return (p.Name, Table: Table(kept.Where(q => members.Contains(q.Offender))));
+            }).ToArray();
+            DisclosedCount[] Cells(string quantity, Func<(long A, long B, long C, long D), long> of)
+            {
+                var published = ledger.Partition(
+                    $"{key}/{PopulationNames.Offender}/{quantity}", of(total),
+                    parts.Select(p => ($"{key}/{p.Name}/{quantity}", of(p.Table))).ToArray(), unobservedBound);
+                return [ledger.Count(of(total), $"{key}/{PopulationNames.Offender}/{quantity}"), .. published];
+            }
+
+            var pairCounts = Cells("pairs", t => t.A + t.B + t.C + t.D);
+            var both = Cells($"{outcome}/both", t => t.A);
+            var offenderOnly = Cells($"{outcome}/offender_only", t => t.B);
+            var controlOnly = Cells($"{outcome}/control_only", t => t.C);
+            var names = new[] { PopulationNames.Offender }.Concat(parts.Select(p => p.Name)).ToArray();
+            result.AddRange(names.Select((name, i) => (name, versus, pairCounts[i], both[i], offenderOnly[i], controlOnly[i])).Where(r => r.Item3.Value is not 0));
+        }
+
+        // Holm within each family, over the tests published.
+        var contrasts = result.Select(r => (Row: r, Test: r.OffenderOnly.Value is { } b && r.ControlOnly.Value is { } c ? MatchedPairs.McNemar(b, c) : null)).ToArray();
+        var holm = new double?[contrasts.Length];
+        foreach (var family in contrasts.Select((c, i) => (c, i)).GroupBy(x => x.c.Row.Population == PopulationNames.Offender ? "offender" : "profiles/" + x.c.Row.Versus))
+        {
+            var tested = family.Where(x => x.c.Test is not null).ToArray();
+            var adjusted = PValueAdjustment.Holm(tested.Select(x => x.c.Test!.PValue).ToArray());
+            for (var j = 0; j < tested.Length; j++)
+            {
+                holm[tested[j].i] = adjusted[j];
+            }
+        }
+
+        return contrasts.Select((x, i) =>
+        {
+            var r = x.Row;
+            if (x.Test is not { } test)
+            {
+                return new PairedContrast(r.Population, r.Versus, r.Pairs, r.Both, r.OffenderOnly, r.ControlOnly, null, null, null, null, null, null, Withheld);
+            }
+
+            var (b, c) = (r.OffenderOnly.Value!.Value, r.ControlOnly.Value!.Value);
             var or = MatchedPairs.ConditionalOddsRatio(b, c);
-            var rr = t.Both.Value is { } a && a + c > 0 ? MatchedPairs.RiskRatio(a, b, c) : null;
+            var rr = r.Both.Value is { } a && a + c > 0 ? MatchedPairs.RiskRatio(a, b, c) : null;
             return new PairedContrast(
-                t.Versus, t.Pairs, t.Both, t.OffenderOnly, t.ControlOnly,
+                r.Population, r.Versus, r.Pairs, r.Both, r.OffenderOnly, r.ControlOnly,
                 Numbers.Finite(or.Estimate), Numbers.Finite(or.Ci.Low), Numbers.Finite(or.Ci.High),
-                rr is null ? null : Numbers.Finite(rr.Estimate), Numbers.Finite(test.PValue), Numbers.Finite(holm[Array.IndexOf(available, i)]), test.Method);
+                rr is null ? null : Numbers.Finite(rr.Estimate), Numbers.Finite(test.PValue), holm[i] is { } h ? Numbers.Finite(h) : null, test.Method);
         }).ToArray();
     }
 

@@ -32,7 +32,10 @@ public sealed record Contrast(string Population, string Versus, double? Ratio, d
 /// <param name="Test">Method name (chi-square, Fisher–Freeman–Halton, Kruskal–Wallis …).</param>
 public sealed record GlobalTest(IReadOnlyList<string> Populations, double? Statistic, double? PValue, string Test);
 
-/// <summary>Offenders against their own matched controls (pairs sharing <c>match_id</c>).</summary>
+/// <summary>
+/// Offenders, or one profile's offenders, against their own matched controls (pairs sharing <c>match_id</c>).
+/// </summary>
+/// <param name="Population">offender, or the profile whose members' pairs are counted.</param>
 /// <param name="Versus">criminal_control or noncriminal_control.</param>
 /// <param name="Pairs">Complete pairs (disclosed).</param>
 /// <param name="Both">Concordant pairs where both have the outcome (disclosed; the paired risk ratio needs it).</param>
@@ -43,10 +46,11 @@ public sealed record GlobalTest(IReadOnlyList<string> Populations, double? Stati
 /// <param name="OrCiHigh">Upper 95 % limit.</param>
 /// <param name="PairedRiskRatio">Ratio of the matched proportions (a + b)/(a + c).</param>
 /// <param name="PValue">McNemar p-value (exact when fewer than 25 discordant pairs).</param>
-/// <param name="PHolm">Holm-adjusted over the two control groups.</param>
+/// <param name="PHolm">Holm-adjusted within its family: the offenders' tests against the two control groups, or the
+/// profiles' tests against one control group.</param>
 /// <param name="Test">The McNemar variant used.</param>
 public sealed record PairedContrast(
-    string Versus, DisclosedCount Pairs, DisclosedCount Both, DisclosedCount OffenderOnly, DisclosedCount ControlOnly, double? ConditionalOddsRatio,
+    string Population, string Versus, DisclosedCount Pairs, DisclosedCount Both, DisclosedCount OffenderOnly, DisclosedCount ControlOnly, double? ConditionalOddsRatio,
     double? OrCiLow, double? OrCiHigh, double? PairedRiskRatio, double? PValue, double? PHolm, string Test);
 
 /// <summary>

@@ -77,8 +77,9 @@ internal static class ComparisonTables
         .Text("test", "The test, or why it is withheld.", c => c.Test);
 
     public static readonly TableSpec<(BinaryOutcome O, PairedContrast P)> Paired = new TableSpec<(BinaryOutcome O, PairedContrast P)>(
-            "paired", "Offenders against their own matched controls (1:1 on sex and birth year), per outcome.", ["paired"])
+            "paired", "Offenders, and each profile's offenders, against their own matched controls (1:1 on sex and birth year), per outcome.", ["paired"])
         .Key("outcome", "Outcome code.", x => x.O.Outcome)
+        .Key("population", "offender, or a profile's population code (its members and their matched controls).", x => x.P.Population)
         .Key("versus", "criminal_control or noncriminal_control.", x => x.P.Versus)
         .Count("pairs", "Complete pairs.", x => x.P.Pairs)
         .Count("both", "Pairs where both have the outcome.", x => x.P.Both)
@@ -89,7 +90,7 @@ internal static class ComparisonTables
         .FromCounts("ci_high", "Upper 95 % limit.", x => x.P.OrCiHigh)
         .FromCounts("paired_risk_ratio", "(both + offender_only) / (both + control_only).", x => x.P.PairedRiskRatio)
         .FromCounts("p_value", "McNemar p-value (exact below 25 discordant pairs).", x => x.P.PValue)
-        .FromCounts("p_holm", "Holm-adjusted over the two control groups.", x => x.P.PHolm)
+        .FromCounts("p_holm", "Holm-adjusted within its family: the offenders' tests against the two control groups, or the profiles' tests against one control group.", x => x.P.PHolm)
         .Text("test", "The McNemar variant, or why it is withheld.", x => x.P.Test);
 
     public static readonly TableSpec<UncertaintyRow> Uncertainty = new TableSpec<UncertaintyRow>(
@@ -131,7 +132,7 @@ internal static class ComparisonTables
 
             foreach (var p in o.Paired)
             {
-                yield return new(o.Outcome, "paired", PopulationNames.Offender, p.Versus, p.ConditionalOddsRatio, p.OrCiLow, p.OrCiHigh, null, p.PValue, p.PHolm, p.Test);
+                yield return new(o.Outcome, "paired", p.Population, p.Versus, p.ConditionalOddsRatio, p.OrCiLow, p.OrCiHigh, null, p.PValue, p.PHolm, p.Test);
             }
         }
 

@@ -93,9 +93,9 @@ public static class ComparisonSections
         if (outcome.Paired.Count > 0)
         {
             page.Table(
-                ["offenders versus their own", "pairs", "both", "offender only", "control only", "conditional OR (95 % CI)", "paired risk ratio", "p", "p (Holm)", "test"],
-                outcome.Paired.Select(p => (IReadOnlyList<string>)[ReportFormat.Population(p.Versus), p.Pairs.Display, p.Both.Display, p.OffenderOnly.Display, p.ControlOnly.Display, ReportFormat.Ratio(p.ConditionalOddsRatio, p.OrCiLow, p.OrCiHigh), ReportFormat.Number(p.PairedRiskRatio), ReportFormat.P(p.PValue), ReportFormat.P(p.PHolm), p.Test]),
-                "Paired analysis over the 1:1 matched triples");
+                ["offenders", "versus their own", "pairs", "both", "offender only", "control only", "conditional OR (95 % CI)", "paired risk ratio", "p", "p (Holm)", "test"],
+                outcome.Paired.OrderBy(p => p.Versus, StringComparer.Ordinal).Select(p => (IReadOnlyList<string>)[ReportFormat.Population(p.Population), ReportFormat.Population(p.Versus), p.Pairs.Display, p.Both.Display, p.OffenderOnly.Display, p.ControlOnly.Display, ReportFormat.Ratio(p.ConditionalOddsRatio, p.OrCiLow, p.OrCiHigh), ReportFormat.Number(p.PairedRiskRatio), ReportFormat.P(p.PValue), ReportFormat.P(p.PHolm), p.Test]),
+                "Paired analysis over the 1:1 matched triples: all offenders, and each profile against the controls matched to its members");
         }
     }
 

@@ -63,4 +63,18 @@ public class MatchedPairsTests
         Assert.True(double.IsPositiveInfinity(rr.Ci.High));
         Assert.True(double.IsNaN(MatchedPairs.RiskRatio(0, 0, 0).Estimate));
     }
+
+    [Theory]
+    [InlineData(40, 18, 2.2222222222222201, 1.2740803577067847, 3.8759498763693752, 0.0058256778283683908)]
+    [InlineData(27, 9, 2.9999999999987534, 1.4108915355377962, 6.3789453500137023, 0.004606532263391778)]
+    public void Conditional_odds_ratio_and_mcnemar_match_clogit_and_mcnemar_test(long b, long c, double or, double low, double high, double p)
+    {
+        // R: survival::clogit(case ~ y + strata(id)) and mcnemar.test on the pairs ("clogit a,b,c,d" in references.R;
+        // clogit's estimate is iterated to 1e-9, hence the tolerance).
+        var estimate = MatchedPairs.ConditionalOddsRatio(b, c);
+        Close.Rel(or, estimate.Estimate, 1e-9);
+        Close.Rel(low, estimate.Ci.Low, 1e-9);
+        Close.Rel(high, estimate.Ci.High, 1e-9);
+        Close.Rel(p, MatchedPairs.McNemar(b, c).PValue, 1e-12);
+    }
 }

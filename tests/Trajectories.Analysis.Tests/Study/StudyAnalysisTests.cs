@@ -84,7 +84,7 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
         Assert.Equal(6, any.PairwiseProfiles.Count);
         Assert.All(any.PairwiseProfiles.Where(c => c.PValue is not null), c => Assert.True(c.PHolm >= c.PValue));
         Assert.All(any.PairwiseProfiles.Where(c => c.PValue is null), c => Assert.Null(c.Ratio));
-        Assert.Equal(2, any.Paired.Count);
+        Assert.Equal(2 + (2 * _r.Labels.Count), any.Paired.Count);
 
         // Cohorts and profiles against the non-criminal controls are separate Holm families.
         var cohortRows = any.Rates.Where(r => r.Population is PopulationNames.Offender or PopulationNames.CriminalControl).Select(r => r.VsNoncriminal!).ToArray();

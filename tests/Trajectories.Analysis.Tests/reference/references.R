@@ -34,6 +34,20 @@ rare <- function(label, x, n) p(label, fisher.test(cbind(x, n - x), workspace = 
 rare("ffh k2 rare 1", c(12, 15, 4, 14, 9, 6), c(3000, 2500, 2000, 1500, 1000, 500))
 rare("ffh k2 rare 2", c(2, 1, 9, 0, 3, 7), c(4000, 3000, 2000, 1000, 600, 400))
 
+# --- 1:1 matched pairs: conditional logistic regression (survival::clogit) and McNemar; pair counts a, b, c, d
+suppressMessages(library(survival))
+pairs_data <- function(a, b, c, d) {
+  n <- a + b + c + d
+  data.frame(id = rep(seq_len(n), each = 2), case = rep(c(1, 0), n),
+             y = c(rep(c(1, 1), a), rep(c(1, 0), b), rep(c(0, 1), c), rep(c(0, 0), d)))
+}
+for (t in list(c(30, 40, 18, 112), c(5, 27, 9, 60))) {
+  f <- clogit(case ~ y + strata(id), data = pairs_data(t[1], t[2], t[3], t[4]))
+  label <- paste("clogit", paste(t, collapse = ","))
+  p(paste(label, "or"), exp(coef(f))); p(paste(label, "ci"), summary(f)$conf.int[3:4])
+  p(paste(label, "mcnemar p"), mcnemar.test(matrix(c(t[1], t[3], t[2], t[4]), 2))$p.value)
+}
+
 # --- binom.test
 b1 <- binom.test(7, 20, 0.2); p("binom 7,20,0.2 p", b1$p.value); p("binom 7,20,0.2 ci", b1$conf.int)
 b2 <- binom.test(3, 30, 0.5); p("binom 3,30 p", b2$p.value); p("binom 3,30 ci", b2$conf.int)
