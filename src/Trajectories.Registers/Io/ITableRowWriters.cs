@@ -6,20 +6,8 @@ namespace Trajectories.Registers.Io;
 /// Where a <see cref="StagedRegisterWriter"/> streams rows: one file per table in a folder, in one format. Rows of
 /// different tables may arrive interleaved.
 /// </summary>
-internal interface ITableRowWriters : IDisposable
+internal interface ITableRowWriters : IRegisterRows, IDisposable
 {
-    void Add(in PersonRow row);
-
-    void Add(in CaseRow row);
-
-    void Add(in ExposureRow row);
-
-    void Add(in LvbRow row);
-
-    void Add(in VictimisationRow row);
-
-    void Add(in TruthRow row);
-
     /// <summary>
     /// Finishes every file. Required tables get a file without rows when they had none; optional tables without rows
     /// get no file.

@@ -8,28 +8,10 @@ namespace Trajectories.Registers.Model;
 /// <see cref="Complete"/> makes the output visible (e.g. moves a finished temporary folder into place); a sink that is
 /// disposed without <see cref="Complete"/> leaves nothing behind.
 /// </remarks>
-public interface IRegisterSink : IDisposable
+public interface IRegisterSink : IRegisterRows, IDisposable
 {
     /// <summary>Writes <c>register.json</c> content (called once, before <see cref="Complete"/>).</summary>
     void WriteMetadata(RegisterMetadata metadata);
-
-    /// <summary>Appends a person.</summary>
-    void Add(in PersonRow row);
-
-    /// <summary>Appends a case row.</summary>
-    void Add(in CaseRow row);
-
-    /// <summary>Appends an exposure row.</summary>
-    void Add(in ExposureRow row);
-
-    /// <summary>Appends an LVB row.</summary>
-    void Add(in LvbRow row);
-
-    /// <summary>Appends a victimisation row.</summary>
-    void Add(in VictimisationRow row);
-
-    /// <summary>Appends a truth row.</summary>
-    void Add(in TruthRow row);
 
     /// <summary>Flushes everything and publishes the output.</summary>
     void Complete();
