@@ -68,6 +68,24 @@ public static class ClassificationCorrection
         return Weighted(posteriors, y, include, (i, s) => posteriors.Probability(i, s + 1));
     }
 
+    /// <summary>Posterior-weighted means with their sandwich covariance (see <see cref="ClassEstimate"/>).</summary>
+    public static ClassEstimate PosteriorWeightedEstimate(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include = null)
+    {
+        ArgumentNullException.ThrowIfNull(posteriors);
+        ArgumentNullException.ThrowIfNull(y);
+        return ClassEstimate.Of(posteriors.Count, posteriors.Groups, y, include, (i, s) => posteriors.Probability(i, s + 1));
+    }
+
+    /// <summary>BCH-corrected means with their sandwich covariance; null when D cannot be inverted.</summary>
+    public static ClassEstimate? BchEstimate(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include = null)
+    {
+        ArgumentNullException.ThrowIfNull(posteriors);
+        ArgumentNullException.ThrowIfNull(y);
+        return BchWeights(posteriors, include) is { } inverse
+            ? ClassEstimate.Of(posteriors.Count, posteriors.Groups, y, include, (i, s) => inverse[posteriors.ModalGroup(i) - 1, s])
+            : null;
+    }
+
     /// <summary>Expected group sizes Σ_i p_is over the persons included.</summary>
     public static double[] ExpectedSizes(PosteriorTable posteriors, Func<int, bool>? include = null)
     {
@@ -88,42 +106,16 @@ public static class ClassificationCorrection
     }
 
     /// <summary>The BCH-corrected mean per group; all NaN when D cannot be inverted.</summary>
-    public static double[] Bch(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include = null)
+    public static double[] Bch(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include = null) =>
+        BchEstimate(posteriors, y, include)?.Mean ?? Enumerable.Repeat(double.NaN, posteriors.Groups).ToArray();
+
+    // (D⁻¹): row = modal group, column = true group; null when D is not finite or (nearly) singular.
+    private static Matrix<double>? BchWeights(PosteriorTable posteriors, Func<int, bool>? include)
     {
-        ArgumentNullException.ThrowIfNull(posteriors);
-        ArgumentNullException.ThrowIfNull(y);
-        var k = posteriors.Groups;
         var d = Matrix<double>.Build.DenseOfArray(ErrorMatrix(posteriors, include));
-        if (d.Enumerate().Any(v => !double.IsFinite(v)) || Math.Abs(d.Determinant()) < 1e-12)
-        {
-            return Enumerable.Repeat(double.NaN, k).ToArray();
-        }
-
-        var inverse = d.Inverse();
-        return Weighted(posteriors, y, include, (i, s) => inverse[posteriors.ModalGroup(i) - 1, s]);
+        return d.Enumerate().Any(v => !double.IsFinite(v)) || Math.Abs(d.Determinant()) < 1e-12 ? null : d.Inverse();
     }
 
-    private static double[] Weighted(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include, Func<int, int, double> weight)
-    {
-        var k = posteriors.Groups;
-        var sum = new double[k];
-        var total = new double[k];
-        for (var i = 0; i < posteriors.Count; i++)
-        {
-            if (include is not null && !include(i))
-            {
-                continue;
-            }
-
-            var value = y(i);
-            for (var s = 0; s < k; s++)
-            {
-                var w = weight(i, s);
-                sum[s] += w * value;
-                total[s] += w;
-            }
-        }
-
-        return Enumerable.Range(0, k).Select(s => total[s] != 0 ? sum[s] / total[s] : double.NaN).ToArray();
-    }
+    private static double[] Weighted(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include, Func<int, int, double> weight) =>
+        ClassEstimate.Of(posteriors.Count, posteriors.Groups, y, include, weight).Mean;
 }

@@ -95,14 +95,25 @@ internal static class ComparisonTables
 
     public static readonly TableSpec<UncertaintyRow> Uncertainty = new TableSpec<UncertaintyRow>(
             "classification_uncertainty", "Modal, posterior-weighted and BCH-corrected percentages per outcome and profile.", ["classification_uncertainty"])
-        .Key("outcome", "lvb_any or ever_victim.", u => u.Outcome)
+        .Key("outcome", "Outcome code (every binary outcome; categories among victims, recent_victim among eligible offenders).", u => u.Outcome)
         .KeyNumber("group", "1-based group.", u => u.Group)
         .Text("label", "Profile label.", u => u.Label)
-        .Count("modal_n", "Offenders modally assigned (the profile's n).", u => u.ModalN)
-        .Count("expected_n", "Σ posterior probabilities, rounded to an integer.", u => u.ExpectedN)
+        .Count("modal_n", "Offenders modally assigned, in the outcome's base (the profile's n of the outcome's table).", u => u.ModalN)
+        .Count("expected_n", "Σ posterior probabilities over the persons in the base, rounded to an integer.", u => u.ExpectedN)
         .FromCounts("modal_percent", "Percent among the modally assigned (the profile row of the outcome's table).", u => u.ModalPercent)
         .Model("weighted_percent", "Posterior-weighted percent, on a step of 0.1–10 points chosen so that it cannot pin a count.", u => u.WeightedPercent)
-        .Model("bch_percent", "BCH-corrected percent, same precision.", u => u.BchPercent);
+        .Model("weighted_se", "Its sandwich standard error (percentage points, weights held fixed), two significant digits.", u => u.WeightedSe)
+        .Model("bch_percent", "BCH-corrected percent, same precision.", u => u.BchPercent)
+        .Model("bch_se", "Its sandwich standard error (percentage points), two significant digits.", u => u.BchSe);
+
+    public static readonly TableSpec<UncertaintyTest> UncertaintyTests = new TableSpec<UncertaintyTest>(
+            "classification_tests", "Wald tests that the profiles share one rate, per outcome, for the posterior-weighted and BCH estimates (the modal test is the outcome's across_profiles contrast).", ["classification_tests"])
+        .Key("outcome", "Outcome code.", t => t.Outcome)
+        .Key("estimator", "weighted or bch.", t => t.Estimator)
+        .Model("statistic", "Wald statistic with the sandwich covariance, three significant digits.", t => t.Statistic)
+        .ModelNumber("df", "Degrees of freedom (profiles compared − 1).", t => t.Df, nullable: true)
+        .Model("p_value", "p-value, two significant digits.", t => t.PValue)
+        .Text("test", "The test, or why it is withheld (a profile's count of the outcome is suppressed).", t => t.Test);
 
     /// <summary>Every test of the analysis, one row each.</summary>
     public static IEnumerable<ContrastRow> ContrastRows(AnalysisResult result)

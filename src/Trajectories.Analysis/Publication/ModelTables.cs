@@ -139,7 +139,9 @@ internal static class ModelTables
     public const string UncertaintyMethod =
         "modal: share among modally assigned offenders (the study's); weighted: each offender counts in each profile with its "
         + "posterior probability; bch: Bolck-Croon-Hagenaars correction, weights (D^-1)[modal, s] with D[s,k] = sum_i p_is "
-        + "1[modal_i = k] / sum_i p_is (Vermunt 2010)";
+        + "1[modal_i = k] / sum_i p_is (Vermunt 2010); standard errors: sandwich with the weights held fixed, "
+        + "person i contributing w_is (y_i - mu_s) / sum_j w_js; tests across profiles: Wald on the differences from the "
+        + "first profile with that covariance";
 
     private static int[]? Years(AnalysisResult r, LvbSource source) =>
         r.Register.LvbYears.TryGetValue(source, out var y) ? [y.First, y.Last] : null;

@@ -31,6 +31,7 @@ public sealed record PublishedResults(IReadOnlyList<PublishedTable> Tables)
         ComparisonTables.Contrasts.Declaration,
         ComparisonTables.Paired.Declaration,
         ComparisonTables.Uncertainty.Declaration,
+        ComparisonTables.UncertaintyTests.Declaration,
         ModelTables.Disclosure.Declaration,
         ModelTables.Notes.Declaration,
     ];
@@ -64,6 +65,7 @@ public sealed record PublishedResults(IReadOnlyList<PublishedTable> Tables)
             ComparisonTables.Contrasts.Build(ComparisonTables.ContrastRows(result)),
             ComparisonTables.Paired.Build(result.Lvb.Concat([v.Ever]).SelectMany(o => o.Paired.Select(p => (o, p)))),
             ComparisonTables.Uncertainty.Build(result.ClassificationUncertainty),
+            ComparisonTables.UncertaintyTests.Build(result.ClassificationTests),
             ModelTables.Disclosure.Build([result]),
             ModelTables.Notes.Build(result.Notes),
         };

@@ -33,16 +33,36 @@ public sealed record RegisterSummary(
     int MinAge);
 
 /// <summary>One profile's percentage of an outcome under the three treatments of classification uncertainty.</summary>
-/// <param name="Outcome">lvb_any or ever_victim.</param>
+/// <param name="Outcome">Outcome code (every binary outcome of the analysis).</param>
 /// <param name="Group">1-based group.</param>
 /// <param name="Label">Profile label.</param>
-/// <param name="ModalN">Modal members (disclosed).</param>
-/// <param name="ExpectedN">Σ posterior probabilities, rounded to an integer and disclosed.</param>
-/// <param name="ModalPercent">Percent among modal members, from the published counts (the profile rows of the outcome's table).</param>
+/// <param name="ModalN">Modal members in the outcome's base (the profile row of the outcome's table).</param>
+/// <param name="ExpectedN">Σ posterior probabilities over the persons in the base, rounded to an integer and disclosed.</param>
+/// <param name="ModalPercent">Percent among modal members, from the published counts.</param>
 /// <param name="WeightedPercent">Posterior-probability-weighted percent, at <see cref="Precision.ModelPercent"/> precision.</param>
+/// <param name="WeightedSe">Its sandwich standard error in percentage points, two significant digits.</param>
 /// <param name="BchPercent">BCH bias-corrected percent (see <see cref="ClassificationCorrection"/>), at the same precision.</param>
+/// <param name="BchSe">Its sandwich standard error in percentage points, two significant digits.</param>
 public sealed record UncertaintyRow(
-    string Outcome, int Group, string Label, DisclosedCount ModalN, DisclosedCount ExpectedN, double? ModalPercent, double? WeightedPercent, double? BchPercent);
+    string Outcome,
+    int Group,
+    string Label,
+    DisclosedCount ModalN,
+    DisclosedCount ExpectedN,
+    double? ModalPercent,
+    double? WeightedPercent,
+    double? WeightedSe,
+    double? BchPercent,
+    double? BchSe);
+
+/// <summary>A test across the profiles of one outcome under one estimator.</summary>
+/// <param name="Outcome">Outcome code.</param>
+/// <param name="Estimator">weighted or bch.</param>
+/// <param name="Statistic">Wald statistic (three significant digits).</param>
+/// <param name="Df">Degrees of freedom.</param>
+/// <param name="PValue">p-value (two significant digits).</param>
+/// <param name="Test">The test, or why it is withheld.</param>
+public sealed record UncertaintyTest(string Outcome, string Estimator, double? Statistic, int? Df, double? PValue, string Test);
 
 /// <summary>How many cells disclosure control withheld.</summary>
 /// <param name="Primary">Small cells (1 … threshold − 1).</param>
@@ -65,7 +85,8 @@ public sealed record SuppressionSummary(int Primary, int Secondary);
 /// <param name="Profiles">Per-profile figures (modal assignment), in group order.</param>
 /// <param name="Lvb">LVB from any source (lvb_any) and per source (lvb_ao, lvb_ciz, lvb_wsw).</param>
 /// <param name="Victimisation">Victimisation figures.</param>
-/// <param name="ClassificationUncertainty">Modal, weighted and BCH percentages per profile.</param>
+/// <param name="ClassificationUncertainty">Modal, weighted and BCH percentages per outcome and profile.</param>
+/// <param name="ClassificationTests">Wald tests across the profiles of the weighted and BCH estimates.</param>
 /// <param name="Disclosure">The rule applied.</param>
 /// <param name="Suppression">How many cells were withheld.</param>
 /// <param name="Notes">What a reader must know (inadequate model, unobservable offenders, K ≠ 4 …).</param>
@@ -79,6 +100,7 @@ public sealed record AnalysisResult(
     IReadOnlyList<BinaryOutcome> Lvb,
     VictimisationResult Victimisation,
     IReadOnlyList<UncertaintyRow> ClassificationUncertainty,
+    IReadOnlyList<UncertaintyTest> ClassificationTests,
     DisclosureRule Disclosure,
     SuppressionSummary Suppression,
     IReadOnlyList<string> Notes);

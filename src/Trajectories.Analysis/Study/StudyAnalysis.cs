@@ -82,7 +82,7 @@ public static class StudyAnalysis
             cohorts, profiles, i => facts.HasLvb(i, source), _ => true, pairs)).ToArray();
         var victimisation = VictimisationAnalysis.Build(facts, meta, cohorts, profiles, pairs, builder, ledger, options.RecentYears);
         var summaries = ProfileSummaries.Build(model, labels, facts, members, ledger);
-        var uncertainty = Uncertainty(fit, labels, facts, [(lvb[0], i => facts.HasLvb(i, null)), (victimisation.Ever, facts.IsVictim)], model, ledger.Rule);
+        var uncertainty = UncertaintyAnalysis.Build(fit, labels, facts, ClassifiedOutcomes(facts, lvb, victimisation), model, ledger);
 
         var published = new AnalysisResult(
             summary,
@@ -93,7 +93,8 @@ public static class StudyAnalysis
             summaries,
             lvb,
             victimisation,
-            uncertainty,
+            uncertainty.Rows,
+            uncertainty.Tests,
             ledger.Rule,
             new SuppressionSummary(ledger.PrimarySuppressions, ledger.SecondarySuppressions),
             Notes(selection, fit, labels, panel));
@@ -144,36 +145,15 @@ public static class StudyAnalysis
         return [For(Cohort.CriminalControl), For(Cohort.NoncriminalControl)];
     }
 
-    // Modal percentages are the profile rows of the outcome's table (the same published counts); weighted and BCH
-    // percentages are model-based and published at a precision that cannot pin the expected size behind them.
-    private static IReadOnlyList<UncertaintyRow> Uncertainty(
-        TrajectoryFit fit,
-        IReadOnlyList<ProfileLabel> labels,
-        PersonFacts facts,
-        IReadOnlyList<(BinaryOutcome Outcome, Func<int, bool> Has)> outcomes,
-        PublishedModel model,
-        DisclosureRule rule)
+    // Every binary outcome with its base, in the order of the tables.
+    private static IReadOnlyList<UncertaintyAnalysis.Outcome> ClassifiedOutcomes(PersonFacts facts, IReadOnlyList<BinaryOutcome> lvb, VictimisationResult victimisation)
     {
-        var post = fit.Posteriors;
-        var index = Enumerable.Range(0, post.Count).Select(i => facts.Index[post.PersonIds[i]]).ToArray();
-        var rows = new List<UncertaintyRow>();
-        foreach (var (outcome, has) in outcomes)
-        {
-            double Y(int i) => has(index[i]) ? 1.0 : 0.0;
-            var weighted = ClassificationCorrection.PosteriorWeighted(post, Y);
-            var bch = ClassificationCorrection.Bch(post, Y);
-            foreach (var l in labels)
-            {
-                var g = l.Group - 1;
-                var rate = outcome.Rates.Single(r => r.Population == PopulationName(l));
-                var expected = model.Groups.Single(x => x.Group == l.Group).ExpectedN;
-                rows.Add(new UncertaintyRow(
-                    outcome.Outcome, l.Group, l.Label, rate.N, expected, rate.Percent,
-                    Precision.ModelPercent(100 * weighted[g], expected, rule), Precision.ModelPercent(100 * bch[g], expected, rule)));
-            }
-        }
-
-        return rows;
+        var outcomes = LvbIndicators.Select((source, k) => new UncertaintyAnalysis.Outcome(lvb[k], "all", _ => true, i => facts.HasLvb(i, source))).ToList();
+        outcomes.Add(new(victimisation.Ever, "all", _ => true, facts.IsVictim));
+        outcomes.AddRange(Enum.GetValues<VictimCategory>().Select((c, k) =>
+            new UncertaintyAnalysis.Outcome(victimisation.Categories[k], "victims", facts.IsVictim, i => facts.Categories[i, (int)c])));
+        outcomes.Add(new(victimisation.Recent, "recent_eligible", i => facts.RecentEligible[i], i => facts.RecentVictim[i]));
+        return outcomes;
     }
 
     private static RegisterSummary Summary(RegisterMetadata meta, PersonFacts facts, OffenderPanel panel, DisclosureLedger ledger)

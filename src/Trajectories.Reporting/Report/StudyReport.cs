@@ -125,12 +125,22 @@ public static class StudyReport
     {
         page.Section("uncertainty", "Classification uncertainty");
         page.Paragraph("Modal assignment puts each offender in one group; the posterior-weighted estimate counts every offender in every group with its posterior probability; the BCH estimate (Bolck, Croon & Hagenaars 2004; Vermunt 2010) corrects the modal estimate for the classification error implied by the posteriors.");
+        page.Paragraph("Standard errors are sandwich estimates with the classification weights held fixed; the Wald tests compare the profiles with that covariance (the modal test is the across-profiles test of each outcome's section).");
         page.Table(
-            ["outcome", "profile", "n (modal)", "expected n", "modal %", "posterior-weighted %", "BCH-corrected %"],
+            ["outcome", "profile", "n (modal)", "expected n", "modal %", "posterior-weighted % (SE)", "BCH-corrected % (SE)"],
             result.ClassificationUncertainty.Select(u => (IReadOnlyList<string>)[
                 ReportFormat.Outcome(u.Outcome), ReportFormat.Population(u.Label), u.ModalN.Display, u.ExpectedN.Display,
-                ReportFormat.Percent(u.ModalPercent), ReportFormat.Percent(u.WeightedPercent), ReportFormat.Percent(u.BchPercent)]));
+                ReportFormat.Percent(u.ModalPercent), WithSe(u.WeightedPercent, u.WeightedSe), WithSe(u.BchPercent, u.BchSe)]));
+        page.Table(
+            ["outcome", "posterior-weighted: p", "BCH: p", "test"],
+            result.ClassificationTests.GroupBy(t => t.Outcome).Select(g => (IReadOnlyList<string>)[
+                ReportFormat.Outcome(g.Key), ReportFormat.P(g.Single(t => t.Estimator == "weighted").PValue), ReportFormat.P(g.Single(t => t.Estimator == "bch").PValue),
+                g.Single(t => t.Estimator == "bch").Test]),
+            "Differences across the profiles, allowing for classification uncertainty");
     }
+
+    private static string WithSe(double? percent, double? se) =>
+        percent is null ? "–" : $"{ReportFormat.Percent(percent)} ({ReportFormat.Number(se, 1)})";
 
     private static void Disclosure(HtmlPage page, AnalysisResult result)
     {

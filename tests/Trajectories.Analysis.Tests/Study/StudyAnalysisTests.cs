@@ -141,8 +141,25 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
             output.WriteLine($"{u.Outcome} {u.Label}: modal {u.ModalPercent:0.0} weighted {u.WeightedPercent:0.0} bch {u.BchPercent:0.0}");
         }
 
-        Assert.Equal(8, _r.ClassificationUncertainty.Count);
-        Assert.All(_r.ClassificationUncertainty, u => Assert.NotNull(u.BchPercent));
+        // Every binary outcome (4 LVB, ever victim, 7 categories, recent) × 4 profiles.
+        var outcomes = _r.Lvb.Count + 1 + _r.Victimisation.Categories.Count + 1;
+        Assert.Equal(outcomes * _r.Labels.Count, _r.ClassificationUncertainty.Count);
+
+        // Shown exactly where the profile's counts of the outcome are published, with a standard error beside them.
+        Assert.All(_r.ClassificationUncertainty, u =>
+        {
+            var published = !u.ModalN.IsSuppressed && u.ModalPercent is not null && !u.ExpectedN.IsSuppressed;
+            Assert.Equal(published, u.BchPercent is not null);
+            Assert.Equal(u.BchPercent is not null, u.BchSe is not null);
+            Assert.Equal(u.WeightedPercent is not null, u.WeightedSe is not null);
+        });
+        Assert.All(_r.ClassificationUncertainty.Where(u => u.Outcome == "ever_victim"), u => Assert.NotNull(u.BchPercent));
+
+        // Tests: two per outcome; the BCH test of ever-victim is computed (its profile counts are all published).
+        Assert.Equal(2 * outcomes, _r.ClassificationTests.Count);
+        var ever = _r.ClassificationTests.Single(t => t.Outcome == "ever_victim" && t.Estimator == "bch");
+        Assert.Equal(_r.Labels.Count - 1, ever.Df);
+        Assert.InRange(ever.PValue!.Value, 0, 1);
     }
 
     [Fact]
@@ -159,6 +176,6 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
         Assert.Equal(v.Ever.Rates.Count, victimisation.Rows.Count);
         Assert.Equal(v.Categories.Sum(c => c.Rates.Count), _r.Frame("categories").Rows.Count);
         Assert.Equal(v.Means.Single(m => m.Population == "offender").Mean, (double?)victimisation["mean_count_among_victims"][0]);
-        Assert.Equal(8, _r.UncertaintyFrame().Rows.Count);
+        Assert.Equal(_r.ClassificationUncertainty.Count, _r.UncertaintyFrame().Rows.Count);
     }
 }
