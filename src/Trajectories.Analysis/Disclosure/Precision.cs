@@ -98,6 +98,7 @@ public static class Precision
             : Math.Round(value / Math.Pow(10, -decimals), MidpointRounding.AwayFromZero) * Math.Pow(10, -decimals);
     }
 
+    // "+ 0.0" turns a −0 (a tiny negative BCH estimate rounded) into 0, so no "-0.0 %" is published.
     private static double ToStep(double value, double step, int decimals) =>
-        Math.Round(Math.Round(value / step, MidpointRounding.AwayFromZero) * step, decimals, MidpointRounding.AwayFromZero);
+        Math.Round(Math.Round(value / step, MidpointRounding.AwayFromZero) * step, decimals, MidpointRounding.AwayFromZero) + 0.0;
 }

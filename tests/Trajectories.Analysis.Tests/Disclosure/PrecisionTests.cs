@@ -48,6 +48,7 @@ public sealed class PrecisionTests
         Assert.Equal(0.00012, Precision.Significant(0.000123456, Rule));
         Assert.Equal(1300, Precision.Significant(1337.1, Rule));
         Assert.Null(Precision.Significant(double.NaN, Rule));
+        Assert.False(double.IsNegative(Precision.ModelPercent(-0.01, Rule.Disclose(70, "n"), Rule)!.Value));
     }
 
     private static int Decimals(double value)
