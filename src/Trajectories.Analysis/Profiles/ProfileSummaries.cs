@@ -18,8 +18,9 @@ internal static class ProfileSummaries
         var panel = ledger.Count(members.Sum(m => (long)m.Length), "panel/offender/n");
         long Cases(IEnumerable<int> set) => set.Sum(i => (long)facts.TotalCases[i]);
         var caseParts = labels.Select(l => ($"all/{StudyAnalysis.PopulationName(l)}/cases", Cases(members[l.Group - 1]))).ToArray();
-        var allCases = ledger.Count(Cases(members.SelectMany(m => m)), "panel/offender/cases");
-        var cases = ledger.Partition("panel/offender/cases", Cases(members.SelectMany(m => m)), caseParts, 0);
+        var panelCases = caseParts.Sum(p => p.Item2);
+        var cases = ledger.Partition("panel/offender/cases", panelCases, caseParts, 0);
+        var allCases = ledger.Count(panelCases, "panel/offender/cases");
         return labels.Select((l, k) =>
         {
             var name = StudyAnalysis.PopulationName(l);

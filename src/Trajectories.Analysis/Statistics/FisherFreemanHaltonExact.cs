@@ -20,12 +20,7 @@ public static class FisherFreemanHaltonExact
     {
         var (clean, _) = ChiSquareTest.DropEmptyMargins(table);
         var (rows, cols, total) = ContingencyTable.Margins(clean);
-        // ln k! from ln Γ for each k (not a running sum of logs, whose rounding error would grow like √N).
-        var lnFact = new double[total + 1];
-        for (var k = 2; k <= total; k++)
-        {
-            lnFact[k] = Tails.LogFactorial(k);
-        }
+        var lnFact = Tails.LogFactorials(total);
 
         double logConst = -lnFact[total];
         foreach (var v in rows)

@@ -47,11 +47,7 @@ public static class FisherFreemanHaltonKx2
         var x = order.Select(i => events[i]).ToArray();
         var total = n.Sum();
         var eventsTotal = x.Sum();
-        var lnFact = new double[total + 1];
-        for (var k = 2; k <= total; k++)
-        {
-            lnFact[k] = Tails.LogFactorial(k);
-        }
+        var lnFact = Tails.LogFactorials(total);
 
         var search = new Search(n, eventsTotal, lnFact, maxNodes);
         var observed = 0.0;

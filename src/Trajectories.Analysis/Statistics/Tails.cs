@@ -18,6 +18,22 @@ public static class Tails
     }
 
     /// <summary>
+    /// ln(k!) for k = 0 … <paramref name="n"/>, each from ln Γ (not a running sum of logs, whose rounding error would
+    /// grow like √n): the table the exact tests index by cell count.
+    /// </summary>
+    public static double[] LogFactorials(long n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var table = new double[n + 1];
+        for (var k = 2; k <= n; k++)
+        {
+            table[k] = LogFactorial(k);
+        }
+
+        return table;
+    }
+
+    /// <summary>
     /// ln(1 + x) accurate for small x (Kahan's trick: the rounding error of 1 + x cancels in ln(u)·x/(u − 1)).
     /// </summary>
     public static double Log1P(double x)

@@ -101,14 +101,14 @@ internal sealed class ResultsAttacker
     };
 
     // A figure = scale · X / N of two published counts: which (X, N) in their rounding intervals give exactly it?
-    private void Ratio(string what, long?[] x, long?[] n, double? value, double scale)
+    private void Ratio(string what, long? x, long? n, double? value, double scale)
     {
         if (value is not { } v)
         {
             return;
         }
 
-        if (x[0] is null || n[0] is null)
+        if (x is null || n is null)
         {
             _findings.Add($"{what} = {v} is published although a count behind it is suppressed");
             return;
@@ -127,8 +127,8 @@ internal sealed class ResultsAttacker
             }
         }
 
-        Pinned(what + " numerator", solutions.Select(s => s.X), x[0]!.Value);
-        Pinned(what + " denominator", solutions.Select(s => s.N), n[0]!.Value);
+        Pinned(what + " numerator", solutions.Select(s => s.X), x.Value);
+        Pinned(what + " denominator", solutions.Select(s => s.N), n.Value);
     }
 
     private void RiskRatio(string table, string events, JsonElement row)
@@ -141,7 +141,7 @@ internal sealed class ResultsAttacker
 
         var counts = new[] { Count(row, events), Count(row, "n"), Count(reference, events), Count(reference, "n") };
         var what = $"{table} {Id(row)} vs non-criminal";
-        if (counts.Any(c => c[0] is null))
+        if (counts.Any(c => c is null))
         {
             foreach (var field in new[] { "ratio_vs_noncriminal", "ci_low", "ci_high", "p_value", "p_holm" })
             {
@@ -180,7 +180,7 @@ internal sealed class ResultsAttacker
 
         for (var i = 0; i < 4; i++)
         {
-            Pinned($"{what} count {i}", solutions.Select(s => s[i]), counts[i][0]!.Value);
+            Pinned($"{what} count {i}", solutions.Select(s => s[i]), counts[i]!.Value);
         }
     }
 
@@ -191,17 +191,17 @@ internal sealed class ResultsAttacker
             var what = $"paired {Id(row)}";
             var b = Count(row, "offender_only");
             var c = Count(row, "control_only");
-            if ((b[0] is null || c[0] is null) && new[] { "conditional_odds_ratio", "ci_low", "ci_high", "p_value", "p_holm" }.Any(f => Real(row, f) is not null))
+            if ((b is null || c is null) && new[] { "conditional_odds_ratio", "ci_low", "ci_high", "p_value", "p_holm" }.Any(f => Real(row, f) is not null))
             {
                 _findings.Add($"{what}: a figure is published although a discordant count is suppressed");
             }
 
-            if (b[0] is not null && c[0] is not null)
+            if (b is not null && c is not null)
             {
                 Ratio(what + " conditional OR", b, c, Real(row, "conditional_odds_ratio"), 1);
             }
 
-            if (Count(row, "both")[0] is null && Real(row, "paired_risk_ratio") is not null)
+            if (Count(row, "both") is null && Real(row, "paired_risk_ratio") is not null)
             {
                 _findings.Add($"{what}: paired risk ratio published although 'both' is suppressed");
             }
@@ -225,7 +225,7 @@ internal sealed class ResultsAttacker
             var populations = Text(row, "population").Split(' ').Append(Text(row, "versus")).Where(p => p.Length > 0);
             var source = Rows(table).Where(r => outcome == "victim_count" || Text(r, "outcome") == outcome).ToArray();
             var hidden = populations.Any(p => source.Where(r => Text(r, "population") == p)
-                .Any(r => Count(r, events)[0] is null || Count(r, outcome == "victim_count" ? "n_victims" : "n")[0] is null));
+                .Any(r => Count(r, events) is null || Count(r, outcome == "victim_count" ? "n_victims" : "n") is null));
             if (hidden && new[] { "estimate", "ci_low", "ci_high", "statistic", "p_value", "p_holm" }.Any(f => Real(row, f) is not null))
             {
                 _findings.Add($"contrasts {outcome} {kind} {Text(row, "population")} vs {Text(row, "versus")}: published although a count behind it is suppressed");
@@ -234,9 +234,9 @@ internal sealed class ResultsAttacker
     }
 
     // −2LL + k ln n and LL give n: it must be the published count, not the true one.
-    private void Bic(JsonElement row, long?[] published, string bic, string count)
+    private void Bic(JsonElement row, long? published, string bic, string count)
     {
-        if (Real(row, bic) is not { } b || Real(row, "log_likelihood") is not { } ll || published[0] is not { } n)
+        if (Real(row, bic) is not { } b || Real(row, "log_likelihood") is not { } ll || published is not { } n)
         {
             return;
         }
@@ -250,7 +250,7 @@ internal sealed class ResultsAttacker
     }
 
     // A mean of integer values over m persons, published to d decimals: which m in n's interval allow an integer sum?
-    private void MeanOfIntegers(string what, JsonElement row, string column, long?[] n)
+    private void MeanOfIntegers(string what, JsonElement row, string column, long? n)
     {
         var value = row.GetProperty(column);
         if (value.ValueKind != JsonValueKind.Number)
@@ -258,7 +258,7 @@ internal sealed class ResultsAttacker
             return;
         }
 
-        if (n[0] is null)
+        if (n is null)
         {
             _findings.Add($"{what} is published although its n is suppressed");
             return;
@@ -270,9 +270,9 @@ internal sealed class ResultsAttacker
         var v = value.GetDouble();
         var half = 0.5 * Math.Pow(10, -decimals);
         var possible = Range(n).Where(m => m > 0 && Math.Floor((v + half) * m) >= Math.Ceiling((v - half) * m)).ToArray();
-        if (possible.Length == 1 && possible[0] != n[0])
+        if (possible.Length == 1 && possible[0] != n)
         {
-            _findings.Add($"{what} = {text} pins n to {possible[0]} (published {n[0]})");
+            _findings.Add($"{what} = {text} pins n to {possible[0]} (published {n})");
         }
     }
 
@@ -282,33 +282,33 @@ internal sealed class ResultsAttacker
         var register = _root.GetProperty("register");
         var sizes = new Dictionary<string, List<long?>>(StringComparer.Ordinal)
         {
-            ["offender"] = [Count(register, "offenders")[0]],
-            ["criminal_control"] = [Count(register, "criminal_controls")[0]],
-            ["noncriminal_control"] = [Count(register, "noncriminal_controls")[0]],
+            ["offender"] = [Count(register, "offenders")],
+            ["criminal_control"] = [Count(register, "criminal_controls")],
+            ["noncriminal_control"] = [Count(register, "noncriminal_controls")],
         };
         foreach (var table in new[] { "lvb", "victimisation" })
         {
             foreach (var row in Rows(table))
             {
                 sizes.TryAdd(Text(row, "population"), []);
-                sizes[Text(row, "population")].Add(Count(row, "n")[0]);
+                sizes[Text(row, "population")].Add(Count(row, "n"));
             }
         }
 
         foreach (var row in Rows("profiles"))
         {
-            sizes[Text(row, "population")].Add(Count(row, "n")[0]);
+            sizes[Text(row, "population")].Add(Count(row, "n"));
         }
 
         foreach (var row in _root.GetProperty("model").GetProperty("groups").EnumerateArray())
         {
-            sizes[Text(row, "population")].Add(Count(row, "assigned_n")[0]);
+            sizes[Text(row, "population")].Add(Count(row, "assigned_n"));
         }
 
-        var victims = Rows("victimisation").ToDictionary(r => Text(r, "population"), r => Count(r, "n_victims")[0], StringComparer.Ordinal);
+        var victims = Rows("victimisation").ToDictionary(r => Text(r, "population"), r => Count(r, "n_victims"), StringComparer.Ordinal);
         foreach (var row in Rows("categories"))
         {
-            Agree($"victims of {Text(row, "population")}", [victims[Text(row, "population")], Count(row, "n")[0]]);
+            Agree($"victims of {Text(row, "population")}", [victims[Text(row, "population")], Count(row, "n")]);
         }
 
         foreach (var (population, copies) in sizes)
@@ -316,7 +316,7 @@ internal sealed class ResultsAttacker
             Agree($"size of {population}", copies);
         }
 
-        Agree("panel offenders", [Count(register, "panel_offenders")[0], Count(_root.GetProperty("model"), "n_persons")[0]]);
+        Agree("panel offenders", [Count(register, "panel_offenders"), Count(_root.GetProperty("model"), "n_persons")]);
     }
 
     private void Agree(string what, IReadOnlyList<long?> copies)
@@ -342,12 +342,12 @@ internal sealed class ResultsAttacker
         }
 
         var register = _root.GetProperty("register");
-        var offenders = Cell("register.offenders", Count(register, "offenders")[0]);
-        var panel = Cell("register.panel_offenders", Count(register, "panel_offenders")[0]);
-        var unobservable = Cell("register.unobservable_offenders", Count(register, "unobservable_offenders")[0]);
+        var offenders = Cell("register.offenders", Count(register, "offenders"));
+        var panel = Cell("register.panel_offenders", Count(register, "panel_offenders"));
+        var unobservable = Cell("register.unobservable_offenders", Count(register, "unobservable_offenders"));
         relations.Add(new(offenders, [panel, unobservable], 0));
         var profiles = Rows("profiles").Select(r => Text(r, "population")).ToHashSet(StringComparer.Ordinal);
-        relations.Add(new(panel, Rows("profiles").Select(r => Cell($"profiles {Id(r)} n", Count(r, "n")[0])).ToArray(), 0));
+        relations.Add(new(panel, Rows("profiles").Select(r => Cell($"profiles {Id(r)} n", Count(r, "n"))).ToArray(), 0));
         var remainder = Interval(Count(register, "unobservable_offenders")).High;
         foreach (var (table, events) in RateTables)
         {
@@ -361,13 +361,13 @@ internal sealed class ResultsAttacker
 
                 foreach (var column in new[] { "n", events })
                 {
-                    var parts = outcome.Where(r => profiles.Contains(Text(r, "population"))).Select(r => Cell($"{table} {Id(r)} {column}", Count(r, column)[0])).ToArray();
-                    relations.Add(new(Cell($"{table} {Id(offender)} {column}", Count(offender, column)[0]), parts, remainder));
+                    var parts = outcome.Where(r => profiles.Contains(Text(r, "population"))).Select(r => Cell($"{table} {Id(r)} {column}", Count(r, column))).ToArray();
+                    relations.Add(new(Cell($"{table} {Id(offender)} {column}", Count(offender, column)), parts, remainder));
                 }
             }
         }
 
-        var intervals = cells.Select(c => Interval([c.Published])).ToArray();
+        var intervals = cells.Select(c => Interval(c.Published)).ToArray();
         CountIntervals.Propagate(intervals, relations);
         for (var i = 0; i < cells.Count; i++)
         {
@@ -388,10 +388,10 @@ internal sealed class ResultsAttacker
         }
     }
 
-    private CountInterval Interval(long?[] count) =>
-        CountInterval.Of(new DisclosedCount(count[0], count[0]?.ToString(CultureInfo.InvariantCulture) ?? _rule.SuppressedSymbol), _rule);
+    private CountInterval Interval(long? count) =>
+        CountInterval.Of(new DisclosedCount(count, count?.ToString(CultureInfo.InvariantCulture) ?? _rule.SuppressedSymbol), _rule);
 
-    private IEnumerable<long> Range(long?[] count)
+    private IEnumerable<long> Range(long? count)
     {
         var i = Interval(count);
         for (var v = i.Low; v <= i.High; v++)
@@ -402,8 +402,8 @@ internal sealed class ResultsAttacker
 
     private static bool Same(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
 
-    private static long?[] Count(JsonElement row, string name) =>
-        [row.GetProperty(name).ValueKind == JsonValueKind.Number ? row.GetProperty(name).GetInt64() : null];
+    private static long? Count(JsonElement row, string name) =>
+        row.GetProperty(name).ValueKind == JsonValueKind.Number ? row.GetProperty(name).GetInt64() : null;
 
     private static double? Real(JsonElement row, string name) =>
         row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
