@@ -13,7 +13,7 @@ namespace Trajectories.Core.Families;
 /// As ζ → −∞ the group becomes Poisson and ζ's score vanishes: below ζ = −10 (α &lt; 5e-5) the dispersion is at
 /// its boundary.
 /// </remarks>
-public sealed class NegativeBinomialFamily : ITrajectoryFamily
+public sealed class NegativeBinomialFamily : CountFamily
 {
     /// <summary>The shared instance (the family is stateless).</summary>
     public static NegativeBinomialFamily Instance { get; } = new();
@@ -25,37 +25,13 @@ public sealed class NegativeBinomialFamily : ITrajectoryFamily
         new Predictor("log dispersion", "dispersion", PredictorLink.Log), SecondaryShape.Constant, -10.0, double.NaN);
 
     /// <inheritdoc/>
-    public string Name => "nb";
+    public override string Name => "nb";
 
     /// <inheritdoc/>
-    public OutcomeKind Outcome => OutcomeKind.Count;
+    public override SecondaryPredictor? Secondary => Dispersion;
 
     /// <inheritdoc/>
-    public bool UsesExposure => true;
-
-    /// <inheritdoc/>
-    public Predictor Trajectory => PoissonFamily.LogRate;
-
-    /// <inheritdoc/>
-    public SecondaryPredictor? Secondary => Dispersion;
-
-    /// <inheritdoc/>
-    public double TrajectoryBound => Counts.LogRateBound;
-
-    /// <inheritdoc/>
-    public double SecondaryFloor => double.NegativeInfinity;
-
-    /// <inheritdoc/>
-    public PredictorLink MeanLink => PredictorLink.Log;
-
-    /// <inheritdoc/>
-    public string? OutcomeProblem(double y) => Counts.Problem(y);
-
-    /// <inheritdoc/>
-    public double LogConstant(double y) => -LogFactorial.Of((int)y);
-
-    /// <inheritdoc/>
-    public double LogDensity(double y, double logExposure, double eta, double zeta)
+    public override double LogDensity(double y, double logExposure, double eta, double zeta)
     {
         var mu = Math.Exp(eta + logExposure);
         var r = Math.Exp(-zeta);
@@ -63,7 +39,7 @@ public sealed class NegativeBinomialFamily : ITrajectoryFamily
     }
 
     /// <inheritdoc/>
-    public ObservationDerivatives Derivatives(double y, double logExposure, double eta, double zeta)
+    public override ObservationDerivatives Derivatives(double y, double logExposure, double eta, double zeta)
     {
         var mu = Math.Exp(eta + logExposure);
         var r = Math.Exp(-zeta);
@@ -82,13 +58,10 @@ public sealed class NegativeBinomialFamily : ITrajectoryFamily
     }
 
     /// <inheritdoc/>
-    public double Mean(double eta, double zeta) => Math.Exp(eta);
+    public override double Mean(double eta, double zeta) => Math.Exp(eta);
 
     /// <inheritdoc/>
-    public (double Value, double Eta, double Zeta) LinkedMean(double eta, double zeta) => (eta, 1.0, 0.0);
-
-    /// <inheritdoc/>
-    public double StartTrajectory(OutcomeSummary data) => Counts.StartLogRate(data);
+    public override (double Value, double Eta, double Zeta) LinkedMean(double eta, double zeta) => (eta, 1.0, 0.0);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -96,7 +69,7 @@ public sealed class NegativeBinomialFamily : ITrajectoryFamily
     /// also holds the spread between groups, so this overstates a group's dispersion, and each start's M-step
     /// corrects it.
     /// </remarks>
-    public double StartSecondary(OutcomeSummary data)
+    public override double StartSecondary(OutcomeSummary data)
     {
         var m = Math.Max(data.Mean, 1e-6);
         var alpha = Math.Max(data.Variance - m, 0.01 * m) / (m * m);
@@ -105,7 +78,7 @@ public sealed class NegativeBinomialFamily : ITrajectoryFamily
 
     /// <inheritdoc/>
     /// <remarks>A gamma-mixed Poisson: λ ~ Γ(shape r, scale μ/r), y ~ Poisson(λ).</remarks>
-    public double Sample(Random random, double exposure, double eta, double zeta)
+    public override double Sample(Random random, double exposure, double eta, double zeta)
     {
         var r = Math.Exp(-zeta);
         var lambda = Simulation.Draws.Gamma(random, r) * Math.Exp(eta) * exposure / r;

@@ -3,7 +3,7 @@ namespace Trajectories.Core.Families;
 /// <summary>
 /// Poisson counts with log link and log-exposure offset: log f = y(η + log e) − e·exp(η) − log y!.
 /// </summary>
-public sealed class PoissonFamily : ITrajectoryFamily
+public sealed class PoissonFamily : CountFamily
 {
     /// <summary>The shared instance (the family is stateless).</summary>
     public static PoissonFamily Instance { get; } = new();
@@ -12,44 +12,20 @@ public sealed class PoissonFamily : ITrajectoryFamily
     internal static Predictor LogRate { get; } = new("log rate", "log_rate", PredictorLink.Log);
 
     /// <inheritdoc/>
-    public string Name => "poisson";
+    public override string Name => "poisson";
 
     /// <inheritdoc/>
-    public OutcomeKind Outcome => OutcomeKind.Count;
+    public override SecondaryPredictor? Secondary => null;
 
     /// <inheritdoc/>
-    public bool UsesExposure => true;
-
-    /// <inheritdoc/>
-    public Predictor Trajectory => LogRate;
-
-    /// <inheritdoc/>
-    public SecondaryPredictor? Secondary => null;
-
-    /// <inheritdoc/>
-    public double TrajectoryBound => Counts.LogRateBound;
-
-    /// <inheritdoc/>
-    public double SecondaryFloor => double.NegativeInfinity;
-
-    /// <inheritdoc/>
-    public PredictorLink MeanLink => PredictorLink.Log;
-
-    /// <inheritdoc/>
-    public string? OutcomeProblem(double y) => Counts.Problem(y);
-
-    /// <inheritdoc/>
-    public double LogConstant(double y) => -LogFactorial.Of((int)y);
-
-    /// <inheritdoc/>
-    public double LogDensity(double y, double logExposure, double eta, double zeta)
+    public override double LogDensity(double y, double logExposure, double eta, double zeta)
     {
         var offsetEta = eta + logExposure;
         return y == 0 ? -Math.Exp(offsetEta) : (y * offsetEta) - Math.Exp(offsetEta);
     }
 
     /// <inheritdoc/>
-    public ObservationDerivatives Derivatives(double y, double logExposure, double eta, double zeta)
+    public override ObservationDerivatives Derivatives(double y, double logExposure, double eta, double zeta)
     {
         var offsetEta = eta + logExposure;
         var lambda = Math.Exp(offsetEta);
@@ -58,19 +34,16 @@ public sealed class PoissonFamily : ITrajectoryFamily
     }
 
     /// <inheritdoc/>
-    public double Mean(double eta, double zeta) => Math.Exp(eta);
+    public override double Mean(double eta, double zeta) => Math.Exp(eta);
 
     /// <inheritdoc/>
-    public (double Value, double Eta, double Zeta) LinkedMean(double eta, double zeta) => (eta, 1.0, 0.0);
+    public override (double Value, double Eta, double Zeta) LinkedMean(double eta, double zeta) => (eta, 1.0, 0.0);
 
     /// <inheritdoc/>
-    public double StartTrajectory(OutcomeSummary data) => Counts.StartLogRate(data);
+    public override double StartSecondary(OutcomeSummary data) => double.NegativeInfinity;
 
     /// <inheritdoc/>
-    public double StartSecondary(OutcomeSummary data) => double.NegativeInfinity;
-
-    /// <inheritdoc/>
-    public double Sample(Random random, double exposure, double eta, double zeta) =>
+    public override double Sample(Random random, double exposure, double eta, double zeta) =>
         Simulation.PoissonSampler.Draw(random, Math.Exp(eta) * exposure);
 }
 

@@ -11,7 +11,7 @@ namespace Trajectories.Core.Families;
 /// ∂η = −λq, ∂ζ = (1−q) − π, ∂ηη = −λq + λ²q(1−q), ∂ηζ = λq(1−q), ∂ζζ = q(1−q) − π(1−π)
 /// (Lambert 1992, Technometrics 34:1–14). A group with ζ = −∞ (iorder −1) is plain Poisson.
 /// </remarks>
-public sealed class ZipFamily : ITrajectoryFamily
+public sealed class ZipFamily : CountFamily
 {
     /// <summary>The shared instance (the family is stateless).</summary>
     public static ZipFamily Instance { get; } = new();
@@ -27,37 +27,13 @@ public sealed class ZipFamily : ITrajectoryFamily
     public const double InflationBoundary = -8.0;
 
     /// <inheritdoc/>
-    public string Name => "zip";
+    public override string Name => "zip";
 
     /// <inheritdoc/>
-    public OutcomeKind Outcome => OutcomeKind.Count;
+    public override SecondaryPredictor? Secondary => Inflation;
 
     /// <inheritdoc/>
-    public bool UsesExposure => true;
-
-    /// <inheritdoc/>
-    public Predictor Trajectory => PoissonFamily.LogRate;
-
-    /// <inheritdoc/>
-    public SecondaryPredictor? Secondary => Inflation;
-
-    /// <inheritdoc/>
-    public double TrajectoryBound => Counts.LogRateBound;
-
-    /// <inheritdoc/>
-    public double SecondaryFloor => double.NegativeInfinity;
-
-    /// <inheritdoc/>
-    public PredictorLink MeanLink => PredictorLink.Log;
-
-    /// <inheritdoc/>
-    public string? OutcomeProblem(double y) => Counts.Problem(y);
-
-    /// <inheritdoc/>
-    public double LogConstant(double y) => -LogFactorial.Of((int)y);
-
-    /// <inheritdoc/>
-    public double LogDensity(double y, double logExposure, double eta, double zeta)
+    public override double LogDensity(double y, double logExposure, double eta, double zeta)
     {
         if (double.IsNegativeInfinity(zeta))
         {
@@ -72,7 +48,7 @@ public sealed class ZipFamily : ITrajectoryFamily
     }
 
     /// <inheritdoc/>
-    public ObservationDerivatives Derivatives(double y, double logExposure, double eta, double zeta)
+    public override ObservationDerivatives Derivatives(double y, double logExposure, double eta, double zeta)
     {
         if (double.IsNegativeInfinity(zeta))
         {
@@ -100,23 +76,20 @@ public sealed class ZipFamily : ITrajectoryFamily
     }
 
     /// <inheritdoc/>
-    public double Mean(double eta, double zeta) =>
+    public override double Mean(double eta, double zeta) =>
         double.IsNegativeInfinity(zeta) ? Math.Exp(eta) : (1.0 - Logistic(zeta)) * Math.Exp(eta);
 
     /// <inheritdoc/>
     /// <remarks>log μ = η + log(1 − π): ∂/∂η = 1, ∂/∂ζ = −π.</remarks>
-    public (double Value, double Eta, double Zeta) LinkedMean(double eta, double zeta) =>
+    public override (double Value, double Eta, double Zeta) LinkedMean(double eta, double zeta) =>
         double.IsNegativeInfinity(zeta) ? (eta, 1.0, 0.0) : (eta - Softplus(zeta), 1.0, -Logistic(zeta));
 
     /// <inheritdoc/>
-    public double StartTrajectory(OutcomeSummary data) => Counts.StartLogRate(data);
-
-    /// <inheritdoc/>
-    public double StartSecondary(OutcomeSummary data) => -2.0;
+    public override double StartSecondary(OutcomeSummary data) => -2.0;
 
     /// <inheritdoc/>
     /// <remarks>The structural-zero draw comes first and only where π &gt; 0, as in <c>GbtmSimulator</c>'s fixed draw order.</remarks>
-    public double Sample(Random random, double exposure, double eta, double zeta)
+    public override double Sample(Random random, double exposure, double eta, double zeta)
     {
         ArgumentNullException.ThrowIfNull(random);
         var pi = double.IsNegativeInfinity(zeta) ? 0.0 : 1.0 / (1.0 + Math.Exp(-zeta));
