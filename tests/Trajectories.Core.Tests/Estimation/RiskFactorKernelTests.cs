@@ -76,15 +76,7 @@ public class RiskFactorKernelTests
     public void CompressionKeepsPersonsWithDifferentCovariatesApart()
     {
         // Two persons with the same counts but a different sex must not share a row, or their priors would be one.
-        var b = new CountPanelBuilder([10.0, 11.0]);
-        foreach (var id in new[] { "a", "b", "c" })
-        {
-            b.BeginPerson(id);
-            b.Add(10, 1);
-            b.Add(11, 0);
-        }
-
-        var panel = b.Build().WithCovariates(new PersonCovariates(["sex"], [0, 1, 0]));
+        var panel = TinyPanels.ThreeAlike().WithCovariates(new PersonCovariates(["sex"], [0, 1, 0]));
         var patterns = PatternPanel.Compress(panel);
         Assert.Equal(2, patterns.PatternCount);
         Assert.Equal([2.0, 1.0], patterns.Weights);

@@ -121,21 +121,13 @@ public class TimeCovariateKernelTests
     [Fact]
     public void CompressionKeepsPersonsWithDifferentCovariatesApart()
     {
-        var b = new CountPanelBuilder([10.0, 11.0]);
-        foreach (var id in new[] { "a", "b", "c" })
-        {
-            b.BeginPerson(id);
-            b.Add(10, 1);
-            b.Add(11, 0);
-        }
-
-        var panel = b.Build().WithTimeCovariates(new ObservationCovariates(["detention"], [0, 1, 0, 0, 0, 1]));
+        var panel = TinyPanels.ThreeAlike().WithTimeCovariates(new ObservationCovariates(["detention"], [0, 1, 0, 0, 0, 1]));
         // a and c share their covariates, b differs at time 11.
         var patterns = PatternPanel.Compress(panel);
         Assert.Equal(2, patterns.PatternCount);
         Assert.Equal([2.0, 1.0], patterns.Weights);
         Assert.Equal([0.0, 1.0, 0.0, 0.0], patterns.Patterns.TimeCovariates!.Values);
-        var same = b.Build();
+        var same = TinyPanels.ThreeAlike();
         Assert.Equal(1, PatternPanel.Compress(same.WithTimeCovariates(new ObservationCovariates(["detention"], [0, 1, 0, 1, 0, 1]))).PatternCount);
     }
 
