@@ -16,6 +16,20 @@ public sealed class FamilyVerbTests : IDisposable
     private static string Reference(string name) =>
         Path.Combine(Paths.Root, "tests", "Trajectories.Core.Tests", "reference", "families", name + ".csv");
 
+    // Bad input: exit 2, every message part on stderr, and nothing written.
+    private void AssertRefused(string[] args, params string[] messages)
+    {
+        var outDir = _tmp.Sub("out");
+        var (code, _, stderr) = CliRunner.Run([.. args, "--out", outDir]);
+        Assert.Equal(2, code);
+        foreach (var message in messages)
+        {
+            Assert.Contains(message, stderr);
+        }
+
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+
     [Fact]
     public void LogitFitWritesItsPredictorsUnderItsOwnNames()
     {
@@ -165,12 +179,7 @@ public sealed class FamilyVerbTests : IDisposable
     {
         var risk = _tmp.Sub("risk.csv");
         File.WriteAllLines(risk, File.ReadAllLines(Reference("risk_k3_o2_risk")).Where(l => !l.StartsWith("P0007,", StringComparison.Ordinal)));
-        var outDir = _tmp.Sub("out");
-        var (code, _, stderr) = CliRunner.Run("fit", Reference("risk_k3_o2"), "--risk", risk, "-k", "2", "--out", outDir);
-        Assert.Equal(2, code);
-        Assert.Contains("risk.csv", stderr);
-        Assert.Contains("person 'P0007'", stderr);
-        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+        AssertRefused(["fit", Reference("risk_k3_o2"), "--risk", risk, "-k", "2"], "risk.csv", "person 'P0007'");
     }
 
     [Fact]
@@ -178,11 +187,7 @@ public sealed class FamilyVerbTests : IDisposable
     {
         var risk = _tmp.Sub("risk.csv");
         File.WriteAllText(risk, "person_id,sex\nP0001,1\nP0002,male\n");
-        var outDir = _tmp.Sub("out");
-        var (code, _, stderr) = CliRunner.Run("fit", Reference("risk_k3_o2"), "--risk", risk, "-k", "2", "--out", outDir);
-        Assert.Equal(2, code);
-        Assert.Contains("risk.csv, line 3, column 'sex'", stderr);
-        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+        AssertRefused(["fit", Reference("risk_k3_o2"), "--risk", risk, "-k", "2"], "risk.csv, line 3, column 'sex'");
     }
 
     [Theory]
@@ -228,12 +233,7 @@ public sealed class FamilyVerbTests : IDisposable
         var observed = File.ReadLines(Reference("tcov_k2_o2")).Any(l => l.StartsWith("P0003," + removed + ",", StringComparison.Ordinal));
         lines.RemoveAt(observed ? first : first + 1);
         File.WriteAllLines(tcov, lines);
-        var outDir = _tmp.Sub("out");
-        var (code, _, stderr) = CliRunner.Run("fit", Reference("tcov_k2_o2"), "--tcov", tcov, "-k", "2", "--out", outDir);
-        Assert.Equal(2, code);
-        Assert.Contains("tcov.csv", stderr);
-        Assert.Contains("person 'P0003' is observed at time", stderr);
-        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+        AssertRefused(["fit", Reference("tcov_k2_o2"), "--tcov", tcov, "-k", "2"], "tcov.csv", "person 'P0003' is observed at time");
     }
 
     [Fact]
@@ -241,10 +241,7 @@ public sealed class FamilyVerbTests : IDisposable
     {
         var tcov = _tmp.Sub("tcov.csv");
         File.WriteAllText(tcov, "person_id,time,detention\nP0001,11,0\nP0001,12,yes\n");
-        var outDir = _tmp.Sub("out");
-        var (code, _, stderr) = CliRunner.Run("fit", Reference("tcov_k2_o2"), "--tcov", tcov, "-k", "2", "--out", outDir);
-        Assert.Equal(2, code);
-        Assert.Contains("tcov.csv, line 3, column 'detention'", stderr);
+        AssertRefused(["fit", Reference("tcov_k2_o2"), "--tcov", tcov, "-k", "2"], "tcov.csv, line 3, column 'detention'");
     }
 
     [Fact]
