@@ -57,16 +57,12 @@ public static class ClassificationCorrection
     {
         ArgumentNullException.ThrowIfNull(posteriors);
         ArgumentNullException.ThrowIfNull(y);
-        return Weighted(posteriors, y, include, (i, s) => posteriors.ModalGroup(i) - 1 == s ? 1.0 : 0.0);
+        return ClassEstimate.Of(posteriors.Count, posteriors.Groups, y, include, (i, s) => posteriors.ModalGroup(i) - 1 == s ? 1.0 : 0.0).Mean;
     }
 
     /// <summary>Posterior-probability-weighted mean per group: each person counts in group s with weight p_is.</summary>
-    public static double[] PosteriorWeighted(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include = null)
-    {
-        ArgumentNullException.ThrowIfNull(posteriors);
-        ArgumentNullException.ThrowIfNull(y);
-        return Weighted(posteriors, y, include, (i, s) => posteriors.Probability(i, s + 1));
-    }
+    public static double[] PosteriorWeighted(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include = null) =>
+        PosteriorWeightedEstimate(posteriors, y, include).Mean;
 
     /// <summary>Posterior-weighted means with their sandwich covariance (see <see cref="ClassEstimate"/>).</summary>
     public static ClassEstimate PosteriorWeightedEstimate(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include = null)
@@ -115,7 +111,4 @@ public static class ClassificationCorrection
         var d = Matrix<double>.Build.DenseOfArray(ErrorMatrix(posteriors, include));
         return d.Enumerate().Any(v => !double.IsFinite(v)) || Math.Abs(d.Determinant()) < 1e-12 ? null : d.Inverse();
     }
-
-    private static double[] Weighted(PosteriorTable posteriors, Func<int, double> y, Func<int, bool>? include, Func<int, int, double> weight) =>
-        ClassEstimate.Of(posteriors.Count, posteriors.Groups, y, include, weight).Mean;
 }
