@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Trajectories.Analysis.Disclosure;
 using Trajectories.Analysis.Publication;
 using Trajectories.Analysis.Study;
+using Trajectories.Core.Families;
 using Trajectories.Registers.Io;
 using Trajectories.Registers.Model;
 using Trajectories.Registers.Synthetic;
@@ -15,30 +16,32 @@ namespace Trajectories.Reporting.Tests.Disclosure;
 /// <summary>
 /// The <see cref="ResultsAttacker"/> against real results.json files: the shipped sample register and fresh
 /// synthetic registers, with nearest and unbiased random rounding. One model per register (K = 4) keeps it fast; the
-/// disclosure path does not depend on the grid (the sample register gets K = 3–5, so the selection table is attacked too). A control run shows the attacker does find a planted leak.
+/// disclosure path does not depend on the grid (the sample register gets K = 3–5, so the selection table is attacked
+/// too; one fresh register is fitted with ZIP). A control run shows the attacker does find a planted leak.
 /// </summary>
 public sealed class DisclosureAttackTests(ITestOutputHelper output)
 {
     private static readonly Lazy<InMemoryRegister> Sample = new(() => RegisterReader.Load(Path.Combine(RepositoryPaths.Root, "sample-registers", "study")));
 
-    public static TheoryData<string, int, RoundingMode> Registers => new()
+    public static TheoryData<string, int, RoundingMode, string> Registers => new()
     {
-        { "sample", 0, RoundingMode.Nearest },
-        { "sample", 0, RoundingMode.UnbiasedRandom },
-        { "fresh", 7, RoundingMode.Nearest },
-        { "fresh", 8, RoundingMode.UnbiasedRandom },
-        { "fresh", 9, RoundingMode.Nearest },
+        { "sample", 0, RoundingMode.Nearest, "poisson" },
+        { "sample", 0, RoundingMode.UnbiasedRandom, "poisson" },
+        { "fresh", 7, RoundingMode.Nearest, "poisson" },
+        { "fresh", 8, RoundingMode.UnbiasedRandom, "poisson" },
+        { "fresh", 9, RoundingMode.Nearest, "poisson" },
+        { "fresh", 21, RoundingMode.UnbiasedRandom, "zip" },
     };
 
     [Theory]
     [MemberData(nameof(Registers))]
-    public void The_published_results_cannot_be_undone(string register, int seed, RoundingMode mode)
+    public void The_published_results_cannot_be_undone(string register, int seed, RoundingMode mode, string family)
     {
         var data = register == "sample" ? Sample.Value : Fresh(seed);
         var rule = new DisclosureRule(5, mode, 5, seed: 12345);
         // The sample register gets a small grid, so that the selection table's statistics are attacked too.
-        var attack = new ResultsAttacker(Json(data, rule, register == "sample" ? [3, 4, 5] : [4])).Run();
-        output.WriteLine($"{register} {seed} {mode}: {attack.Attempts} attempts, {attack.SuppressedCells} suppressed cells in the partitions");
+        var attack = new ResultsAttacker(Json(data, rule, register == "sample" ? [3, 4, 5] : [4], FamilyCatalog.Find(family))).Run();
+        output.WriteLine($"{register} {seed} {mode} {family}: {attack.Attempts} attempts, {attack.SuppressedCells} suppressed cells in the partitions");
         foreach (var finding in attack.Findings)
         {
             output.WriteLine(finding);
@@ -97,9 +100,10 @@ public sealed class DisclosureAttackTests(ITestOutputHelper output)
         return register;
     }
 
-    private static JsonElement Json(InMemoryRegister register, DisclosureRule rule, int[]? groups = null)
+    private static JsonElement Json(InMemoryRegister register, DisclosureRule rule, int[]? groups = null, ITrajectoryFamily? family = null)
     {
-        var result = StudyAnalysis.Run(register, new AnalysisOptions { Groups = groups ?? [4], Orders = [3], Starts = 2, Seed = 1, Disclosure = rule, NoDisclosureControl = !rule.IsApplied });
+        var options = new AnalysisOptions { Groups = groups ?? [4], Orders = [3], Starts = 2, Seed = 1, Disclosure = rule, NoDisclosureControl = !rule.IsApplied };
+        var result = StudyAnalysis.Run(register, family is null ? options : options with { Family = family, InflationOrder = family.Name == "zip" ? 0 : -1 });
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
