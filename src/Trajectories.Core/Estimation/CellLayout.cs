@@ -51,6 +51,7 @@ public sealed class CellLayout
         WindowStart = new short[n];
         WindowEnd = new short[n];
         ListStart = new int[n + 1];
+        RowTotal = new double[n];
         var list = new List<int>();
         var constant = 0.0;
         for (var i = 0; i < n; i++)
@@ -91,6 +92,7 @@ public sealed class CellLayout
                 }
 
                 constant += panel.Weights[i] * family.LogConstant(s.Values[k]);
+                RowTotal[i] += s.Values[k];
                 if (!contiguous || c >= TimeCount)
                 {
                     list.Add(c);
@@ -101,6 +103,7 @@ public sealed class CellLayout
         }
 
         Cells = list.ToArray();
+        MaxRowTotal = n == 0 ? 0 : RowTotal.Max();
         CellTime = cellTime.ToArray();
         CellY = cellValue.ToArray();
         CellLogExposure = cellExposure.Select(e => Math.Log(e)).ToArray();
@@ -195,6 +198,12 @@ public sealed class CellLayout
 
     /// <summary>Per row: its non-baseline cells when windowed, else all its cells.</summary>
     public int[] Cells { get; }
+
+    /// <summary>Σ y over each row's observations (a person's total count: the gamma frailty's sufficient statistic).</summary>
+    public double[] RowTotal { get; }
+
+    /// <summary>The largest <see cref="RowTotal"/>.</summary>
+    public double MaxRowTotal { get; }
 
     /// <summary>Whether row <paramref name="i"/> uses the windowed (prefix-sum) path.</summary>
     public bool IsWindowed(int i) => WindowEnd[i] > 0;

@@ -1,3 +1,4 @@
+using Trajectories.Core.Families;
 using Trajectories.Core.Membership;
 using Trajectories.Core.Numerics;
 
@@ -77,6 +78,53 @@ public static class EStepKernel
         }
 
         CompleteBaselines(layout, groups, cover, weights);
+        if (tables.HasFrailty)
+        {
+            FrailtySums(layout, tables, chunks, result);
+        }
+    }
+
+    /// <summary>
+    /// A frailty model's M-step statistics: the shape sums reduced in chunk order, and the frailty-weighted cell
+    /// weights V from <see cref="EStepResult.FrailtyPosteriors"/> the way W comes from the posteriors (one serial pass,
+    /// as for W with many cells).
+    /// </summary>
+    private static void FrailtySums(CellLayout layout, GroupTables tables, int chunks, EStepResult result)
+    {
+        var groups = tables.Groups;
+        Array.Clear(result.FrailtyExcess);
+        Array.Clear(result.FrailtyLog);
+        for (var k = 0; k < chunks; k++)
+        {
+            var part = result.ChunkFrailty[k];
+            for (var g = 0; g < groups; g++)
+            {
+                result.FrailtyExcess[g] += part[g];
+                result.FrailtyLog[g] += part[groups + g];
+            }
+        }
+
+        tables.Shape.CopyTo(result.FrailtyShapeAt, 0);
+        result.FrailtyFromPrior = false;
+        var cover = new double[(layout.TimeCount + 1) * groups];
+        for (var i = 0; i < layout.RowCount; i++)
+        {
+            int a = layout.WindowStart[i], b = layout.WindowEnd[i];
+            if (b == 0)
+            {
+                continue;
+            }
+
+            for (var g = 0; g < groups; g++)
+            {
+                var wp = layout.Weights[i] * result.FrailtyPosteriors[(i * groups) + g];
+                cover[(a * groups) + g] += wp;
+                cover[(b * groups) + g] -= wp;
+            }
+        }
+
+        ScatterRows(layout, groups, 0, layout.RowCount, result.FrailtyPosteriors, result.FrailtyWeights);
+        CompleteBaselines(layout, groups, cover, result.FrailtyWeights);
     }
 
     /// <summary>
@@ -133,6 +181,14 @@ public static class EStepKernel
         var time = layout.TimeCount;
         var end = Math.Min(layout.RowCount, (chunk + 1) * ChunkRows);
         Span<double> acc = stackalloc double[groups];
+        Span<double> lambda = stackalloc double[groups];
+        var frailty = tab.HasFrailty;
+        var frailtySums = frailty && result is not null ? result.ChunkFrailty[chunk] : null;
+        if (frailtySums is not null)
+        {
+            Array.Clear(frailtySums);
+        }
+
         Span<double> priors = stackalloc double[groups];
         constantPriors.CopyTo(priors);
         var cover = result?.ChunkCover[chunk];
@@ -188,6 +244,19 @@ public static class EStepKernel
                 }
             }
 
+            var total = layout.RowTotal[i];
+            if (frailty)
+            {
+                ExpectedTotals(lambda, tab, cells, cellTime, windowed, exact, a, b, from, to);
+                for (var g = 0; g < groups; g++)
+                {
+                    // An infinite expected total explains no finite count: the group's density is 0.
+                    acc[g] = double.IsFinite(lambda[g])
+                        ? acc[g] + GammaFrailty.PersonTerm(tab.Shape[g], total, lambda[g], tab.LogTermOf(g, total))
+                        : double.NegativeInfinity;
+                }
+            }
+
             var max = double.NegativeInfinity;
             for (var g = 0; g < groups; g++)
             {
@@ -235,6 +304,11 @@ public static class EStepKernel
             {
                 ScatterRow(cells, cellTime, time, groups, from, to, windowed, row, w, cellWeights);
             }
+
+            if (frailtySums is not null)
+            {
+                FrailtyPosterior(tab, i, total, lambda, row, w, result.FrailtyPosteriors, frailtySums);
+            }
         }
 
         if (result is not null)
@@ -243,6 +317,57 @@ public static class EStepKernel
         }
 
         return ll;
+    }
+
+    /// <summary>Λ_g = Σ_t μ_gt over a row's observations, from the rate tables the way the log-likelihood comes from the density tables.</summary>
+    private static void ExpectedTotals(
+        Span<double> lambda, GroupTables tab, int[] cells, short[] cellTime, bool windowed, bool exact, int a, int b, int from, int to)
+    {
+        var groups = tab.Groups;
+        lambda.Clear();
+        if (windowed && !exact)
+        {
+            WindowSum(lambda, tab.RateFull, cells, cellTime, a, b, from, to, groups);
+            return;
+        }
+
+        if (windowed)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                lambda[g] = tab.RatePrefix[(b * groups) + g] - tab.RatePrefix[(a * groups) + g];
+            }
+        }
+
+        var table = windowed ? tab.RateDiff : tab.RateFull;
+        for (var j = from; j < to; j++)
+        {
+            GroupVector.Add(lambda, table, cells[j] * groups, groups);
+        }
+    }
+
+    /// <summary>
+    /// One row's frailty posterior per group: p·E u into <paramref name="frailtyPosteriors"/>, and its weighted
+    /// (1 − E u) and E log u terms into the chunk's shape sums (excess at g, log at G + g).
+    /// </summary>
+    private static void FrailtyPosterior(
+        GroupTables tab, int i, double total, ReadOnlySpan<double> lambda, ReadOnlySpan<double> row, double w, double[] frailtyPosteriors, double[] sums)
+    {
+        var groups = tab.Groups;
+        for (var g = 0; g < groups; g++)
+        {
+            if (row[g] == 0)
+            {
+                // No weight in this group (possibly with an infinite Λ there): nothing to add, and no 0·∞.
+                frailtyPosteriors[(i * groups) + g] = 0.0;
+                continue;
+            }
+
+            var a = tab.Shape[g];
+            frailtyPosteriors[(i * groups) + g] = row[g] * GammaFrailty.PosteriorMean(a, total, lambda[g]);
+            sums[g] += w * row[g] * (lambda[g] - total) / (a + lambda[g]);
+            sums[groups + g] += w * row[g] * GammaFrailty.PosteriorLog(a, lambda[g], tab.HarmonicOf(g, total));
+        }
     }
 
     /// <summary>
@@ -316,6 +441,16 @@ public static class EStepKernel
 
         ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, result.CellWeights);
         CompleteBaselines(layout, groups, cover, result.CellWeights);
+        if (result.FrailtyWeights.Length > 0)
+        {
+            // No E-step has seen these rows: the frailty's posterior is taken to be its prior (E u = 1, E log u at the
+            // current shape), so the M-step fits rates as Poisson and keeps each group's shape (MixtureLikelihood.MStep).
+            result.CellWeights.CopyTo(result.FrailtyWeights, 0);
+            Array.Clear(result.FrailtyExcess);
+            Array.Clear(result.FrailtyLog);
+            result.FrailtyFromPrior = true;
+        }
+
         Array.Clear(result.GroupSums);
         for (var i = 0; i < layout.RowCount; i++)
         {

@@ -7,14 +7,49 @@ namespace Trajectories.Core.Estimation;
 /// </summary>
 public sealed class EStepResult
 {
-    /// <summary>Allocates buffers for <paramref name="rows"/> rows, <paramref name="cells"/> cells and <paramref name="groups"/> groups.</summary>
-    public EStepResult(int rows, int cells, int groups)
+    /// <summary>
+    /// Allocates buffers for <paramref name="rows"/> rows, <paramref name="cells"/> cells and <paramref name="groups"/>
+    /// groups; with <paramref name="frailty"/> also those of a person-level gamma frailty.
+    /// </summary>
+    public EStepResult(int rows, int cells, int groups, bool frailty = false)
     {
         Groups = groups;
         Posteriors = new double[rows * groups];
         CellWeights = new double[cells * groups];
         GroupSums = new double[groups];
+        if (frailty)
+        {
+            FrailtyPosteriors = new double[rows * groups];
+            FrailtyWeights = new double[cells * groups];
+            FrailtyExcess = new double[groups];
+            FrailtyLog = new double[groups];
+            FrailtyShapeAt = new double[groups];
+        }
     }
+
+    /// <summary>Frailty models: p_ig · E(u | row i, group g) at index i·G + g (empty otherwise).</summary>
+    public double[] FrailtyPosteriors { get; } = [];
+
+    /// <summary>Frailty models: V[c, g] = Σ weight · p · E u over the observations in cell c (the rates' M-step weights).</summary>
+    public double[] FrailtyWeights { get; } = [];
+
+    /// <summary>Frailty models: Σ_rows weight · p_ig · (1 − E u) per group.</summary>
+    public double[] FrailtyExcess { get; } = [];
+
+    /// <summary>
+    /// Frailty models: Σ_rows weight · p_ig · (E log u − ψ(a) + log a) per group, at the shape a of
+    /// <see cref="FrailtyShapeAt"/> (see <see cref="Families.GammaFrailty.PosteriorLog"/>).
+    /// </summary>
+    public double[] FrailtyLog { get; } = [];
+
+    /// <summary>Frailty models: the shape of each group at which the frailty sums were taken.</summary>
+    public double[] FrailtyShapeAt { get; } = [];
+
+    /// <summary>
+    /// Frailty models: true when the posteriors were set from outside (a start's partition) and the frailty's
+    /// posterior is taken to be its prior at the current shape, until the next E-step.
+    /// </summary>
+    public bool FrailtyFromPrior { get; internal set; }
 
     /// <summary>Number of groups.</summary>
     public int Groups { get; }
@@ -39,6 +74,9 @@ public sealed class EStepResult
 
     internal double[][] ChunkGroups { get; private set; } = [];
 
+    /// <summary>Frailty models: per chunk, the excess and log sums of each group (2G values).</summary>
+    internal double[][] ChunkFrailty { get; private set; } = [];
+
     internal void EnsureChunks(int chunks, int coverLength, int cellLength)
     {
         if (ChunkLogLikelihood.Length != chunks || (chunks > 0 && ChunkCover[0].Length != coverLength))
@@ -46,10 +84,12 @@ public sealed class EStepResult
             ChunkLogLikelihood = new double[chunks];
             ChunkCover = new double[chunks][];
             ChunkGroups = new double[chunks][];
+            ChunkFrailty = new double[chunks][];
             for (var k = 0; k < chunks; k++)
             {
                 ChunkCover[k] = new double[coverLength];
                 ChunkGroups[k] = new double[Groups];
+                ChunkFrailty[k] = FrailtyLog.Length == 0 ? [] : new double[2 * Groups];
             }
         }
 

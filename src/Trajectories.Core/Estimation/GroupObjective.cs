@@ -16,6 +16,7 @@ internal sealed class GroupObjective
 {
     private readonly CellLayout _layout;
     private readonly ITrajectoryFamily _family;
+    private readonly bool _frailty;
     private readonly int _time;
     private readonly double[] _eta;
     private readonly double[] _zeta;
@@ -28,6 +29,7 @@ internal sealed class GroupObjective
     {
         _layout = layout;
         _family = family;
+        _frailty = family.HasPersonFrailty;
         _time = layout.TimeCount;
         _eta = new double[_time];
         _zeta = new double[_time];
@@ -42,17 +44,71 @@ internal sealed class GroupObjective
     /// <summary>
     /// Q_g at (β, δ, γ) (<paramref name="trajectory"/> is β then δ); when <paramref name="gradient"/> is non-empty also
     /// its gradient (in the order β, δ, γ), and when <paramref name="hessian"/> is non-empty the Hessian (row-major).
-    /// <paramref name="weights"/> is W at index c·G + g.
+    /// The weights are those of <paramref name="state"/>: W at index c·G + g, and for a frailty model also the
+    /// frailty-weighted V and the shape sums (<see cref="GammaFrailty"/>).
     /// </summary>
     public double Evaluate(
-        double[] weights, int g, int groups, double[] design, double[] inflationDesign,
+        EStepResult state, int g, int groups, double[] design, double[] inflationDesign,
         ReadOnlySpan<double> trajectory, ReadOnlySpan<double> gamma, Span<double> gradient, Span<double> hessian)
     {
         var q = _columns.Length;
-        if (q > 0)
+        var value = q > 0
+            ? EvaluateWithCovariates(state, g, groups, design, inflationDesign, trajectory, gamma, gradient, hessian)
+            : EvaluatePolynomial(state, g, groups, design, inflationDesign, trajectory, gamma, gradient, hessian);
+        return _frailty ? value + ShapeTerms(state, g, trajectory.Length, gamma, gradient, hessian) : value;
+    }
+
+    /// <summary>
+    /// Adds Q_a of a frailty group (its shape part, <see cref="GammaFrailty.ShapeObjective"/>) to the gradient and
+    /// Hessian entries of its one ζ coefficient and returns its value. ζ has no per-cell terms, and β and ζ are
+    /// separate in the expected complete-data log-likelihood, so nothing else changes.
+    /// </summary>
+    private static double ShapeTerms(EStepResult state, int g, int pt, ReadOnlySpan<double> gamma, Span<double> gradient, Span<double> hessian)
+    {
+        var (value, dz, dzz) = GammaFrailty.ShapeObjective(
+            gamma[0], state.FrailtyShapeAt[g], state.GroupSums[g], state.FrailtyExcess[g], state.FrailtyLog[g]);
+        if (!gradient.IsEmpty)
         {
-            return EvaluateWithCovariates(weights, g, groups, design, inflationDesign, trajectory, gamma, gradient, hessian);
+            gradient[pt] += dz;
+            if (!hessian.IsEmpty)
+            {
+                hessian[(pt * (pt + 1)) + pt] += dzz;
+            }
         }
+
+        return value;
+    }
+
+    /// <summary>
+    /// One cell's weighted terms: W·(log f and its derivatives) — or, for a frailty model, the Poisson terms with the
+    /// observed part weighted by W and the expected part by V = Σ w p E u: W·y·(η + log e) − V·μ.
+    /// </summary>
+    private ObservationDerivatives Weighted(EStepResult state, int index, int c, double eta, double zeta, bool derivatives)
+    {
+        var w = state.CellWeights[index];
+        if (_frailty)
+        {
+            var y = _layout.CellY[c];
+            var offsetEta = eta + _layout.CellLogExposure[c];
+            var vmu = state.FrailtyWeights[index] * Math.Exp(offsetEta);
+            var value = (y == 0 ? 0.0 : w * y * offsetEta) - vmu;
+            return new ObservationDerivatives(value, (w * y) - vmu, 0.0, -vmu, 0.0, 0.0);
+        }
+
+        if (!derivatives)
+        {
+            return new ObservationDerivatives(w * _family.LogDensity(_layout.CellY[c], _layout.CellLogExposure[c], eta, zeta), 0, 0, 0, 0, 0);
+        }
+
+        var d = _family.Derivatives(_layout.CellY[c], _layout.CellLogExposure[c], eta, zeta);
+        return new ObservationDerivatives(w * d.Value, w * d.Eta, w * d.Zeta, w * d.EtaEta, w * d.EtaZeta, w * d.ZetaZeta);
+    }
+
+    private double EvaluatePolynomial(
+        EStepResult state, int g, int groups, double[] design, double[] inflationDesign,
+        ReadOnlySpan<double> trajectory, ReadOnlySpan<double> gamma, Span<double> gradient, Span<double> hessian)
+    {
+        var weights = state.CellWeights;
 
         var beta = trajectory;
         int pb = beta.Length, pz = gamma.Length;
@@ -70,19 +126,18 @@ internal sealed class GroupObjective
             }
 
             var t = _layout.CellTime[c];
+            var d = Weighted(state, (c * groups) + g, c, _eta[t], _zeta[t], derivatives);
+            value += d.Value;
             if (!derivatives)
             {
-                value += w * _family.LogDensity(_layout.CellY[c], _layout.CellLogExposure[c], _eta[t], _zeta[t]);
                 continue;
             }
 
-            var d = _family.Derivatives(_layout.CellY[c], _layout.CellLogExposure[c], _eta[t], _zeta[t]);
-            value += w * d.Value;
-            _perTime[t] += w * d.Eta;
-            _perTime[_time + t] += w * d.Zeta;
-            _perTime[(2 * _time) + t] += w * d.EtaEta;
-            _perTime[(3 * _time) + t] += w * d.EtaZeta;
-            _perTime[(4 * _time) + t] += w * d.ZetaZeta;
+            _perTime[t] += d.Eta;
+            _perTime[_time + t] += d.Zeta;
+            _perTime[(2 * _time) + t] += d.EtaEta;
+            _perTime[(3 * _time) + t] += d.EtaZeta;
+            _perTime[(4 * _time) + t] += d.ZetaZeta;
         }
 
         if (derivatives)
@@ -154,9 +209,10 @@ internal sealed class GroupObjective
     /// x_t or z_t (β×δ, δ×γ).
     /// </summary>
     private double EvaluateWithCovariates(
-        double[] weights, int g, int groups, double[] design, double[] inflationDesign,
+        EStepResult state, int g, int groups, double[] design, double[] inflationDesign,
         ReadOnlySpan<double> trajectory, ReadOnlySpan<double> gamma, Span<double> gradient, Span<double> hessian)
     {
+        var weights = state.CellWeights;
         var q = _columns.Length;
         var pb = trajectory.Length - q;
         var pz = gamma.Length;
@@ -187,27 +243,26 @@ internal sealed class GroupObjective
                 eta += delta[j] * w[j];
             }
 
+            var d = Weighted(state, (c * groups) + g, c, eta, _zeta[t], derivatives);
+            value += d.Value;
             if (!derivatives)
             {
-                value += weight * _family.LogDensity(_layout.CellY[c], _layout.CellLogExposure[c], eta, _zeta[t]);
                 continue;
             }
 
-            var d = _family.Derivatives(_layout.CellY[c], _layout.CellLogExposure[c], eta, _zeta[t]);
-            value += weight * d.Value;
-            _perTime[t] += weight * d.Eta;
-            _perTime[_time + t] += weight * d.Zeta;
-            _perTime[(2 * _time) + t] += weight * d.EtaEta;
-            _perTime[(3 * _time) + t] += weight * d.EtaZeta;
-            _perTime[(4 * _time) + t] += weight * d.ZetaZeta;
+            _perTime[t] += d.Eta;
+            _perTime[_time + t] += d.Zeta;
+            _perTime[(2 * _time) + t] += d.EtaEta;
+            _perTime[(3 * _time) + t] += d.EtaZeta;
+            _perTime[(4 * _time) + t] += d.ZetaZeta;
             for (var j = 0; j < q; j++)
             {
-                _covariateTerms[eeW + (t * q) + j] += weight * d.EtaEta * w[j];
-                _covariateTerms[ezW + (t * q) + j] += weight * d.EtaZeta * w[j];
-                _covariateTerms[gW + j] += weight * d.Eta * w[j];
+                _covariateTerms[eeW + (t * q) + j] += d.EtaEta * w[j];
+                _covariateTerms[ezW + (t * q) + j] += d.EtaZeta * w[j];
+                _covariateTerms[gW + j] += d.Eta * w[j];
                 for (var l = 0; l < q; l++)
                 {
-                    _covariateTerms[wW + (j * q) + l] += weight * d.EtaEta * w[j] * w[l];
+                    _covariateTerms[wW + (j * q) + l] += d.EtaEta * w[j] * w[l];
                 }
             }
         }

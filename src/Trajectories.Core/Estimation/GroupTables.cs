@@ -52,6 +52,57 @@ public sealed class GroupTables
         Full = new double[layout.CellCount * Groups];
         Diff = new double[layout.CellCount * Groups];
         Prefix = new double[(Time + 1) * Groups];
+        HasFrailty = spec.Family.HasPersonFrailty;
+        if (HasFrailty)
+        {
+            RateFull = new double[layout.CellCount * Groups];
+            RateDiff = new double[layout.CellCount * Groups];
+            RatePrefix = new double[(Time + 1) * Groups];
+            Shape = new double[Groups];
+            var tabled = (int)Math.Min(layout.MaxRowTotal, GammaFrailty.TableLimit) + 1;
+            LogTerms = new double[Groups * tabled];
+            Harmonic = new double[Groups * tabled];
+        }
+    }
+
+    /// <summary>Whether the family has a person-level gamma frailty, and the frailty tables below are filled.</summary>
+    public bool HasFrailty { get; }
+
+    /// <summary>The expected count μ = e·exp(η) of each cell in each group (frailty models only), index c·G + g.</summary>
+    public double[] RateFull { get; } = [];
+
+    /// <summary><see cref="RateFull"/> minus the baseline cell of the same time.</summary>
+    public double[] RateDiff { get; } = [];
+
+    /// <summary>Prefix sums over time of the baseline rates exp(η), index t·G + g, t = 0…T.</summary>
+    public double[] RatePrefix { get; } = [];
+
+    /// <summary>The frailty shape a_g = exp(−ζ_g) of each group (frailty models only).</summary>
+    public double[] Shape { get; } = [];
+
+    /// <summary>
+    /// T_a(Y) (<see cref="GammaFrailty.FillLogTerms"/>) of group g at index g·L + Y for Y &lt; L = <see cref="TabledTotals"/>.
+    /// </summary>
+    public double[] LogTerms { get; } = [];
+
+    /// <summary>H_a(Y) (<see cref="GammaFrailty.FillHarmonic"/>), indexed like <see cref="LogTerms"/>.</summary>
+    public double[] Harmonic { get; } = [];
+
+    /// <summary>How many totals Y = 0, 1, … are tabled per group in <see cref="LogTerms"/> and <see cref="Harmonic"/>.</summary>
+    public int TabledTotals => Groups == 0 ? 0 : LogTerms.Length / Groups;
+
+    /// <summary>T_a(Y) of group g for a row total Y (tabled, or computed for a total beyond the tables).</summary>
+    public double LogTermOf(int g, double y)
+    {
+        var l = TabledTotals;
+        return y < l ? LogTerms[(g * l) + (int)y] : GammaFrailty.LogTerm(Shape[g], y);
+    }
+
+    /// <summary>H_a(Y) of group g for a row total Y.</summary>
+    public double HarmonicOf(int g, double y)
+    {
+        var l = TabledTotals;
+        return y < l ? Harmonic[(g * l) + (int)y] : GammaFrailty.Harmonic(Shape[g], y);
     }
 
     /// <summary>Number of groups G.</summary>
@@ -205,7 +256,61 @@ public sealed class GroupTables
             finite = double.IsFinite(Full[k]);
         }
 
-        PrefixExact = finite && largest <= PrefixLimit;
+        PrefixExact = finite && largest <= PrefixLimit && (!HasFrailty || FrailtyTables());
+    }
+
+    /// <summary>
+    /// Fills the rate tables and the shape terms of a frailty model; returns whether the rate prefix sums are exact in
+    /// the sense of <see cref="PrefixExact"/> (all rates finite and every prefix within <see cref="PrefixLimit"/>).
+    /// </summary>
+    private bool FrailtyTables()
+    {
+        var largest = 0.0;
+        for (var c = 0; c < _layout.CellCount; c++)
+        {
+            for (var g = 0; g < Groups; g++)
+            {
+                var mu = Math.Exp(EtaOf(c, g) + _layout.CellLogExposure[c]);
+
+                // NaN only arises from non-finite parameters; such a rate explains nothing (its density is −∞ too).
+                RateFull[(c * Groups) + g] = double.IsNaN(mu) ? double.PositiveInfinity : mu;
+            }
+        }
+
+        for (var c = 0; c < _layout.CellCount; c++)
+        {
+            var b = _layout.CellTime[c] * Groups;
+            for (var g = 0; g < Groups; g++)
+            {
+                RateDiff[(c * Groups) + g] = RateFull[(c * Groups) + g] - RateFull[b + g];
+            }
+        }
+
+        for (var t = 0; t < Time; t++)
+        {
+            for (var g = 0; g < Groups; g++)
+            {
+                var next = RatePrefix[(t * Groups) + g] + RateFull[(t * Groups) + g];
+                RatePrefix[((t + 1) * Groups) + g] = next;
+                largest = Math.Max(largest, next);
+            }
+        }
+
+        var finite = double.IsFinite(largest);
+        for (var k = Time * Groups; k < RateFull.Length && finite; k++)
+        {
+            finite = double.IsFinite(RateFull[k]);
+        }
+
+        var l = TabledTotals;
+        for (var g = 0; g < Groups; g++)
+        {
+            Shape[g] = GammaFrailty.Shape(Zeta[g * Time]);
+            GammaFrailty.FillLogTerms(Shape[g], LogTerms.AsSpan(g * l, l));
+            GammaFrailty.FillHarmonic(Shape[g], Harmonic.AsSpan(g * l, l));
+        }
+
+        return finite && largest <= PrefixLimit;
     }
 
     /// <summary>Adds each group's δ'w to its polynomial: at every cell's own covariates, and at the mean ones per time.</summary>

@@ -41,7 +41,7 @@ public sealed class MixtureLikelihood
         Membership = membership;
         Parameters = new ParameterLayout(spec);
         Tables = new GroupTables(layout, spec, times, scale);
-        State = new EStepResult(layout.RowCount, layout.CellCount, spec.Groups);
+        State = new EStepResult(layout.RowCount, layout.CellCount, spec.Groups, spec.Family.HasPersonFrailty);
         _objective = new GroupObjective(layout, spec.Family, layout.CovariateColumns(spec.TimeCovariates));
         _threads = Math.Max(1, threads);
         Backend = backend ?? new ChunkedEStep(_threads);
@@ -135,6 +135,13 @@ public sealed class MixtureLikelihood
         var p = Parameters;
         var n = p.GroupWidth(g);
         var coef = psi.Slice(p.BetaOffset[g], n);
+        if (State.FrailtyFromPrior)
+        {
+            // Posteriors set from a partition: the frailty's posterior is its prior at the group's current shape, and
+            // Q_a is then maximal at that shape, which the step therefore keeps.
+            State.FrailtyShapeAt[g] = Families.GammaFrailty.Shape(psi[p.GammaOffset[g]]);
+        }
+
         var grad = new double[n];
         var hess = new double[n * n];
         var trial = new double[n];
@@ -252,7 +259,13 @@ public sealed class MixtureLikelihood
     /// The exact Hessian of ℓ at ψ (Louis' identity, see <see cref="AnalyticHessian"/>; one pass over the rows). Leaves
     /// the E-step state at ψ.
     /// </summary>
-    public double[] ExactHessian(ReadOnlySpan<double> psi) => AnalyticHessian.Compute(this, psi, _threads);
+    /// <remarks>
+    /// A frailty model's row log-likelihoods are not sums over cells (each depends on the row's Σ μ through the
+    /// negative multinomial term), which Louis' per-row scores here assume; its Hessian is taken by central differences
+    /// of the analytic gradient instead (<see cref="Hessian"/>: 2P E-steps, accurate to ~1e-8 relative).
+    /// </remarks>
+    public double[] ExactHessian(ReadOnlySpan<double> psi) =>
+        Spec.Family.HasPersonFrailty ? Hessian(psi) : AnalyticHessian.Compute(this, psi, _threads);
 
     /// <summary>Q_g (group g's posterior-weighted log-likelihood at the last E-step's weights) for its coefficients in ψ.</summary>
     internal double GroupValue(ReadOnlySpan<double> psi, int g) =>
@@ -271,7 +284,7 @@ public sealed class MixtureLikelihood
         var p = Parameters;
         var pb = p.TrajectoryWidth(g);
         return _objective.Evaluate(
-            State.CellWeights, g, Spec.Groups, Tables.Designs[g], Tables.SecondaryDesigns[g],
+            State, g, Spec.Groups, Tables.Designs[g], Tables.SecondaryDesigns[g],
             coef.Slice(0, pb), coef.Slice(pb), grad, hess);
     }
 }

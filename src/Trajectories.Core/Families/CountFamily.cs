@@ -3,7 +3,7 @@ using Trajectories.Core.Panels;
 namespace Trajectories.Core.Families;
 
 /// <summary>
-/// What the count families (Poisson, ZIP, negative binomial) share: counts as the outcome, a log-rate trajectory with
+/// What the count families (Poisson, ZIP, negative binomial, gamma frailty) share: counts as the outcome, a log-rate trajectory with
 /// a log-exposure offset, the log-rate bound that marks a degenerate group, and the −log y! constant. A family
 /// derived from it states only its name, its second predictor and its density.
 /// </summary>
@@ -59,4 +59,10 @@ public abstract class CountFamily : ITrajectoryFamily
 
     /// <inheritdoc/>
     public abstract double Sample(Random random, double exposure, double eta, double zeta);
+
+    /// <inheritdoc/>
+    public virtual bool HasPersonFrailty => false;
+
+    /// <inheritdoc/>
+    public virtual double DrawFrailty(Random random, double zeta) => 1.0;
 }

@@ -4,11 +4,11 @@ namespace Trajectories.Core.Families;
 public static class FamilyCatalog
 {
     /// <summary>Every family name, in the order the help lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["poisson", "zip", "nb", "logit", "cnorm"];
+    public static IReadOnlyList<string> Names { get; } = ["poisson", "zip", "nb", "frailty", "logit", "cnorm"];
 
     /// <summary>The families that need no settings, by name.</summary>
     public static IReadOnlyList<ITrajectoryFamily> All { get; } =
-        [PoissonFamily.Instance, ZipFamily.Instance, NegativeBinomialFamily.Instance, LogitFamily.Instance];
+        [PoissonFamily.Instance, ZipFamily.Instance, NegativeBinomialFamily.Instance, FrailtyFamily.Instance, LogitFamily.Instance];
 
     /// <summary>The family called <paramref name="name"/> (case-insensitive) that needs no settings, or null.</summary>
     public static ITrajectoryFamily? Find(string name) =>

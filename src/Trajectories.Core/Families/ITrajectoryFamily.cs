@@ -13,7 +13,7 @@ namespace Trajectories.Core.Families;
 /// </remarks>
 public interface ITrajectoryFamily
 {
-    /// <summary>The family's name as written on the command line and in results ("poisson", "zip", "nb", "logit", "cnorm").</summary>
+    /// <summary>The family's name as written on the command line and in results ("poisson", "zip", "nb", "frailty", "logit", "cnorm").</summary>
     string Name { get; }
 
     /// <summary>What an observation is (count, 0/1, real number).</summary>
@@ -69,6 +69,17 @@ public interface ITrajectoryFamily
 
     /// <summary>One random observation at the given exposure (ignored by families without exposure), for simulation.</summary>
     double Sample(Random random, double exposure, double eta, double zeta);
+
+    /// <summary>
+    /// Whether a person's observations share one mean-one gamma frailty within their group, ζ = log of its variance
+    /// (<see cref="FrailtyFamily"/>). <see cref="LogDensity"/> and <see cref="Derivatives"/> then give only each
+    /// observation's own term of the person's log-likelihood, and the estimator adds the person-level part
+    /// (<see cref="GammaFrailty"/>): each row's term in Σ y and Σ μ, the frailty's posterior in the M-step, and ζ's score.
+    /// </summary>
+    bool HasPersonFrailty => false;
+
+    /// <summary>A person's frailty in a group with second predictor ζ, drawn once per person by a simulator (1 without one).</summary>
+    double DrawFrailty(Random random, double zeta) => 1.0;
 }
 
 /// <summary>The data's overall outcome, from which flat starting values are set.</summary>

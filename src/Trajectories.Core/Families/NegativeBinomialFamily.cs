@@ -126,21 +126,6 @@ public sealed class NegativeBinomialFamily : CountFamily
 
         return (
             MathNet.Numerics.SpecialFunctions.DiGamma(y + r) - MathNet.Numerics.SpecialFunctions.DiGamma(r),
-            Trigamma(r) - Trigamma(y + r));
-    }
-
-    /// <summary>ψ'(x) for x &gt; 0: recurrence up to x ≥ 8, then the asymptotic series (error &lt; 1e-13).</summary>
-    private static double Trigamma(double x)
-    {
-        var value = 0.0;
-        while (x < 8)
-        {
-            value += 1.0 / (x * x);
-            x += 1;
-        }
-
-        var inv = 1.0 / x;
-        var inv2 = inv * inv;
-        return value + inv + (0.5 * inv2) + (inv * inv2 * ((1.0 / 6) - (inv2 * ((1.0 / 30) - (inv2 * ((1.0 / 42) - (inv2 / 30)))))));
+            Numerics.Polygamma.Trigamma(r) - Numerics.Polygamma.Trigamma(y + r));
     }
 }

@@ -99,6 +99,9 @@ public static class GbtmSimulator
             }
 
             truth[i] = g;
+            // A person-level frailty is drawn once, so all the person's years share it; other families draw nothing
+            // here, which keeps their streams (and every panel simulated before frailty existed) unchanged.
+            var frailty = family.HasPersonFrailty ? family.DrawFrailty(random, zeta[g * tCount]) : 1.0;
             var (start, end) = DrawWindow(design.MinWindow, tCount, random);
             for (var t = start; t <= end; t++)
             {
@@ -122,7 +125,7 @@ public static class GbtmSimulator
                 }
 
                 timeIndex[n] = (short)t;
-                values[n] = family.Sample(random, exposure is null ? 1.0 : exposure[n], eta[k] + shift, zeta[k]);
+                values[n] = family.Sample(random, (exposure is null ? 1.0 : exposure[n]) * frailty, eta[k] + shift, zeta[k]);
                 n++;
             }
 

@@ -11,6 +11,7 @@ public class FamilyKernelTests
 {
     [Theory]
     [InlineData("nb")]
+    [InlineData("frailty")]
     [InlineData("logit")]
     [InlineData("cnorm")]
     public void FastKernelMatchesScalarReference(string name)
@@ -24,6 +25,7 @@ public class FamilyKernelTests
 
     [Theory]
     [InlineData("nb")]
+    [InlineData("frailty")]
     [InlineData("logit")]
     [InlineData("cnorm")]
     public void AnalyticGradientMatchesFiniteDifferences(string name)
@@ -46,6 +48,7 @@ public class FamilyKernelTests
 
     [Theory]
     [InlineData("nb")]
+    [InlineData("frailty")]
     [InlineData("logit")]
     [InlineData("cnorm")]
     public void EmNeverDecreasesTheLogLikelihood(string name)

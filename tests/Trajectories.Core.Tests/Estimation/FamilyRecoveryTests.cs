@@ -13,6 +13,7 @@ public class FamilyRecoveryTests
 {
     [Theory]
     [InlineData("nb")]
+    [InlineData("frailty")]
     [InlineData("logit")]
     [InlineData("cnorm")]
     public void RecoversThePlantedParametersWithinFourStandardErrors(string name)
@@ -36,6 +37,7 @@ public class FamilyRecoveryTests
 
     [Theory]
     [InlineData("nb")]
+    [InlineData("frailty")]
     [InlineData("logit")]
     [InlineData("cnorm")]
     public void StandardErrorsMatchTheSpreadOverRepeatedPanels(string name)

@@ -7,7 +7,8 @@ namespace Trajectories.Core.Tests.Estimation;
 
 /// <summary>
 /// Fits on data R drew and fitted itself (<c>reference/families/make_references.R</c>): flexmix for the logit and the
-/// uncensored Gaussian, a direct likelihood maximised by optim for the censored normal and the negative binomial.
+/// uncensored Gaussian, a direct likelihood maximised by optim for the censored normal, the negative binomial and the
+/// gamma frailty (<c>make_frailty_reference.R</c>).
 /// The fit must reach at least R's log-likelihood and at least that of the true parameters.
 /// </summary>
 public class FamilyReferenceTests
@@ -113,6 +114,30 @@ public class FamilyReferenceTests
 
         // The reported trajectory is at the persons' mean covariates of each year: between the curves at 0 and at 1.
         Assert.All(fit.Trajectories.Where(t => t.InSupport), t => Assert.True(t.Predicted > 0));
+    }
+
+    /// <summary>
+    /// The gamma-frailty fit's parameters (shares' logit, each group's β and log frailty variance) against the maximum
+    /// of the negative multinomial mixture likelihood that R wrote out and optim maximised
+    /// (<c>make_frailty_reference.R</c>); groups in canonical order, which both fits share (group 1 the lower).
+    /// </summary>
+    [Fact]
+    public void FrailtyParametersMatchRsDirectLikelihoodMaximum()
+    {
+        var panel = FamilyPanels.ReadLong(Folder("frailty_k2_o2.csv"));
+        var fit = TrajectoryEstimator.Fit(panel, ModelSpecification.Of(FrailtyFamily.Instance, 2, [2]), new FitOptions { Starts = 10, Seed = 1 });
+        var expected = TestData.ReferenceTable("families/frailty_k2_o2_estimates.tsv");
+        Assert.Equal(fit.Parameters.Count, expected.Count);
+        for (var j = 0; j < expected.Count; j++)
+        {
+            var estimate = double.Parse(expected[j][1], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Math.Abs(fit.Parameters[j] - estimate) < 2e-3, $"{expected[j][0]}: {fit.Parameters[j]:F6} vs R {estimate:F6}");
+        }
+
+        // Both groups' frailty is well inside its space: their variances have standard errors.
+        var se = fit.Covariance!;
+        var n = fit.Parameters.Count;
+        Assert.All(new[] { 4, 8 }, j => Assert.True(se[(j * n) + j] > 0, $"parameter {j} has no standard error"));
     }
 
     private static string Folder(string file) =>

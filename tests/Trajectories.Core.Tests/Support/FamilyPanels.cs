@@ -11,16 +11,18 @@ internal static class FamilyPanels
     /// <summary>The censored-normal family of these tests: a score on [0, 10].</summary>
     public static CensoredNormalFamily Cnorm { get; } = new(0, 10);
 
-    /// <summary>A family by name ("nb", "logit", "cnorm").</summary>
+    /// <summary>A family by name ("nb", "frailty", "logit", "cnorm").</summary>
     public static ITrajectoryFamily Family(string name) => name == "cnorm" ? Cnorm : FamilyCatalog.Find(name)!;
 
     /// <summary>
     /// The planted groups of a family: three trajectories of orders 2, 1, 2 with well-separated levels, and the second
-    /// predictor the family needs (a dispersion per group for NB, a σ per group for the censored normal).
+    /// predictor the family needs (a dispersion per group for NB, a log frailty variance per group for the gamma frailty,
+    /// a σ per group for the censored normal).
     /// </summary>
     public static SimulatedGroup[] Groups(ITrajectoryFamily family) => family.Name switch
     {
         "nb" => [new(0.5, [-1.2, 0.3, -0.6], [0.4]), new(0.3, [0.2, -0.5], [-0.7]), new(0.2, [0.9, 0.4, -0.5], [-1.5])],
+        "frailty" => [new(0.5, [-1.2, 0.3, -0.6], [0.0]), new(0.3, [0.2, -0.5], [-0.9]), new(0.2, [0.9, 0.4, -0.5], [-1.6])],
         "logit" => [new(0.5, [-2.0, 0.6, -1.0]), new(0.3, [0.0, -1.2]), new(0.2, [1.5, 0.8, -0.8])],
         _ => [new(0.5, [0.8, 0.5, -1.0], [0.2]), new(0.3, [4.0, -1.5], [0.0]), new(0.2, [7.5, 1.0, -1.5], [0.4])],
     };

@@ -7,7 +7,7 @@ internal static class LikelihoodChecks
 {
     /// <summary>
     /// The fast E-step at ψ (cells, prefix sums, chunks, threads) against <see cref="EStepReference"/>'s plain sum over
-    /// each row's own observations: log-likelihood, posteriors and cell weights.
+    /// each row's own observations: log-likelihood, posteriors and cell weights (and a frailty model's V).
     /// </summary>
     public static void KernelMatchesReference(MixtureLikelihood m, Trajectories.Core.Panels.CountPanel panel, double[] psi, string what = "")
     {
@@ -24,6 +24,12 @@ internal static class LikelihoodChecks
         for (var k = 0; k < reference.CellWeights.Length; k++)
         {
             Assert.True(Math.Abs(m.State.CellWeights[k] - reference.CellWeights[k]) < 1e-7, $"{what} cell weight {k}: {m.State.CellWeights[k]} vs {reference.CellWeights[k]}");
+        }
+
+        Assert.Equal(reference.FrailtyWeights.Length, m.State.FrailtyWeights.Length);
+        for (var k = 0; k < reference.FrailtyWeights.Length; k++)
+        {
+            Assert.True(Math.Abs(m.State.FrailtyWeights[k] - reference.FrailtyWeights[k]) < 1e-7, $"{what} frailty weight {k}: {m.State.FrailtyWeights[k]} vs {reference.FrailtyWeights[k]}");
         }
     }
 
