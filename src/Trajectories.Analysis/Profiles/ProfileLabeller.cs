@@ -16,7 +16,7 @@ namespace Trajectories.Analysis.Profiles;
 /// 0–1 match quality (2 decimals) of the group to <paramref name="Label"/>'s prototype; for an <c>other</c> group, to
 /// its <paramref name="Closest"/> profile, so it shows how near it came. A label needs at least 0.5.
 /// </param>
-/// <param name="Closest">The profile the group matches best, whatever label it got.</param>
+/// <param name="Closest">The profile the group matches best, whatever label it got (<c>other</c> when it matches none at all, quality 0).</param>
 /// <param name="Rival">
 /// The group competing for the same profile: for a labelled group, the other group that also matches its label
 /// acceptably (the best such); for an <c>other</c> group that matches its closest profile acceptably, the group that
@@ -139,7 +139,7 @@ public static class ProfileLabeller
             return new ProfileLabel(
                 g + 1, label, k < 2 ? "one group, nothing to compare it with: " + Shape(f) : Describe(label, Labels[profile], q, rival, rival is { } r ? quality[r][profile] : null, f),
                 f.PeakAge, f.PeakRate, f.Level, f.RateYouth, f.RateAdult,
-                Math.Round(q, 2), Labels[closest], rival + 1, rival is { } h ? Math.Round(quality[h][profile], 2) : null);
+                Math.Round(q, 2), quality[g][closest] > 0 ? Labels[closest] : Other, rival + 1, rival is { } h ? Math.Round(quality[h][profile], 2) : null);
         }).ToArray();
     }
 
@@ -212,7 +212,7 @@ public static class ProfileLabeller
         }
 
         var why = competitor is null
-            ? string.Create(inv, $"matches no profile well enough (closest {profile}, quality {quality:0.00})")
+            ? quality > 0 ? string.Create(inv, $"matches no profile well enough (closest {profile}, quality {quality:0.00})") : "matches no profile"
             : string.Create(inv, $"matches {profile} (quality {quality:0.00}) but {competitor} has it");
         return $"{why}: {shape}";
     }

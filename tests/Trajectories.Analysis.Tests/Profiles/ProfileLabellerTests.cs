@@ -56,7 +56,9 @@ public sealed class ProfileLabellerTests
     [Fact]
     public void One_group_is_other_and_sparse_old_ages_do_not_move_the_peak()
     {
-        Assert.Equal(["other"], Label([Continuous], [1.0]));
+        var single = ProfileLabeller.Label(Points([Continuous]), [1.0]).Single();
+        Assert.Equal((ProfileLabeller.Other, ProfileLabeller.Other, 0.0), (single.Label, single.Closest, single.Quality));
+        Assert.StartsWith("one group", single.Description, StringComparison.Ordinal);
 
         // A late curve whose polynomial explodes where almost nobody is observed (age > 45) keeps its peak at ~30.
         var explodes = Points([a => a > 45 ? 50 : Late(a)]);
