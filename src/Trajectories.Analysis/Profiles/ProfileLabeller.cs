@@ -3,29 +3,62 @@ using Trajectories.Core.Results;
 
 namespace Trajectories.Analysis.Profiles;
 
-/// <summary>The label and the curve features of one fitted group.</summary>
+/// <summary>The label, match quality and curve features of one fitted group.</summary>
 /// <param name="Group">1-based group index of the fit.</param>
 /// <param name="Label">One of <see cref="ProfileLabeller.Labels"/> or <see cref="ProfileLabeller.Other"/>.</param>
-/// <param name="Description">The features in words (why the label, or what an <c>other</c> group looks like).</param>
-/// <param name="PeakAge">Age of the highest fitted rate among well-observed ages.</param>
+/// <param name="Description">The label's quality, any competing group, and the curve's shape, in words.</param>
+/// <param name="PeakAge">Age of the highest fitted rate among the group's supported ages (NaN when it has none).</param>
 /// <param name="PeakRate">The fitted rate (expected cases per year) at <paramref name="PeakAge"/>.</param>
-/// <param name="Level">Mean fitted rate over ages 15–35 (a common range, so levels compare across groups).</param>
-/// <param name="RateYouth">Mean fitted rate over ages 15–20.</param>
-/// <param name="RateAdult">Mean fitted rate over ages 25–30.</param>
+/// <param name="Level">Mean fitted rate over supported ages 15–35 (a common range, so levels compare across groups).</param>
+/// <param name="RateYouth">Mean fitted rate over supported ages 15–20 (NaN when the group has none there).</param>
+/// <param name="RateAdult">Mean fitted rate over supported ages 25–30 (NaN when the group has none there).</param>
+/// <param name="Quality">
+/// 0–1 match quality (2 decimals) of the group to <paramref name="Label"/>'s prototype; for an <c>other</c> group, to
+/// its <paramref name="Closest"/> profile, so it shows how near it came. A label needs at least 0.5.
+/// </param>
+/// <param name="Closest">The profile the group matches best, whatever label it got (<c>other</c> when it matches none at all, quality 0).</param>
+/// <param name="Rival">
+/// The group competing for the same profile: for a labelled group, the other group that also matches its label
+/// acceptably (the best such); for an <c>other</c> group that matches its closest profile acceptably, the group that
+/// holds that profile. Null when no group competes.
+/// </param>
+/// <param name="RivalQuality">The rival's quality for that profile (2 decimals).</param>
 public sealed record ProfileLabel(
-    int Group, string Label, string Description, double PeakAge, double PeakRate, double Level, double RateYouth, double RateAdult);
+    int Group,
+    string Label,
+    string Description,
+    double PeakAge,
+    double PeakRate,
+    double Level,
+    double RateYouth,
+    double RateAdult,
+    double Quality,
+    string Closest,
+    int? Rival,
+    double? RivalQuality);
 
 /// <summary>
-/// Names the groups of a fitted trajectory model after the study's four profiles by a rule on the fitted curves
-/// alone (no truth, no group order), so it works for any number of groups and on a real register.
+/// Names the groups of a fitted trajectory model after the study's four profiles, by matching them to the profiles'
+/// prototypes on the shapes of the fitted curves alone (no truth, no group order), so it works for any number of
+/// groups and on a real register.
 /// </summary>
 /// <remarks>
-/// The rule (<see cref="Rule"/>) claims labels in a fixed order, each at most once: incidental, continuous,
-/// early_peaking, late_peaking; a group that meets no unclaimed label's conditions is <c>other</c>. So a K = 2
-/// model may get incidental + continuous, a K = 5 model always has at least one <c>other</c>, and no group is ever
-/// forced into a profile it does not resemble. Peak ages are searched only where the group has at least 2 % of its
-/// largest yearly number of observed persons and within ages 12–45: polynomial curves are unreliable where
-/// hardly anyone is observed (the same guard as the generator's calibration check).
+/// <para>
+/// Why an assignment and not rules claimed in turn: real curves are not the planted ones. Two high-rate groups, two
+/// early peaks or a chronic group peaking at 24 made the earlier threshold rules give no continuous group, label a
+/// chronic group late-peaking, or give a label to the larger of two candidates rather than the better one. Here each
+/// group gets a 0–1 quality for each prototype (<see cref="ProfilePrototypes"/>), and the labels go to the groups by the
+/// assignment with the largest total quality among matches of quality ≥ 0.5, each label at most once, solved exactly
+/// by enumerating every assignment (K groups × 4 labels is at most a few thousand for K ≤ 8). A group left without a
+/// label, or matching nothing well enough, is <c>other</c>; when two groups compete for a label both are named
+/// (<see cref="ProfileLabel.Rival"/>), so a reader sees how close the call was.
+/// </para>
+/// <para>
+/// The features (<see cref="CurveFeatures"/>) are read only at ages where the group has at least a quarter of its
+/// largest expected number of observed persons: a polynomial is unreliable, and often wild, where its group has hardly
+/// anyone. They are relative where that makes them robust: level against the highest group's, each window's rate
+/// against the group's own peak.
+/// </para>
 /// </remarks>
 public static class ProfileLabeller
 {
@@ -37,19 +70,23 @@ public static class ProfileLabeller
 
     /// <summary>The rule in words, for results.json and the report.</summary>
     public const string Rule =
-        "Features of each group's fitted curve: level = mean rate over ages 15-35; peak age = age of the highest rate " +
-        "among ages 12-45 observed for at least 2 % of the group's largest yearly count; windows = mean rate over ages. " +
-        "Labels are claimed in this order, each at most once: incidental = the lowest-level group, if its peak rate is at " +
-        "most half the highest group's peak rate; continuous = the highest-level group, if its level is at least 1.5 times " +
-        "every other group's and its rate at 15-20 and at 25-30 are both at least half its peak (high from adolescence into adulthood); early_peaking = among the rest, peak age " +
-        "<= 22 and rate at 28-32 at most half the peak (declines), the largest such group; late_peaking = among the rest, " +
-        "peak age > 22 and rate at 12-18 at most 35 % of the peak (quiet start), the largest such group; any other group " +
-        "is 'other'. A one-group model is 'other'.";
-
-    private const double MinSupport = 0.02;
-    private const int MinAge = 12;
-    private const int MaxAge = 45;
-    private const int EarlyPeakLimit = 22;
+        "Groups are matched to the study's four profiles as an assignment problem on the shapes of their fitted curves. " +
+        "Features are read only at ages where the group has at least 25 % of its largest expected number of observed persons " +
+        "(nothing is extrapolated): peak age and rate; level = mean rate over ages 15-35, relative to the highest group's; " +
+        "peak relative to the highest group's peak; rates at ages 12-15, 15-20, 25-30 and 28-32 relative to the group's own peak; " +
+        "intensity = its share of expected cases (observed persons x rate) / its share of observed person-years; its share of persons. Each profile is a few conditions, each scored by a logistic curve that " +
+        "is 0.5 at the boundary (scale in brackets): incidental = level <= 0.35 (0.08), peak <= 0.5 of the highest group's peak (0.1), " +
+        "rate at 15-20 >= 0.2 of its peak (0.05), intensity <= 0.75 (0.15), share >= 0.10 (0.03) (lowest level, low everywhere " +
+        "without a late escalation, few cases from many offenders); early_peaking = peak age >= 14 " +
+        "(1) and <= 22.5 (1.5), rate at 12-15 <= 0.6 of the peak (0.1), at 28-32 <= 0.5 of the peak (0.1), level >= 0.25 (0.06) " +
+        "(escalates between 15 and 22, then declines); late_peaking = peak age >= 22 (1.5) and <= 35.5 (1.5), rate at 15-20 " +
+        "<= 0.3 of the peak (0.06), peak >= 0.3 of the highest group's peak (0.07) (quiet start, escalates late); continuous = " +
+        "level >= 0.75 (0.08), rate at 15-20 >= 0.4 (0.08) and at 25-30 >= 0.5 (0.08) of the peak, intensity >= 1.6 (0.2) " +
+        "(offends most and keeps on into adulthood). A feature that cannot be measured scores 0.5. Quality = the geometric " +
+        "mean of a profile's scores, capped at 2.5 times the weakest (a clearly failed condition, below 0.2, keeps it under 0.5). " +
+        "Labels go to groups by the assignment with the largest total quality among matches of quality >= 0.5, each label at most " +
+        "once, solved exactly (exact ties: lower group numbers first); every other group is 'other', described with its closest " +
+        "profile; when another group also reaches 0.5 for a group's profile it is reported as the rival. A one-group model is 'other'.";
 
     /// <summary>Labels the groups of a fit.</summary>
     public static IReadOnlyList<ProfileLabel> Label(TrajectoryFit fit)
@@ -64,96 +101,154 @@ public static class ProfileLabeller
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(shares);
         var k = shares.Count;
-        var features = Enumerable.Range(1, k).Select(g => Features.Of(points.Where(p => p.Group == g).OrderBy(p => p.Time).ToArray())).ToArray();
-        var labels = new string?[k];
-        if (k >= 2)
+        var features = CurveFeatures.Of(points, shares);
+
+        // A single group has nothing to be lowest or highest against: every relative feature is 1 by construction.
+        var quality = features.Select(f => k >= 2 ? ProfilePrototypes.Qualities(f) : new double[Labels.Count]).ToArray();
+        var holder = Assign(quality);
+        var labelOf = new int[k];
+        Array.Fill(labelOf, -1);
+        for (var l = 0; l < holder.Length; l++)
         {
-            var byLevel = Enumerable.Range(0, k).OrderBy(g => features[g].Level).ToArray();
-            int lowest = byLevel[0], highest = byLevel[^1];
-            if (features[lowest].PeakRate <= 0.5 * features[highest].PeakRate)
+            if (holder[l] >= 0)
             {
-                labels[lowest] = Labels[0];
+                labelOf[holder[l]] = l;
             }
-
-            var top = features[highest];
-            var clearlyHighest = byLevel[..^1].All(g => top.Level >= 1.5 * features[g].Level);
-            if (labels[highest] is null && clearlyHighest && top.RateYouth >= 0.5 * top.PeakRate && top.RateAdult >= 0.5 * top.PeakRate)
-            {
-                labels[highest] = Labels[3];
-            }
-
-            Claim(labels, shares, Labels[1], g => features[g].PeakAge <= EarlyPeakLimit && features[g].RateLate <= 0.5 * features[g].PeakRate);
-            Claim(labels, shares, Labels[2], g => features[g].PeakAge > EarlyPeakLimit && features[g].RateStart <= 0.35 * features[g].PeakRate);
         }
 
         return Enumerable.Range(0, k).Select(g =>
         {
             var f = features[g];
-            var label = labels[g] ?? Other;
-            var words = string.Create(CultureInfo.InvariantCulture,
-                $"peak {f.PeakRate:0.00} cases/year at age {f.PeakAge:0}; mean rate {f.RateYouth:0.00} at ages 15-20, {f.RateAdult:0.00} at 25-30, level {f.Level:0.00} over 15-35");
-            var description = label == Other ? "matches no unclaimed profile: " + words : words;
-            return new ProfileLabel(g + 1, label, description, f.PeakAge, f.PeakRate, f.Level, f.RateYouth, f.RateAdult);
+            var closest = Enumerable.Range(0, Labels.Count).Aggregate((best, l) => quality[g][l] > quality[g][best] ? l : best);
+            var labelled = labelOf[g] >= 0;
+            var profile = labelled ? labelOf[g] : closest;
+            var q = quality[g][profile];
+            int? rival = null;
+            if (labelled)
+            {
+                // The best other group that would also be acceptable for this label.
+                var others = Enumerable.Range(0, k).Where(h => h != g && quality[h][profile] >= ProfilePrototypes.Acceptable).ToArray();
+                rival = others.Length == 0 ? null : others.Aggregate((best, h) => quality[h][profile] > quality[best][profile] ? h : best);
+            }
+            else if (q >= ProfilePrototypes.Acceptable && holder[profile] >= 0)
+            {
+                rival = holder[profile];
+            }
+
+            var label = labelled ? Labels[profile] : Other;
+            return new ProfileLabel(
+                g + 1, label, k < 2 ? "one group, nothing to compare it with: " + Shape(f) : Describe(label, Labels[profile], q, rival, rival is { } r ? quality[r][profile] : null, f),
+                f.PeakAge, f.PeakRate, f.Level, f.RateYouth, f.RateAdult,
+                Math.Round(q, 2), quality[g][closest] > 0 ? Labels[closest] : Other, rival + 1, rival is { } h ? Math.Round(quality[h][profile], 2) : null);
         }).ToArray();
     }
 
-    private static void Claim(string?[] labels, IReadOnlyList<double> shares, string label, Func<int, bool> fits)
+    /// <summary>
+    /// The assignment of labels to groups with the largest total quality, each label to at most one group and each
+    /// group at most one label, only matches of acceptable quality: holder[l] is label l's group, or −1.
+    /// </summary>
+    /// <remarks>
+    /// Exact by enumeration: with L = 4 labels there are Σ_j C(4, j)·K!/(K − j)! partial assignments (3 393 for K = 8,
+    /// 146 361 for K = 20), so nothing cleverer is needed. Labels are tried in the study's order and groups in
+    /// ascending order, with "no group" last, and only a strictly larger total replaces the best so far, so exact ties
+    /// go to lower group numbers: the result is deterministic.
+    /// </remarks>
+    private static int[] Assign(double[][] quality)
     {
-        var best = -1;
-        for (var g = 0; g < labels.Length; g++)
-        {
-            if (labels[g] is null && fits(g) && (best < 0 || shares[g] > shares[best]))
-            {
-                best = g;
-            }
-        }
+        var k = quality.Length;
+        var labels = Labels.Count;
+        var current = new int[labels];
+        var best = new int[labels];
+        Array.Fill(best, -1);
+        var bestTotal = 0.0;
+        var used = new bool[k];
 
-        if (best >= 0)
+        void Search(int l, double total)
         {
-            labels[best] = label;
-        }
-    }
-
-    private sealed record Features(double PeakAge, double PeakRate, double Level, double RateYouth, double RateAdult, double RateLate, double RateStart)
-    {
-        public static Features Of(TrajectoryPoint[] curve)
-        {
-            if (curve.Length == 0)
+            if (l == labels)
             {
-                return new Features(double.NaN, 0, 0, 0, 0, 0, 0);
-            }
-
-            var most = curve.Max(p => p.N);
-            var peak = curve[0];
-            var found = false;
-            foreach (var p in curve)
-            {
-                if (p.Time >= MinAge && p.Time <= MaxAge && p.N >= MinSupport * most && (!found || p.Predicted > peak.Predicted))
+                if (total > bestTotal + 1e-12)
                 {
-                    peak = p;
-                    found = true;
+                    bestTotal = total;
+                    Array.Copy(current, best, labels);
+                }
+
+                return;
+            }
+
+            for (var g = 0; g < k; g++)
+            {
+                if (!used[g] && quality[g][l] >= ProfilePrototypes.Acceptable)
+                {
+                    used[g] = true;
+                    current[l] = g;
+                    Search(l + 1, total + quality[g][l]);
+                    used[g] = false;
                 }
             }
 
-            if (!found)
-            {
-                peak = curve.MaxBy(p => p.Predicted)!;
-            }
-
-            return new Features(peak.Time, peak.Predicted, Mean(curve, 15, 35), Mean(curve, 15, 20), Mean(curve, 25, 30), Mean(curve, 28, 32), Mean(curve, 12, 18));
+            current[l] = -1;
+            Search(l + 1, total);
         }
 
-        // Mean fitted rate over an age window; the nearest fitted age stands in when the panel misses the window.
-        private static double Mean(TrajectoryPoint[] curve, double from, double to)
-        {
-            var inside = curve.Where(p => p.Time >= from && p.Time <= to).ToArray();
-            if (inside.Length > 0)
-            {
-                return inside.Average(p => p.Predicted);
-            }
-
-            var mid = (from + to) / 2;
-            return curve.MinBy(p => Math.Abs(p.Time - mid))!.Predicted;
-        }
+        Search(0, 0);
+        return best;
     }
+
+    private static string Describe(string label, string profile, double quality, int? rival, double? rivalQuality, CurveFeatures f)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var shape = Shape(f);
+        var competitor = rival is { } r ? string.Create(inv, $"group {r + 1} ({rivalQuality:0.00})") : null;
+        if (label != Other)
+        {
+            var also = competitor is null ? "" : $"; {competitor} also matches {label}";
+            return string.Create(inv, $"{label}, quality {quality:0.00}{also}: {shape}");
+        }
+
+        if (!f.Supported)
+        {
+            return "no age with enough observed persons to describe the curve";
+        }
+
+        var why = competitor is null
+            ? quality > 0 ? string.Create(inv, $"matches no profile well enough (closest {profile}, quality {quality:0.00})") : "matches no profile"
+            : string.Create(inv, $"matches {profile} (quality {quality:0.00}) but {competitor} has it");
+        return $"{why}: {shape}";
+    }
+
+    /// <summary>The curve's shape in words, from its features (what an <c>other</c> group looks like).</summary>
+    private static string Shape(CurveFeatures f)
+    {
+        if (!f.Supported)
+        {
+            return "no age with enough observed persons";
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        var level = f.RelativeLevel >= 0.75 ? "high-rate" : f.RelativeLevel >= 0.35 ? "mid-rate" : "low-rate";
+        string course;
+        if (f.PeakAge <= 22)
+        {
+            var peak = f.PeakAtEdge
+                ? string.Create(inv, $"highest at its youngest well-observed age ({f.PeakAge:0})")
+                : string.Create(inv, $"peaking at age {f.PeakAge:0}");
+            var after = f.Adult >= 0.5 ? "persisting into adulthood" : f.Late <= 0.5 ? "then declining" : "declining slowly";
+            course = $"{peak}, {after}";
+        }
+        else if (f.PeakAtEdge)
+        {
+            course = string.Create(inv, $"still rising at its oldest well-observed age ({f.PeakAge:0})");
+        }
+        else
+        {
+            var start = f.Youth <= 0.3 ? "quiet start, " : f.Youth >= 0.4 ? "already high at 15-20, " : double.IsNaN(f.Youth) ? "unobserved at 15-20, " : "";
+            course = string.Create(inv, $"{start}peaking at age {f.PeakAge:0}");
+        }
+
+        return string.Create(inv,
+            $"{level}, {course}; peak {f.PeakRate:0.00} cases/year; at 15-20 {Part(f.Youth)} and at 25-30 {Part(f.Adult)} of the peak; level {f.RelativeLevel:0.00} of the highest group's");
+    }
+
+    private static string Part(double x) => double.IsNaN(x) ? "unobserved" : x.ToString("0.00", CultureInfo.InvariantCulture);
 }

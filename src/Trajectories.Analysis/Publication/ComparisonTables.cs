@@ -21,10 +21,14 @@ internal static class ComparisonTables
         .Microdata("mean_age_first_trafficking", "Mean age at the first trafficking case (years), same precision.", x => x.P.MeanAgeFirstTrafficking)
         .Microdata("mean_cases_before_trafficking", "Mean number of cases before the first trafficking year, same precision.", x => x.P.MeanCasesBeforeTrafficking)
         .FromCounts("share_starting_with_trafficking", "Offenders with no case before the first trafficking year / offenders with a trafficking case.", x => x.P.ShareStartingWithTrafficking)
-        .Model("peak_age", "Age of the fitted curve's peak.", x => x.L.PeakAge)
+        .Model("peak_age", "Age of the fitted curve's peak among the ages where the group has at least 25 % of its largest expected number of observed persons.", x => x.L.PeakAge)
         .Model("peak_rate", "Fitted cases per year at the peak.", x => x.L.PeakRate)
-        .Model("rate_15_20", "Mean fitted rate at ages 15–20.", x => x.L.RateYouth)
-        .Model("rate_25_30", "Mean fitted rate at ages 25–30.", x => x.L.RateAdult);
+        .Model("rate_15_20", "Mean fitted rate at ages 15–20 (those of them where the group is observed, as peak_age; null when none).", x => x.L.RateYouth)
+        .Model("rate_25_30", "Mean fitted rate at ages 25–30 (likewise).", x => x.L.RateAdult)
+        .Model("quality", "0–1 match quality of the group to its label's prototype (for other: to its closest profile), 2 decimals; a label needs ≥ 0.5 (see method.labelling_rule).", x => x.L.Quality, nullable: false)
+        .Text("closest", "The profile the group's curve matches best, whatever label it got.", x => x.L.Closest)
+        .ModelNumber("rival_group", "The group competing for the same profile (see rival_quality); null when none does.", x => x.L.Rival, nullable: true)
+        .Model("rival_quality", "The rival group's quality for that profile, 2 decimals.", x => x.L.RivalQuality);
 
     /// <summary>The columns of a rate table, for any row type that yields its outcome and rate.</summary>
     public static TableSpec<TRow> Rates<TRow>(

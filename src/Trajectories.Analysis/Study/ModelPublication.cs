@@ -31,7 +31,7 @@ internal static class ModelPublication
                 assigned[l.Group], DisclosureRule.Ratio(assigned[l.Group], persons), expected,
                 g.AvePP is { } a ? Round(a, 3, rule) : null, g.Occ is { } o ? Precision.Significant(o, rule) : null,
                 g.Order, g.Beta, g.BetaSe, g.InflationOrder, g.Inflation, g.InflationSe,
-                l.PeakAge, l.PeakRate, l.RateYouth, l.RateAdult, l.Description);
+                Finite(l.PeakAge), Finite(l.PeakRate), Finite(l.RateYouth), Finite(l.RateAdult), l.Description);
         }).ToArray();
         var curve = fit.Trajectories.Select(p =>
         {
@@ -45,6 +45,9 @@ internal static class ModelPublication
             fit.Aic, Round(fit.Entropy, 3, rule), fit.Converged, StopReasonCodes.Of(fit.StopReason), fit.Iterations, fit.Search,
             fit.TimeScale.Center, fit.TimeScale.Scale, groups, curve, fit.Warnings);
     }
+
+    // A feature the labeller could not measure (no supported age) is NaN there and null here.
+    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 
     public static PublishedSelection Selection(SelectionResult selection, DisclosedCount persons, DisclosedCount observations, DisclosureRule rule) =>
         new(selection.Rule, selection.ChosenIsAdequate, selection.Rows.Select((row, i) =>
