@@ -19,6 +19,7 @@ public sealed class ModelSchemaTests : IDisposable
         new[] { "poisson", Reference("risk_k3_o2"), "-k", "2" },
         new[] { "zip", Path.Combine(Paths.Root, "..", "shared", "peer-data", "toronto", "to1.csv"), "-k", "2", "--order", "2", "--family", "zip", "--exposure", Path.Combine(Paths.Root, "..", "shared", "peer-data", "toronto", "to1risk.csv") },
         new[] { "nb", Reference("nb_k2_o2"), "-k", "2", "--family", "nb" },
+        new[] { "frailty", Reference("frailty_k2_o2"), "-k", "2", "--family", "frailty" },
         new[] { "logit", Reference("logit_k2_o2"), "-k", "2", "--family", "logit" },
         new[] { "cnorm", Reference("cnorm_k2_o2"), "-k", "2", "--family", "cnorm", "--min", "0", "--max", "10" },
         new[] { "risk", Reference("risk_k3_o2"), "-k", "3", "--risk", Reference("risk_k3_o2_risk") },

@@ -48,7 +48,7 @@ public static class StudyAnalysis
         var cohorts = Enum.GetValues<Cohort>().Select(c => new Population(Codes.Of(c), facts.Cohort(c))).ToArray();
 
         var panel = RegisterPanel.Build(register);
-        var grid = ModelSelector.Grid(options.Family, options.Groups, options.Orders, [options.InflationOrder]);
+        var grid = options.Families.SelectMany(f => ModelSelector.Grid(f, options.Groups, options.Orders, [options.InflationOrder])).ToArray();
         var fitOptions = new FitOptions
         {
             Starts = options.Starts,

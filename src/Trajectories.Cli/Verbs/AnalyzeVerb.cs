@@ -20,7 +20,7 @@ public sealed class AnalyzeVerb : IVerb
     {
         var register = new Argument<string?>("REGISTER") { Description = "Register folder (default: the calibrated sample register, sample-registers/study).", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string>("--out", "-o") { Description = "Report folder (must be new or empty).", DefaultValueFactory = _ => "trajectories-report" };
-        var family = FamilyOptions.Family(countsOnly: true);
+        var family = FamilyOptions.CountFamilies();
         var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to try, e.g. 1-6; a single value fixes K.", DefaultValueFactory = _ => "1-6" };
         var order = new Option<string>("--order") { Description = "Polynomial orders to try, e.g. 1-3.", DefaultValueFactory = _ => "1-3" };
         var iorder = new Option<int>("--iorder") { Description = "ZIP zero-inflation order for every group (with --family zip).", DefaultValueFactory = _ => 0 };
@@ -59,11 +59,11 @@ public sealed class AnalyzeVerb : IVerb
             }
 
             var search = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
-            var fam = FamilyOptions.Create(parse.GetValue(family)!, null, null);
-            var isZip = fam.Secondary is { Shape: SecondaryShape.Polynomial };
+            var families = FamilyOptions.ParseCountFamilies(parse.GetValue(family)!);
+            var isZip = families.Any(f => f.Secondary is { Shape: SecondaryShape.Polynomial });
             var options = defaults with
             {
-                Family = fam,
+                Families = families,
                 Groups = ks,
                 Orders = orders,
                 InflationOrder = isZip ? parse.GetValue(iorder) : -1,

@@ -21,12 +21,39 @@ public static class FamilyOptions
         var option = new Option<string>("--family")
         {
             Description = "Distribution of an outcome given its group (PROC TRAJ's MODEL): poisson (counts, ZIP without inflation), "
-                + "zip (zero-inflated Poisson, see --iorder), nb (negative binomial: counts with a dispersion per group)"
+                + "zip (zero-inflated Poisson, see --iorder), nb (negative binomial: counts with a dispersion per group), "
+                + "frailty (Poisson with a person-level gamma frailty per group: persons of one group offend at persistently different levels)"
                 + (countsOnly ? "." : ", logit (0/1 per time), cnorm (censored normal for scores, needs --min and --max)."),
             DefaultValueFactory = _ => "poisson",
         };
         option.AcceptOnlyFromAmong([.. countsOnly ? CountNames : Names]);
         return option;
+    }
+
+    /// <summary>
+    /// --family of <c>analyze</c>: one or more count families, comma-separated, whose grids are searched together
+    /// (default poisson,frailty; see <c>AnalysisOptions.Families</c>).
+    /// </summary>
+    public static Option<string> CountFamilies() => new("--family")
+    {
+        Description = "Count families of the selection grid, comma-separated (default poisson,frailty): poisson, zip (zero-inflated, see --iorder), "
+            + "nb (negative binomial), frailty (Poisson with a person-level gamma frailty per group). The smallest BIC among adequate models of all of them is chosen.",
+        DefaultValueFactory = _ => "poisson,frailty",
+    };
+
+    /// <summary>The families of a <see cref="CountFamilies"/> value, in the order given, without repeats.</summary>
+    /// <exception cref="UsageException">An empty list, or a name that is not a count family.</exception>
+    public static IReadOnlyList<ITrajectoryFamily> ParseCountFamilies(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0)
+        {
+            throw new UsageException($"--family needs at least one of {string.Join(", ", CountNames)}.");
+        }
+
+        return names.Select(n => FamilyCatalog.Find(n) is { Outcome: OutcomeKind.Count } f
+            ? f
+            : throw new UsageException($"--family: '{n}' is not a count family; expected one or more of {string.Join(", ", CountNames)}, comma-separated.")).Distinct().ToArray();
     }
 
     /// <summary>--iorder.</summary>

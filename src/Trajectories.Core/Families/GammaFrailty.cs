@@ -86,10 +86,10 @@ public static class GammaFrailty
         // Σ w p E log u at a₀, with its common part ψ(a₀) − log a₀ added back.
         var meanLog = logSum - (size * Polygamma.LogMinusDigamma(a0));
         var value = (size * Polygamma.ShapeTerm(a)) + (a * excess) + ((a - 1) * meanLog);
-        var da = (size * Polygamma.LogMinusDigamma(a)) + excess + meanLog;
-        var daa = size * Polygamma.InverseMinusTrigamma(a);
 
-        // ζ = −log a: ∂/∂ζ = −a ∂/∂a, ∂²/∂ζ² = a² ∂²/∂a² + a ∂/∂a.
-        return (value, -a * da, (a * a * daa) + (a * da));
+        // ζ = −log a: ∂/∂ζ = −a ∂/∂a, ∂²/∂ζ² = a² ∂²/∂a² + a ∂/∂a; the a- and a²-scaled polygamma terms are taken as
+        // such, so that neither overflows near the Poisson boundary (a → ∞).
+        var aDa = (size * Polygamma.ScaledLogMinusDigamma(a)) + (a * excess) + (a * meanLog);
+        return (value, -aDa, (size * Polygamma.ScaledInverseMinusTrigamma(a)) + aDa);
     }
 }

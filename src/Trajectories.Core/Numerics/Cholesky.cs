@@ -64,10 +64,28 @@ public static class Cholesky
 
     /// <summary>
     /// Solves (A + μI)x = b for symmetric A, raising μ from 0 until the matrix is positive definite (Levenberg
-    /// damping); null when no μ up to 1e12·scale works. A is not modified.
+    /// damping); null when no μ up to 1e12·scale works or an entry of A or b is not finite. A is not modified.
     /// </summary>
     public static double[]? SolveDamped(ReadOnlySpan<double> a, int n, ReadOnlySpan<double> b)
     {
+        // A non-finite entry has no damped solution: without this check an infinite diagonal made the damping loop
+        // below run forever (μ ≤ 1e12·∞ holds for every μ).
+        foreach (var v in a.Slice(0, n * n))
+        {
+            if (!double.IsFinite(v))
+            {
+                return null;
+            }
+        }
+
+        foreach (var v in b.Slice(0, n))
+        {
+            if (!double.IsFinite(v))
+            {
+                return null;
+            }
+        }
+
         var scale = 0.0;
         for (var i = 0; i < n; i++)
         {

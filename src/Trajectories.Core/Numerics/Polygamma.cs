@@ -68,6 +68,14 @@ public static class Polygamma
         return (0.5 * inv) + (x * Series(x, DigammaTerms));
     }
 
+    /// <summary>a·(log a − ψ(a)) (→ ½ for large a), without overflow or cancellation.</summary>
+    public static double ScaledLogMinusDigamma(double a) =>
+        a < SeriesFrom ? a * LogMinusDigamma(a) : 0.5 + (Series(1.0 / (a * a), DigammaTerms) / a);
+
+    /// <summary>a²·(1/a − ψ'(a)) (→ −½ for large a), without overflow or cancellation.</summary>
+    public static double ScaledInverseMinusTrigamma(double a) =>
+        a < SeriesFrom ? a * a * InverseMinusTrigamma(a) : -(0.5 + (Series(1.0 / (a * a), TrigammaTerms) / a));
+
     /// <summary>1/a − ψ'(a) (the second derivative of <see cref="ShapeTerm"/>; ≈ −1/(2a²) for large a).</summary>
     public static double InverseMinusTrigamma(double a)
     {

@@ -142,6 +142,19 @@ public class FrailtyTests
         Assert.True(Math.Abs((Polygamma.InverseMinusTrigamma(1e12) / -0.5e-24) - 1) < 1e-11);
     }
 
+    /// <summary>
+    /// Far beyond the Poisson boundary (a = e^700, where a² overflows) the shape objective's derivatives stay finite,
+    /// and a damped Newton solve refuses a non-finite system instead of looping forever (it once did, hanging a fit).
+    /// </summary>
+    [Fact]
+    public void ShapeTermsStayFiniteBeyondTheBoundaryAndNonFiniteSystemsAreRefused()
+    {
+        var (value, grad, hess) = GammaFrailty.ShapeObjective(-700.0, GammaFrailty.Shape(-30.0), 100.0, -1e-12, -1e-12);
+        Assert.True(double.IsFinite(grad) && double.IsFinite(hess), $"{value} {grad} {hess}");
+        Assert.Null(Cholesky.SolveDamped([double.PositiveInfinity, 0, 0, 1], 2, [1.0, 1.0]));
+        Assert.Null(Cholesky.SolveDamped([1.0, 0, 0, 1], 2, [double.NaN, 1.0]));
+    }
+
     /// <summary>The E-step's posterior frailty means average to about 1 in each group at the truth (E u = 1 a priori).</summary>
     [Fact]
     public void PosteriorFrailtyMeansAverageToOneAtTheTruth()

@@ -103,7 +103,7 @@ public sealed class DisclosureAttackTests(ITestOutputHelper output)
     private static JsonElement Json(InMemoryRegister register, DisclosureRule rule, int[]? groups = null, ITrajectoryFamily? family = null)
     {
         var options = new AnalysisOptions { Groups = groups ?? [4], Orders = [3], Starts = 2, Seed = 1, Disclosure = rule, NoDisclosureControl = !rule.IsApplied };
-        var result = StudyAnalysis.Run(register, family is null ? options : options with { Family = family, InflationOrder = family.Name == "zip" ? 0 : -1 });
+        var result = StudyAnalysis.Run(register, family is null ? options : options with { Families = [family], InflationOrder = family.Name == "zip" ? 0 : -1 });
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {

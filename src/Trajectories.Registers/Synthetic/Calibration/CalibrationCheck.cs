@@ -29,7 +29,7 @@ public static class CalibrationCheck
         Profiles(stats, rows);
         PeakWindows(stats, rows);
         rows.Add(CalibrationRow.AtLeast(
-            "offenders modally assigned to their planted profile (ideal 4-group Poisson model)", "≥ 85 %", 90.0,
+            "offenders modally assigned to their planted profile (oracle: true curves and frailty)", "≥ 85 %", 90.0,
             100 * Separability.ModalAccuracy(register, stats)));
         Lvb(stats, rows);
         Victimisation(stats, rows);
