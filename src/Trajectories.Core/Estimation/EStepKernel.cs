@@ -106,6 +106,15 @@ public static class EStepKernel
 
         tables.Shape.CopyTo(result.FrailtyShapeAt, 0);
         result.FrailtyFromPrior = false;
+        WeightsFromRows(layout, groups, result.FrailtyPosteriors, result.FrailtyWeights);
+    }
+
+    /// <summary>
+    /// Cell weights from per-row group amounts in one serial pass: the windowed rows' coverage difference array, the
+    /// listed cells' scatter, then the baselines completed (<see cref="CompleteBaselines"/>).
+    /// </summary>
+    private static void WeightsFromRows(CellLayout layout, int groups, double[] rows, double[] weights)
+    {
         var cover = new double[(layout.TimeCount + 1) * groups];
         for (var i = 0; i < layout.RowCount; i++)
         {
@@ -117,14 +126,14 @@ public static class EStepKernel
 
             for (var g = 0; g < groups; g++)
             {
-                var wp = layout.Weights[i] * result.FrailtyPosteriors[(i * groups) + g];
+                var wp = layout.Weights[i] * rows[(i * groups) + g];
                 cover[(a * groups) + g] += wp;
                 cover[(b * groups) + g] -= wp;
             }
         }
 
-        ScatterRows(layout, groups, 0, layout.RowCount, result.FrailtyPosteriors, result.FrailtyWeights);
-        CompleteBaselines(layout, groups, cover, result.FrailtyWeights);
+        ScatterRows(layout, groups, 0, layout.RowCount, rows, weights);
+        CompleteBaselines(layout, groups, cover, weights);
     }
 
     /// <summary>
@@ -422,25 +431,7 @@ public static class EStepKernel
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(result);
-        var cover = new double[(layout.TimeCount + 1) * groups];
-        for (var i = 0; i < layout.RowCount; i++)
-        {
-            int a = layout.WindowStart[i], b = layout.WindowEnd[i];
-            if (b == 0)
-            {
-                continue;
-            }
-
-            for (var g = 0; g < groups; g++)
-            {
-                var wp = layout.Weights[i] * result.Posteriors[(i * groups) + g];
-                cover[(a * groups) + g] += wp;
-                cover[(b * groups) + g] -= wp;
-            }
-        }
-
-        ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, result.CellWeights);
-        CompleteBaselines(layout, groups, cover, result.CellWeights);
+        WeightsFromRows(layout, groups, result.Posteriors, result.CellWeights);
         if (result.FrailtyWeights.Length > 0)
         {
             // No E-step has seen these rows: the frailty's posterior is taken to be its prior (E u = 1, E log u at the

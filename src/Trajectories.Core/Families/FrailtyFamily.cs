@@ -53,12 +53,7 @@ public sealed class FrailtyFamily : CountFamily
     /// The moment estimate of the extra-Poisson variance, (variance − mean)/mean², clamped to [e^−3, e^0.5]: it also
     /// holds the spread between groups, so it overstates the frailty, and the M-steps correct it.
     /// </remarks>
-    public override double StartSecondary(OutcomeSummary data)
-    {
-        var m = Math.Max(data.Mean, 1e-6);
-        var v = Math.Max(data.Variance - m, 0.01 * m) / (m * m);
-        return Math.Clamp(Math.Log(v), -3.0, 0.5);
-    }
+    public override double StartSecondary(OutcomeSummary data) => Math.Clamp(Counts.LogExtraVariance(data), -3.0, 0.5);
 
     /// <inheritdoc/>
     /// <remarks>

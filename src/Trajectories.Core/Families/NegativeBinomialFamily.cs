@@ -69,12 +69,7 @@ public sealed class NegativeBinomialFamily : CountFamily
     /// also holds the spread between groups, so this overstates a group's dispersion, and each start's M-step
     /// corrects it.
     /// </remarks>
-    public override double StartSecondary(OutcomeSummary data)
-    {
-        var m = Math.Max(data.Mean, 1e-6);
-        var alpha = Math.Max(data.Variance - m, 0.01 * m) / (m * m);
-        return Math.Clamp(Math.Log(alpha), -4.0, 2.0);
-    }
+    public override double StartSecondary(OutcomeSummary data) => Math.Clamp(Counts.LogExtraVariance(data), -4.0, 2.0);
 
     /// <inheritdoc/>
     /// <remarks>A gamma-mixed Poisson: λ ~ Γ(shape r, scale μ/r), y ~ Poisson(λ).</remarks>

@@ -60,6 +60,16 @@ internal static class Counts
     /// <summary>The log of the overall rate Σy / Σexposure, floored so that all-zero data still give a finite start.</summary>
     public static double StartLogRate(OutcomeSummary data) => Math.Log(Math.Max(data.Total, 0.5) / Math.Max(data.Exposure, 1.0));
 
+    /// <summary>
+    /// log of the moment estimate (variance − mean)/mean² of the extra-Poisson variance of the pooled data (at least
+    /// 1 % of 1/mean): the start of a dispersion or frailty variance, which the M-steps then correct.
+    /// </summary>
+    public static double LogExtraVariance(OutcomeSummary data)
+    {
+        var m = Math.Max(data.Mean, 1e-6);
+        return Math.Log(Math.Max(data.Variance - m, 0.01 * m) / (m * m));
+    }
+
     /// <summary>A number as the user would write it.</summary>
     public static string Show(double y) => y.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -37,8 +37,11 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
     [InlineData("continuous", 0.15)]
     public void Profile_shares_are_within_sampling_error(string label, double share)
     {
+        // The model's estimated share π, not the modal one: within a profile persons now differ in level (a gamma
+        // frailty, generator 1.1), so a low-level early-peaker can be modally assigned to incidental; the estimate
+        // of π is unbiased for that, the modal share is not (it moved up to 7 points here).
         var p = _r.Profiles.Single(x => x.Label == label);
-        Assert.InRange(p.Share!.Value, share - 0.06, share + 0.06);
+        Assert.InRange(p.ModelShare!.Value, share - 0.06, share + 0.06);
     }
 
     [Fact]
