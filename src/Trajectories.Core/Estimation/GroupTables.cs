@@ -256,7 +256,9 @@ public sealed class GroupTables
             finite = double.IsFinite(Full[k]);
         }
 
-        PrefixExact = finite && largest <= PrefixLimit && (!HasFrailty || FrailtyTables());
+        // The frailty tables are filled whatever the density tables hold: the windowed-sum path reads them too.
+        var ratesExact = !HasFrailty || FrailtyTables();
+        PrefixExact = finite && largest <= PrefixLimit && ratesExact;
     }
 
     /// <summary>

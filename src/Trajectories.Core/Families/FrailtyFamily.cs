@@ -61,7 +61,7 @@ public sealed class FrailtyFamily : CountFamily
     /// it in as a factor of the exposure, so that all the person's years share it.
     /// </remarks>
     public override double Sample(Random random, double exposure, double eta, double zeta) =>
-        Simulation.PoissonSampler.Draw(random, Math.Exp(eta) * exposure);
+        PoissonFamily.Instance.Sample(random, exposure, eta, zeta);
 
     /// <inheritdoc/>
     public override double DrawFrailty(Random random, double zeta)

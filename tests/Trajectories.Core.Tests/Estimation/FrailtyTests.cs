@@ -97,6 +97,24 @@ public class FrailtyTests
         Assert.True(Math.Abs(ll - reference.LogLikelihood) <= 1e-12 * Math.Abs(reference.LogLikelihood), $"{ll} vs {reference.LogLikelihood}");
     }
 
+    /// <summary>
+    /// The frailty tables follow ψ even where the density tables are not finite (an infinite rate somewhere): the
+    /// windowed-sum path reads them then, so they must never keep a previous ψ's values.
+    /// </summary>
+    [Fact]
+    public void FrailtyTablesFollowPsiWhenDensitiesAreNotFinite()
+    {
+        var m = Models.Likelihood(Models.Messy(500, 4), Spec);
+        var psi = Models.MessyPsi(m);
+        m.EStep(psi);
+        var p = m.Parameters;
+        psi[p.GammaOffset[0]] = -2.5;
+        psi[p.BetaOffset[2]] = double.PositiveInfinity;
+        m.Tables.Update(psi, 1);
+        Assert.False(m.Tables.PrefixExact);
+        Assert.Equal(Math.Exp(2.5), m.Tables.Shape[0], 12);
+    }
+
     /// <summary>The shape objective's derivatives in ζ against central differences of its value, across the shape's range.</summary>
     [Theory]
     [InlineData(1.5, 0.3)]
