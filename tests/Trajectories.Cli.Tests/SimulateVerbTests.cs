@@ -80,6 +80,33 @@ public sealed class SimulateVerbTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_tmp.Path));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("four")]
+    public void BadFrailtyShapeIsExit2AndWritesNothing(string shape)
+    {
+        var (code, _, stderr) = CliRunner.Run("simulate", "-n", "10", "--frailty-shape", shape, "--out", _tmp.Sub("f"));
+        Assert.Equal(2, code);
+        Assert.Contains("--frailty-shape", stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(_tmp.Path));
+    }
+
+    [Fact]
+    public void FrailtyShapeNoneGivesPoissonProfilesAndAnotherRegister()
+    {
+        var none = _tmp.Sub("none");
+        var standard = _tmp.Sub("standard");
+        Assert.Equal(0, CliRunner.Run("simulate", "-n", "40", "--seed", "9", "--frailty-shape", "none", "--out", none).Code);
+        Assert.Equal(0, CliRunner.Run("simulate", "-n", "40", "--seed", "9", "--out", standard).Code);
+        var a = RegisterReader.Load(none);
+        var b = RegisterReader.Load(standard);
+        Assert.Equal(a.Persons, b.Persons);
+        Assert.NotEqual(a.Cases, b.Cases);
+    }
+
     [Fact]
     public void NonEmptyOutputIsRefusedAndKept()
     {

@@ -15,10 +15,10 @@ internal static class CaseCareers
     /// </summary>
     public static void Offender(
         ref RandomStream rng, Profile profile, string id, int birthYear, int firstTraffickingYear, bool detention,
-        ChunkBuffer buffer)
+        double frailtyShape, ChunkBuffer buffer)
     {
         var curve = ModelParameters.CaseCurves[(int)profile];
-        var frailty = rng.MeanOneGamma(ModelParameters.FrailtyShape[(int)profile]);
+        var frailty = rng.MeanOneGamma(frailtyShape);
         var postRate = ModelParameters.PostTraffickingRate[(int)profile];
         var last = ModelParameters.CaseYears.Last;
         var repeatYear = firstTraffickingYear < last && rng.Bernoulli(ModelParameters.RepeatTraffickingShare)

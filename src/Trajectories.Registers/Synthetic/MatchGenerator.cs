@@ -54,7 +54,7 @@ internal sealed class MatchGenerator
         buffer.Persons.Add(new PersonRow(offender, Cohort.Offender, matchId, sex, birthYear, firstTrafficking));
         buffer.Truth.Add(new TruthRow(offender, profile));
         rng = Stream(m, Cohort.Offender, ComponentCases);
-        CaseCareers.Offender(ref rng, profile, offender, birthYear, firstTrafficking, options.Detention, buffer);
+        CaseCareers.Offender(ref rng, profile, offender, birthYear, firstTrafficking, options.Detention, options.FrailtyShapes[(int)profile], buffer);
         rng = Stream(m, Cohort.Offender, ComponentLvb);
         LvbProvisions.Generate(ref rng, LvbProvisions.Rate(Cohort.Offender, profile), offender, birthYear, buffer);
         rng = Stream(m, Cohort.Offender, ComponentVictim);

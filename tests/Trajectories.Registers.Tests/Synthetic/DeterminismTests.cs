@@ -41,4 +41,31 @@ public class DeterminismTests
         Assert.Equal(off.Victimisations, on.Victimisations);
         Assert.Equal(off.Truth, on.Truth);
     }
+
+    [Fact]
+    public void FrailtyShapeChangesOnlyCasesAndMoreVariationIsHarderToClassify()
+    {
+        // The frailty is drawn from the cases' own stream, so its shape leaves every other table untouched; more
+        // within-profile variation (a smaller shape) makes even the oracle that knows it assign fewer offenders right.
+        Register Generate(double? shape)
+        {
+            var register = new Trajectories.Registers.Model.InMemoryRegister();
+            Trajectories.Registers.Synthetic.SyntheticRegisterGenerator.Generate(
+                new Trajectories.Registers.Synthetic.GeneratorOptions { Offenders = 3000, Seed = 5, FrailtyShape = shape }, register);
+            return new Register(register, Trajectories.Registers.Synthetic.Calibration.CalibrationCheck.OracleAgreement(
+                register, new Trajectories.Registers.Synthetic.GeneratorOptions { FrailtyShape = shape }.FrailtyShapes));
+        }
+
+        var poisson = Generate(double.PositiveInfinity);
+        var standard = Generate(null);
+        var wide = Generate(1.5);
+        Assert.Equal(poisson.Rows.Persons, wide.Rows.Persons);
+        Assert.Equal(poisson.Rows.Lvb, wide.Rows.Lvb);
+        Assert.Equal(poisson.Rows.Victimisations, wide.Rows.Victimisations);
+        Assert.NotEqual(poisson.Rows.Cases, wide.Rows.Cases);
+        Assert.Equal(standard.Rows.Cases, Generate(4.0).Rows.Cases);
+        Assert.True(poisson.Oracle > standard.Oracle && standard.Oracle > wide.Oracle, $"{poisson.Oracle} {standard.Oracle} {wide.Oracle}");
+    }
+
+    private sealed record Register(Trajectories.Registers.Model.InMemoryRegister Rows, double Oracle);
 }

@@ -22,7 +22,12 @@ public static class CalibrationCheck
     private const int StudySize = 630;
 
     /// <summary>The calibration table of <paramref name="register"/> (a register with a truth table).</summary>
-    public static IReadOnlyList<CalibrationRow> Compute(InMemoryRegister register)
+    /// <param name="register">The register.</param>
+    /// <param name="frailtyShapes">
+    /// The frailty shape of each profile it was generated with (<see cref="GeneratorOptions.FrailtyShapes"/>), for the
+    /// oracle of modal assignment; the generator's own when null.
+    /// </param>
+    public static IReadOnlyList<CalibrationRow> Compute(InMemoryRegister register, IReadOnlyList<double>? frailtyShapes = null)
     {
         var stats = new RegisterStatistics(register);
         var rows = new List<CalibrationRow>();
@@ -30,10 +35,20 @@ public static class CalibrationCheck
         PeakWindows(stats, rows);
         rows.Add(CalibrationRow.AtLeast(
             "offenders modally assigned to their planted profile (oracle: true curves and frailty)", "≥ 85 %", 90.0,
-            100 * Separability.ModalAccuracy(register, stats)));
+            100 * Separability.ModalAccuracy(register, stats, frailtyShapes ?? ModelParameters.FrailtyShape)));
         Lvb(stats, rows);
         Victimisation(stats, rows);
         return rows;
+    }
+
+    /// <summary>
+    /// The share of offenders an oracle assigns to their planted profile (the true curves, shares and frailty; see
+    /// <c>Separability</c>): the ceiling a fitted model's modal agreement is compared with.
+    /// </summary>
+    public static double OracleAgreement(InMemoryRegister register, IReadOnlyList<double>? frailtyShapes = null)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        return Separability.ModalAccuracy(register, new RegisterStatistics(register), frailtyShapes ?? ModelParameters.FrailtyShape);
     }
 
     private static void Profiles(RegisterStatistics s, List<CalibrationRow> rows)

@@ -13,8 +13,8 @@ namespace Trajectories.Registers.Synthetic.Calibration;
 /// </summary>
 internal static class Separability
 {
-    /// <summary>Share of offenders whose modal profile is their planted profile.</summary>
-    public static double ModalAccuracy(InMemoryRegister register, RegisterStatistics stats)
+    /// <summary>Share of offenders whose modal profile is their planted profile; <paramref name="frailtyShapes"/> per profile.</summary>
+    public static double ModalAccuracy(InMemoryRegister register, RegisterStatistics stats, IReadOnlyList<double> frailtyShapes)
     {
         var logRates = new double[4, RegisterStatistics.MaxAge + 1];
         var rates = new double[4, RegisterStatistics.MaxAge + 1];
@@ -74,7 +74,7 @@ internal static class Separability
                     expected += rates[k, year - birth];
                 }
 
-                var shape = ModelParameters.FrailtyShape[k];
+                var shape = frailtyShapes[k];
                 var value = logShares[k] + caseTerm[i, k] + (double.IsPositiveInfinity(shape)
                     ? -expected
                     : GammaFrailty.PersonTerm(shape, caseTotal[i], expected, GammaFrailty.LogTerm(shape, caseTotal[i])));
