@@ -34,14 +34,17 @@ public static class EStepKernel
         // buffers are reduced in chunk order. Many cells (exposure makes most observations their own cell): one serial
         // scatter pass instead, so memory stays O(cells) rather than O(chunks × cells).
         var chunkCells = (long)layout.CellCount * groups <= MaxChunkCellBuffer ? layout.CellCount * groups : 0;
-        result.EnsureChunks(chunks, (tables.Time + 1) * groups, chunkCells);
+        // Each chunk's coverage is a compensated pair: sums at [0, n), their rounding errors at [n, 2n).
+        var coverLength = (tables.Time + 1) * groups;
+        result.EnsureChunks(chunks, 2 * coverLength, chunkCells);
         var priors = ConstantPriors(membership, theta, groups);
         var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
             RunChunk(layout, tables, membership, priors, thetaCopy, k, result));
 
         var ll = 0.0;
-        var cover = new double[(tables.Time + 1) * groups];
+        var cover = new double[coverLength];
+        var coverError = new double[coverLength];
         Array.Clear(result.GroupSums);
         for (var k = 0; k < chunks; k++)
         {
@@ -52,9 +55,10 @@ public static class EStepKernel
             }
 
             var part = result.ChunkCover[k];
-            for (var j = 0; j < cover.Length; j++)
+            for (var j = 0; j < coverLength; j++)
             {
-                cover[j] += part[j];
+                CompensatedSum.Add(cover, coverError, j, part[j]);
+                coverError[j] += part[coverLength + j];
             }
         }
 
@@ -77,7 +81,7 @@ public static class EStepKernel
             }
         }
 
-        CompleteBaselines(layout, groups, cover, weights);
+        CompleteBaselines(layout, groups, cover, coverError, weights);
         if (tables.HasFrailty)
         {
             FrailtySums(layout, tables, chunks, result);
@@ -116,6 +120,7 @@ public static class EStepKernel
     private static void WeightsFromRows(CellLayout layout, int groups, double[] rows, double[] weights)
     {
         var cover = new double[(layout.TimeCount + 1) * groups];
+        var coverError = new double[cover.Length];
         for (var i = 0; i < layout.RowCount; i++)
         {
             int a = layout.WindowStart[i], b = layout.WindowEnd[i];
@@ -127,13 +132,13 @@ public static class EStepKernel
             for (var g = 0; g < groups; g++)
             {
                 var wp = layout.Weights[i] * rows[(i * groups) + g];
-                cover[(a * groups) + g] += wp;
-                cover[(b * groups) + g] -= wp;
+                CompensatedSum.Add(cover, coverError, (a * groups) + g, wp);
+                CompensatedSum.Add(cover, coverError, (b * groups) + g, -wp);
             }
         }
 
         ScatterRows(layout, groups, 0, layout.RowCount, rows, weights);
-        CompleteBaselines(layout, groups, cover, weights);
+        CompleteBaselines(layout, groups, cover, coverError, weights);
     }
 
     /// <summary>
@@ -201,6 +206,7 @@ public static class EStepKernel
         Span<double> priors = stackalloc double[groups];
         constantPriors.CopyTo(priors);
         var cover = result?.ChunkCover[chunk];
+        var coverLength = cover is null ? 0 : cover.Length / 2;
         var groupSums = result?.ChunkGroups[chunk];
         var cellWeights = result is null || result.ChunkCells.Length == 0 ? null : result.ChunkCells[chunk];
         if (cover is not null)
@@ -303,9 +309,11 @@ public static class EStepKernel
                 groupSums![g] += w * row[g];
                 if (windowed)
                 {
-                    // Difference array over time: +w·p at the window start, −w·p at its end.
-                    cover[(a * groups) + g] += w * row[g];
-                    cover[(b * groups) + g] -= w * row[g];
+                    // Difference array over time: +w·p at the window start, −w·p at its end, compensated (see
+                    // CompensatedSum: the running sum over time must cancel to far below ε of the group's size).
+                    var span = cover.AsSpan();
+                    CompensatedSum.Add(span[..coverLength], span[coverLength..], (a * groups) + g, w * row[g]);
+                    CompensatedSum.Add(span[..coverLength], span[coverLength..], (b * groups) + g, -w * row[g]);
                 }
             }
 
@@ -458,15 +466,18 @@ public static class EStepKernel
     /// coverage difference array — less those of them observed in another cell at t: once per cell here, instead of
     /// once per observation in the scatter.
     /// </summary>
-    private static void CompleteBaselines(CellLayout layout, int groups, double[] cover, double[] weights)
+    /// <remarks>The coverage and its running sum are compensated pairs (<see cref="CompensatedSum"/>).</remarks>
+    private static void CompleteBaselines(CellLayout layout, int groups, double[] cover, double[] coverError, double[] weights)
     {
         var running = new double[groups];
+        var runningError = new double[groups];
         for (var t = 0; t < layout.TimeCount; t++)
         {
             for (var g = 0; g < groups; g++)
             {
-                running[g] += cover[(t * groups) + g];
-                weights[(t * groups) + g] += running[g];
+                CompensatedSum.Add(running, runningError, g, cover[(t * groups) + g]);
+                runningError[g] += coverError[(t * groups) + g];
+                weights[(t * groups) + g] += running[g] + runningError[g];
             }
         }
 

@@ -1,4 +1,5 @@
 using Trajectories.Core.Estimation;
+using Trajectories.Core.Families;
 using Trajectories.Core.Panels;
 using Trajectories.Core.Tests.Support;
 
@@ -125,6 +126,23 @@ public class ExtremeRateTests
         Assert.Equal(double.NegativeInfinity, m.EStep(all));
         Assert.DoesNotContain(m.State.Posteriors, double.IsNaN);
         Assert.Equal(double.NegativeInfinity, m.LogLikelihood(all));
+    }
+
+    [Theory]
+    [InlineData(false, 20.0)]
+    [InlineData(false, 24.0)]
+    [InlineData(true, 20.0)]
+    [InlineData(true, 24.0)]
+    public void GradientStaysExactWhereAGroupsRateExplodes(bool frailty, double peak)
+    {
+        // A cubic extrapolated to ages where its group has no persons reaches rates of e^20–e^24 where other groups'
+        // persons are observed. The cell weights there are ~0, but they come from a running sum over time of the
+        // whole group's +w·p / −w·p window ends; left uncompensated, its ε·(group size) residue times μ ≈ 10¹⁰ made a
+        // gradient error of 10⁻⁴ (Newton then crept without converging on such fits).
+        var panel = Models.Messy(3000, 8, exposure: false);
+        var spec = frailty ? ModelSpecification.Of(FrailtyFamily.Instance, 3, [2, 1, 2]) : ModelSpecification.Poisson(3, 2, 1, 2);
+        var m = Models.Likelihood(panel, spec, threads: 2);
+        LikelihoodChecks.GradientMatchesDifferences(m, WildPsi(m, 2, peak), $"{spec.Family.Name} peak {peak}");
     }
 
     [Fact]
