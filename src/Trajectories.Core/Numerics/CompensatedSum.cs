@@ -1,7 +1,7 @@
 namespace Trajectories.Core.Numerics;
 
 /// <summary>
-/// Neumaier's compensated summation into a pair of arrays (the sum at <c>hi[k]</c>, its rounding error at
+/// Compensated summation (Knuth's branch-free TwoSum) into a pair of arrays (the sum at <c>hi[k]</c>, its rounding error at
 /// <c>lo[k]</c>): the pair holds the exact sum to about ε² of the sum of magnitudes, instead of ε of it.
 /// </summary>
 /// <remarks>
@@ -18,7 +18,8 @@ internal static class CompensatedSum
     {
         var s = hi[k];
         var t = s + x;
-        lo[k] += Math.Abs(s) >= Math.Abs(x) ? (s - t) + x : (x - t) + s;
+        var z = t - s;
+        lo[k] += (s - (t - z)) + (x - z);
         hi[k] = t;
     }
 
@@ -26,7 +27,8 @@ internal static class CompensatedSum
     public static void Add(ref double hi, ref double lo, double x)
     {
         var t = hi + x;
-        lo += Math.Abs(hi) >= Math.Abs(x) ? (hi - t) + x : (x - t) + hi;
+        var z = t - hi;
+        lo += (hi - (t - z)) + (x - z);
         hi = t;
     }
 }
