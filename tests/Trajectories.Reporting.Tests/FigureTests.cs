@@ -44,8 +44,10 @@ public class FigureTests
             new LineSeries("continuous", [12, 13, 14], [1, 2, 1.5]),
         };
         var doc = XDocument.Parse(LineChart.Render("Trajectories & bands", "age", "cases per year", series));
-        Assert.Equal(2, doc.Descendants(Svg + "polyline").Count());
-        Assert.Single(doc.Descendants(Svg + "polygon"));
+        // Two curves and one band (a closed, filled path).
+        var paths = doc.Descendants(Svg + "path").ToList();
+        Assert.Equal(3, paths.Count);
+        Assert.Single(paths, p => p.Attribute("d")!.Value.EndsWith('Z'));
         Assert.Equal(2, doc.Descendants(Svg + "circle").Count());
         Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value == "incidental <1>");
         Assert.Equal("Trajectories & bands", doc.Root!.Element(Svg + "title")!.Value);
@@ -69,12 +71,78 @@ public class FigureTests
     }
 
     [Fact]
-    public void BarChartDrawsABarPerValueAndADashForMissing()
+    public void LineChartLegendFollowsThePeaksAndListsPersonsObserved()
     {
-        var groups = new[] { new BarGroup("offenders", [74, 60]), new BarGroup("incidental", [70, null]) };
-        var doc = XDocument.Parse(BarChart.Render("Ever victim", "%", ["a", "b"], groups, 100));
-        // background + 3 bars + 2 legend swatches
-        Assert.Equal(6, doc.Descendants(Svg + "rect").Count());
-        Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value == "–");
+        var series = new[]
+        {
+            new LineSeries("low", [10, 15, 20], [0.1, 0.2, 0.1], AtRisk: new Dictionary<double, string> { [10] = "40", [15] = "35", [20] = "x" }),
+            new LineSeries("high", [10, 15, 20], [1, 3, 1], AtRisk: new Dictionary<double, string> { [10] = "25", [15] = "20" }),
+        };
+        var texts = XDocument.Parse(LineChart.Render("t", "age", "cases", series)).Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.True(texts.IndexOf("high") < texts.IndexOf("low"), "the legend lists the highest curve first");
+        Assert.Contains("persons observed", texts);
+        Assert.Contains("x", texts);
+        Assert.Contains("35", texts);
+    }
+
+    [Fact]
+    public void SmoothCurvePassesThroughThePointsAndDoesNotOvershootAPeak()
+    {
+        var points = new (double X, double Y)[] { (0, 10), (10, 0), (20, 5), (30, 5), (40, 20) };
+        var d = SvgCanvas.SmoothCurve(points);
+        var numbers = d.Replace("M", " ", StringComparison.Ordinal).Replace("C", " ", StringComparison.Ordinal).Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // M + 4 cubic segments of 3 points each.
+        Assert.Equal(2 + (4 * 6), numbers.Count);
+        for (var segment = 0; segment < 4; segment++)
+        {
+            var o = 2 + (segment * 6);
+            Assert.Equal(points[segment + 1].X, numbers[o + 4]);
+            Assert.Equal(points[segment + 1].Y, numbers[o + 5]);
+            // Monotone interpolation: control points stay between the segment's end values (no bump beyond a peak).
+            var lo = Math.Min(points[segment].Y, points[segment + 1].Y);
+            var hi = Math.Max(points[segment].Y, points[segment + 1].Y);
+            Assert.InRange(numbers[o + 1], lo, hi);
+            Assert.InRange(numbers[o + 3], lo, hi);
+        }
+    }
+
+    [Fact]
+    public void IntervalBarsDrawABarAndWhiskersPerRowAndTheNoteForMissing()
+    {
+        var rows = new[]
+        {
+            new IntervalRow("incidental (n = 250)", 74, 68, 79, "74.0 %"),
+            new IntervalRow("continuous (n = x)", null, null, null, "withheld (disclosure)", Emphasis: true),
+        };
+        var doc = XDocument.Parse(IntervalBars.Render("Ever victim", "%", rows));
+        // background + one bar
+        Assert.Equal(2, doc.Descendants(Svg + "rect").Count());
+        Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value == "withheld (disclosure)");
+    }
+
+    [Fact]
+    public void HeatTablePrintsEveryValueAndExplainsTheDash()
+    {
+        var doc = XDocument.Parse(HeatTable.Render("Categories", ["violence", "human trafficking"], ["incidental", "non-criminal control"], [[45.9, null], [2.7, 0.0]], "–: withheld"));
+        var texts = doc.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.Contains("45.9", texts);
+        Assert.Contains("0.0", texts);
+        Assert.Contains("–", texts);
+        Assert.Contains("–: withheld", texts);
+    }
+
+    [Theory]
+    [InlineData("non-criminal control", 60, new[] { "non-criminal", "control" })]
+    [InlineData("vandalism / public order", 80, new[] { "vandalism /", "public order" })]
+    [InlineData("incidental", 20, new[] { "incidental" })]
+    public void WrapBreaksAtSpacesAndHyphensWithinTheWidth(string text, double width, string[] expected) =>
+        Assert.Equal(expected, TextMetrics.Wrap(text, 11, width));
+
+    [Fact]
+    public void TextWidthGrowsWithSizeAndLength()
+    {
+        Assert.Equal(2 * TextMetrics.Width("incidental", 11), TextMetrics.Width("incidental", 22), 9);
+        Assert.True(TextMetrics.Width("WWW", 12) > TextMetrics.Width("iii", 12));
     }
 }

@@ -1,5 +1,6 @@
 using Trajectories.Analysis.Disclosure;
 using Trajectories.Analysis.Study;
+using Trajectories.Core.Results;
 using Trajectories.Registers.Model;
 
 namespace Trajectories.Analysis.Publication;
@@ -71,6 +72,29 @@ internal static class ModelTables
         .Reals("inflation", "Zero-inflation logit coefficients.", g => g.Inflation.Select(b => (double?)b))
         .Reals("inflation_se", "Their standard errors.", g => g.InflationSe)
         .Text("description", "The curve in words (its features are columns of the profiles table).", g => g.Description);
+
+    public static readonly TableSpec<ParameterRow> Parameters = new TableSpec<ParameterRow>(
+            "parameters", "One row per coefficient of the chosen model (PROC TRAJ's parameter estimates): polynomial coefficients are on scaled age u = (age − time_center) / time_scale (table model).", ["model", "parameters"])
+        .KeyNumber("group", "1-based group number.", p => p.Group)
+        .Key("predictor", "The predictor: log rate, zero-inflation logit, log frailty variance, log dispersion, …", p => p.Predictor)
+        .Key("term", "intercept, linear, quadratic, cubic, … (powers of scaled age), or a time-varying covariate's name.", p => p.Term)
+        .Model("estimate", "The estimate.", p => p.Estimate, nullable: false)
+        .Model("se", "Standard error from the observed information; null when it is singular.", p => p.Se)
+        .Model("z", "Wald statistic estimate / se.", p => p.Z)
+        .Model("p", "Two-sided p-value of z (standard normal).", p => p.P);
+
+    public static readonly TableSpec<PublishedPosteriorRow> PosteriorMatrix = new TableSpec<PublishedPosteriorRow>(
+            "posterior_matrix", "The mean posterior matrix: one row per group of modal assignment, the mean posterior probability of each group among its members (the diagonal is AvePP).", ["model", "posterior_matrix"])
+        .KeyNumber("group", "1-based group number (modal assignment).", r => r.Group)
+        .Key("population", "Population code of the group.", r => r.Population)
+        .Reals("mean_posterior", "Mean posterior probability of groups 1…K among the group's members, three decimals.", r => r.MeanPosterior);
+
+    public static readonly TableSpec<PublishedPosteriorBand> MaxPosterior = new TableSpec<PublishedPosteriorBand>(
+            "max_posterior", "Per group, its modally assigned members by band of their largest posterior probability (how sure their classification is).", ["model", "max_posterior"])
+        .KeyNumber("group", "1-based group number.", r => r.Group)
+        .Key("population", "Population code of the group.", r => r.Population)
+        .Key("band", "Band of the largest posterior: < 0.5, 0.5–0.6, 0.6–0.7, 0.7–0.8, 0.8–0.9, ≥ 0.9.", r => r.Band)
+        .Count("n", "Persons (the bands partition the group's n; secondary suppression applies).", r => r.N);
 
     public static readonly TableSpec<PublishedCurvePoint> Trajectories = new TableSpec<PublishedCurvePoint>(
             "trajectories", "One row per group and age: the fitted curve with its 95 % band and the observed mean.", ["model", "trajectories"])

@@ -39,11 +39,12 @@ internal static class ModelPublication
             var mean = p.ObservedMean is { } m ? Precision.MeanOfIntegers(m, n, rule) : null;
             return new PublishedCurvePoint(p.Group, p.Time, p.Predicted, p.Lower, p.Upper, mean, n, p.InSupport);
         }).ToArray();
+        var (matrix, bands) = PosteriorDiagnostics.Build(fit, labels, ledger);
         return new PublishedModel(
             fit.Family, fit.Model.Orders, persons, observations, ledger.Count(fit.PatternCount, "panel/offender/patterns"),
             fit.ParameterCount, fit.LogLikelihood, Bic(fit.LogLikelihood, fit.ParameterCount, persons), Bic(fit.LogLikelihood, fit.ParameterCount, observations),
             fit.Aic, Round(fit.Entropy, 3, rule), fit.Converged, StopReasonCodes.Of(fit.StopReason), fit.Iterations, fit.Search,
-            fit.TimeScale.Center, fit.TimeScale.Scale, groups, curve, fit.Warnings);
+            fit.TimeScale.Center, fit.TimeScale.Scale, groups, curve, fit.Warnings, ParameterTable.Of(fit), matrix, bands);
     }
 
     // A feature the labeller could not measure (no supported age) is NaN there and null here.

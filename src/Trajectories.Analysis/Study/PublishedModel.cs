@@ -85,6 +85,9 @@ public sealed record PublishedCurvePoint(int Group, double Age, double Predicted
 /// <param name="Groups">The groups, in group order.</param>
 /// <param name="Trajectories">Fitted curves with bands and observed means.</param>
 /// <param name="Warnings">The fit's warnings.</param>
+/// <param name="Coefficients">Every group's coefficients with SE, z and p (model statistics: no count is behind them).</param>
+/// <param name="PosteriorMatrix">The mean posterior matrix, one row per group (modal assignment).</param>
+/// <param name="MaxPosterior">Per group, its members by band of their largest posterior.</param>
 public sealed record PublishedModel(
     string Family,
     IReadOnlyList<int> Orders,
@@ -105,7 +108,10 @@ public sealed record PublishedModel(
     double TimeScaleWidth,
     IReadOnlyList<PublishedGroup> Groups,
     IReadOnlyList<PublishedCurvePoint> Trajectories,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<ParameterRow> Coefficients,
+    IReadOnlyList<PublishedPosteriorRow> PosteriorMatrix,
+    IReadOnlyList<PublishedPosteriorBand> MaxPosterior);
 
 /// <summary>One model of the selection grid as published (statistics with disclosed counts, as <see cref="PublishedModel"/>).</summary>
 /// <param name="Model">Model label.</param>

@@ -116,8 +116,8 @@ public static class StudyAnalysis
         }
 
         return meta.LvbYears.TryGetValue(s, out var years)
-            ? $"all persons, {Codes.Of(s)} provision in {years.First}-{years.Last}"
-            : $"all persons; the register has no {Codes.Of(s)} window, so no {Codes.Of(s)} provision counts";
+            ? $"all persons, {Codes.Display(s)} provision in {years.First}-{years.Last}"
+            : $"all persons; the register has no {Codes.Display(s)} window, so no {Codes.Display(s)} provision counts";
     }
 
     private static int[][] ModalMembers(PosteriorTable posteriors, PersonFacts facts)

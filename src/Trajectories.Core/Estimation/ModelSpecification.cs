@@ -75,6 +75,14 @@ public sealed record ModelSpecification(ITrajectoryFamily Family, IReadOnlyList<
         _ => Enumerable.Repeat(-1, Groups).ToArray(),
     };
 
+    /// <summary>
+    /// A compact label such as "poisson K=3 order=2,2,2" or "zip K=2 order=3,3 iorder=0,1"; inflation orders are shown
+    /// only for a family that has them (PROC TRAJ's IORDER), not as a row of −1s for the others.
+    /// </summary>
+    public string Label =>
+        $"{Family.Name} K={Groups} order={string.Join(',', Orders)}"
+        + (Family.Secondary?.Shape == SecondaryShape.Polynomial ? $" iorder={string.Join(',', InflationOrders)}" : string.Empty);
+
     /// <summary>Number of free parameters (membership + all group coefficients).</summary>
     public int ParameterCount => ((Groups - 1) * MembershipWidth) + Orders.Sum(o => o + 1) + (Groups * TimeCovariates.Count) + SecondaryOrders.Sum(o => o + 1);
 

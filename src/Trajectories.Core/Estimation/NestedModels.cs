@@ -142,9 +142,8 @@ internal static class NestedModels
         return list;
     }
 
-    /// <summary>A compact label such as "poisson K=3 order=2,2,2 iorder=-1,-1,-1".</summary>
-    public static string Label(ModelSpecification m) =>
-        $"{m.Family.Name} K={m.Groups} order={string.Join(',', m.Orders)} iorder={string.Join(',', m.InflationOrders)}";
+    /// <summary>The model's compact label (<see cref="ModelSpecification.Label"/>).</summary>
+    public static string Label(ModelSpecification m) => m.Label;
 
     private static double[] Embed(TrajectoryFit nested, ModelSpecification outer, int[] map, double shift, double inflationOff)
     {

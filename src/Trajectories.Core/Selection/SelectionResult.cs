@@ -14,8 +14,8 @@ public sealed record SelectionRow(ModelSpecification Model, TrajectoryFit? Fit, 
     /// <summary>Number of groups.</summary>
     public int Groups => Model.Groups;
 
-    /// <summary>A compact label such as "poisson K=3 order=2,2,2 iorder=-1,-1,-1".</summary>
-    public string Label => $"{Model.Family.Name} K={Model.Groups} order={string.Join(',', Model.Orders)} iorder={string.Join(',', Model.InflationOrders)}";
+    /// <summary>The model's compact label (<see cref="ModelSpecification.Label"/>).</summary>
+    public string Label => Model.Label;
 }
 
 /// <summary>The outcome of <see cref="ModelSelector.Select"/>: every model tried and the chosen one.</summary>

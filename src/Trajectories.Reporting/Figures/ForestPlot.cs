@@ -13,35 +13,35 @@ public sealed record ForestRow(string Label, double? Estimate, double? Lower, do
 /// <summary>Ratios with confidence intervals on a log axis with a reference line (figure A1: LVB rate ratios).</summary>
 public static class ForestPlot
 {
-    /// <summary>Renders the plot as SVG.</summary>
+    /// <summary>Renders the plot as SVG (the title is only the accessible name; the caption lives in the report).</summary>
     public static string Render(string title, string xLabel, IReadOnlyList<ForestRow> rows, double reference = 1.0)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        const double width = 760, left = 190, right = 170, top = 48, rowHeight = 30, bottom = 56;
+        const double width = FigureLayout.Width, top = 16, rowHeight = 28, bottom = 48, labelSize = 12, noteSize = 11;
+        var left = 16 + rows.Select(r => TextMetrics.Width(r.Label, labelSize)).DefaultIfEmpty(60).Max() + 10;
+        var right = 16 + rows.Select(r => TextMetrics.Width(r.Note, noteSize)).DefaultIfEmpty(60).Max() + 10;
         var height = top + (rows.Count * rowHeight) + bottom;
         var svg = new SvgCanvas(width, height, title);
         var values = rows.SelectMany(r => new[] { r.Estimate, r.Lower, r.Upper }).Where(v => v is > 0 && double.IsFinite(v.Value)).Select(v => v!.Value).Append(reference).ToList();
-        var min = Math.Pow(10, Math.Floor(Math.Log10(values.Min())));
-        var max = Math.Pow(10, Math.Ceiling(Math.Log10(values.Max())));
-        var x = new Axis(min, max, left, width - right, log: true);
+        // The axis spans the data to the nearest 1-2-5 values around it, not whole decades: half an empty axis
+        // squeezes the intervals a reader compares.
+        var x = new Axis(NiceBelow(values.Min()), NiceAbove(values.Max()), left, width - right, log: true);
         var yBase = top + (rows.Count * rowHeight);
-
-        svg.Text(16, 26, title, 15, bold: true);
         foreach (var t in x.Ticks())
         {
-            svg.Line(x.Map(t), top - 6, x.Map(t), yBase, "#eeeeee");
-            svg.Text(x.Map(t), yBase + 18, t.ToString("0.##", CultureInfo.InvariantCulture), 11, "middle");
+            svg.Line(x.Map(t), top, x.Map(t), yBase, "#eeeeee");
+            svg.Text(x.Map(t), yBase + 16, t.ToString("0.##", CultureInfo.InvariantCulture), 11, "middle");
         }
 
         svg.Line(left, yBase, width - right, yBase, "#333");
-        svg.Line(x.Map(reference), top - 6, x.Map(reference), yBase, "#333", 1.5, "5,4");
-        svg.Text((left + width - right) / 2, yBase + 40, xLabel, 12, "middle");
+        svg.Line(x.Map(reference), top, x.Map(reference), yBase, "#333", 1.5, "5,4");
+        svg.Text((left + width - right) / 2, yBase + 36, xLabel, 12, "middle");
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var cy = top + (i * rowHeight) + (rowHeight / 2);
-            svg.Text(left - 10, cy + 4, row.Label, 12, "end");
-            svg.Text(width - right + 10, cy + 4, row.Note, 11, fill: "#444");
+            svg.Text(left - 10, cy + 4, row.Label, labelSize, "end");
+            svg.Text(width - right + 10, cy + 4, row.Note, noteSize, fill: "#444");
             if (row.Lower is > 0 && row.Upper is > 0)
             {
                 svg.Line(x.Map(row.Lower.Value), cy, x.Map(row.Upper.Value), cy, "#333", 1.5);
@@ -55,5 +55,21 @@ public static class ForestPlot
         }
 
         return svg.ToSvg();
+    }
+
+    /// <summary>The largest 1, 2 or 5 × 10^k at or below v.</summary>
+    internal static double NiceBelow(double v)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(v)));
+        var f = v / power;
+        return (f >= 5 ? 5 : f >= 2 ? 2 : 1) * power;
+    }
+
+    /// <summary>The smallest 1, 2 or 5 × 10^k at or above v.</summary>
+    internal static double NiceAbove(double v)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(v)));
+        var f = v / power;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
     }
 }

@@ -37,9 +37,9 @@ public sealed class SvgCanvas
     public void Rect(double x, double y, double w, double h, string fill, string? stroke = null) =>
         _body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(Math.Max(0, w))}\" height=\"{N(Math.Max(0, h))}\" fill=\"{fill}\"{(stroke is null ? string.Empty : $" stroke=\"{stroke}\"")}/>\n");
 
-    /// <summary>A circle.</summary>
-    public void Circle(double cx, double cy, double r, string fill) =>
-        _body.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(cx)}\" cy=\"{N(cy)}\" r=\"{N(r)}\" fill=\"{fill}\"/>\n");
+    /// <summary>A circle, filled and optionally outlined (fill "none" for a ring).</summary>
+    public void Circle(double cx, double cy, double r, string fill, string? stroke = null, double strokeWidth = 1) =>
+        _body.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(cx)}\" cy=\"{N(cy)}\" r=\"{N(r)}\" fill=\"{fill}\"{(stroke is null ? string.Empty : $" stroke=\"{stroke}\" stroke-width=\"{N(strokeWidth)}\"")}/>\n");
 
     /// <summary>An open polyline through the points.</summary>
     public void Polyline(IReadOnlyList<(double X, double Y)> points, string stroke, double width = 2, string? dash = null)
@@ -52,6 +52,59 @@ public sealed class SvgCanvas
         _body.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{N(width)}\"{Dash(dash)} points=\"");
         AppendPoints(points);
         _body.Append("\"/>\n");
+    }
+
+    /// <summary>A path from SVG path data (e.g. <see cref="SmoothCurve"/>'s), stroked and optionally filled.</summary>
+    public void Path(string data, string? stroke, double width = 2, string? fill = null, double fillOpacity = 1) =>
+        _body.Append(CultureInfo.InvariantCulture, $"<path d=\"{data}\" fill=\"{fill ?? "none"}\"{(fill is null ? string.Empty : $" fill-opacity=\"{N(fillOpacity)}\"")} stroke=\"{stroke ?? "none"}\" stroke-width=\"{N(width)}\"/>\n");
+
+    /// <summary>
+    /// SVG path segments of a smooth curve through the points (after a first point drawn with "M" when
+    /// <paramref name="moveTo"/>, else "L"): monotone cubic Hermite interpolation (Fritsch–Carlson), whose Bézier
+    /// pieces never overshoot the points, so a curve sampled once a year is drawn without kinks at its peak and
+    /// without inventing a bump between two points.
+    /// </summary>
+    public static string SmoothCurve(IReadOnlyList<(double X, double Y)> points, bool moveTo = true)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var d = new StringBuilder();
+        if (points.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        d.Append(moveTo ? 'M' : 'L').Append(N(points[0].X)).Append(',').Append(N(points[0].Y));
+        var n = points.Count;
+        if (n == 1)
+        {
+            return d.ToString();
+        }
+
+        var slope = new double[n - 1];
+        for (var i = 0; i < n - 1; i++)
+        {
+            var dx = points[i + 1].X - points[i].X;
+            slope[i] = dx == 0 ? 0 : (points[i + 1].Y - points[i].Y) / dx;
+        }
+
+        var tangent = new double[n];
+        tangent[0] = slope[0];
+        tangent[n - 1] = slope[n - 2];
+        for (var i = 1; i < n - 1; i++)
+        {
+            // Zero at a local extremum (slopes of opposite sign): the curve peaks at the point, not beside it.
+            tangent[i] = slope[i - 1] * slope[i] <= 0 ? 0 : 2 / ((1 / slope[i - 1]) + (1 / slope[i]));
+        }
+
+        for (var i = 0; i < n - 1; i++)
+        {
+            var h = (points[i + 1].X - points[i].X) / 3;
+            d.Append(" C").Append(N(points[i].X + h)).Append(',').Append(N(points[i].Y + (tangent[i] * h)))
+                .Append(' ').Append(N(points[i + 1].X - h)).Append(',').Append(N(points[i + 1].Y - (tangent[i + 1] * h)))
+                .Append(' ').Append(N(points[i + 1].X)).Append(',').Append(N(points[i + 1].Y));
+        }
+
+        return d.ToString();
     }
 
     /// <summary>A closed filled polygon (e.g. a confidence band).</summary>

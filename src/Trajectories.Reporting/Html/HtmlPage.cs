@@ -59,6 +59,19 @@ public sealed class HtmlPage
     /// <summary>A table; the first row is the header. Numeric-looking cells are right-aligned.</summary>
     public HtmlPage Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? caption = null)
     {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(rows);
+        var body = rows.ToList();
+        // A column without a single value (every cell "–": e.g. p-values withheld throughout) says nothing but makes the
+        // table wider; it is left out, and the caption says so.
+        var empty = Enumerable.Range(0, header.Count).Where(c => body.Count > 0 && body.All(r => c >= r.Count || r[c] == "–")).ToHashSet();
+        var keep = Enumerable.Range(0, header.Count).Where(c => !empty.Contains(c)).ToList();
+        if (empty.Count > 0)
+        {
+            var note = "columns without any value are not shown: " + string.Join(", ", empty.Order().Select(c => header[c]));
+            caption = caption is null ? char.ToUpperInvariant(note[0]) + note[1..] : $"{caption} ({note})";
+        }
+
         _body.Append("<table>\n");
         if (caption is not null)
         {
@@ -66,18 +79,18 @@ public sealed class HtmlPage
         }
 
         _body.Append("<thead><tr>");
-        foreach (var h in header)
+        foreach (var c in keep)
         {
-            _body.Append("<th>").Append(Encode(h)).Append("</th>");
+            _body.Append("<th>").Append(Encode(header[c])).Append("</th>");
         }
 
         _body.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in rows)
+        foreach (var row in body)
         {
             _body.Append("<tr>");
-            foreach (var cell in row)
+            foreach (var c in keep.Where(c => c < row.Count))
             {
-                _body.Append(IsNumeric(cell) ? "<td class=\"num\">" : "<td>").Append(Encode(cell)).Append("</td>");
+                _body.Append(IsNumeric(row[c]) ? "<td class=\"num\">" : "<td>").Append(Encode(row[c])).Append("</td>");
             }
 
             _body.Append("</tr>\n");
@@ -119,7 +132,7 @@ public sealed class HtmlPage
     private static bool IsNumeric(string cell)
     {
         var t = cell.Trim().TrimEnd('%').Trim();
-        return t.Length > 0 && (char.IsDigit(t[0]) || ((t[0] == '-' || t[0] == '−' || t[0] == '<') && t.Length > 1)) && t.All(c => char.IsDigit(c) || ".,−-–()<>e+ ".Contains(c, StringComparison.Ordinal));
+        return t.Length > 0 && (char.IsDigit(t[0]) || ((t[0] == '-' || t[0] == '−' || t[0] == '<') && t.Length > 1)) && t.All(c => char.IsDigit(c) || ".,−-–()<>e+ \u00a0".Contains(c, StringComparison.Ordinal));
     }
 
     private const string Css = """

@@ -95,7 +95,7 @@ public static class ComparisonSections
             page.Table(
                 ["offenders", "versus their own", "pairs", "both", "offender only", "control only", "conditional OR (95 % CI)", "paired risk ratio", "p", "p (Holm)", "test"],
                 outcome.Paired.OrderBy(p => p.Versus, StringComparer.Ordinal).Select(p => (IReadOnlyList<string>)[ReportFormat.Population(p.Population), ReportFormat.Population(p.Versus), p.Pairs.Display, p.Both.Display, p.OffenderOnly.Display, p.ControlOnly.Display, ReportFormat.Ratio(p.ConditionalOddsRatio, p.OrCiLow, p.OrCiHigh), ReportFormat.Number(p.PairedRiskRatio), ReportFormat.P(p.PValue), ReportFormat.P(p.PHolm), p.Test]),
-                "Paired analysis over the 1:1 matched triples: all offenders, and each profile against the controls matched to its members");
+                "Paired analysis over the 1:1 matched triples: all offenders, and each profile against the controls matched to its members. p: McNemar's test with continuity correction, or the exact binomial test on the discordant pairs when they are few (the test column says which; as R's mcnemar.test and binom.test). The conditional OR's interval comes without that correction, so near p = 0.05 the two can disagree on whether 1 is excluded");
         }
     }
 

@@ -17,7 +17,7 @@ public static class ReportFormat
     public static string Number(double? value, int decimals = 2) =>
         value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals.ToString(C), C) : "–";
 
-    /// <summary>A ratio with its 95 % interval: "3.6 (2.4–5.4)".</summary>
+    /// <summary>A ratio with its 95 % interval, always two decimals so that a column reads evenly: "3.60 (2.40–5.40)".</summary>
     public static string Ratio(double? ratio, double? low, double? high)
     {
         if (ratio is not { } r || !double.IsFinite(r))
@@ -26,17 +26,17 @@ public static class ReportFormat
         }
 
         var interval = low is { } l && high is { } h && double.IsFinite(l) && double.IsFinite(h)
-            ? $" ({l.ToString("0.0#", C)}–{h.ToString("0.0#", C)})"
+            ? $" ({l.ToString("0.00", C)}–{h.ToString("0.00", C)})"
             : string.Empty;
-        return r.ToString("0.0#", C) + interval;
+        return r.ToString("0.00", C) + interval;
     }
 
-    /// <summary>A p-value: "&lt; 0.001", or three decimals.</summary>
+    /// <summary>A p-value: "&lt; 0.001" (with a no-break space, so that it never wraps in a table), or three decimals.</summary>
     public static string P(double? p) => p switch
     {
         null => "–",
         { } v when !double.IsFinite(v) => "–",
-        < 0.001 => "< 0.001",
+        < 0.001 => "<\u00a00.001",
         { } v => v.ToString("0.000", C),
     };
 

@@ -11,15 +11,19 @@ namespace Trajectories.Reporting.Report;
 /// </summary>
 public static class StudyReport
 {
-    /// <summary>Renders the report; <paramref name="figures"/> are the SVGs of <see cref="StudyFigures.Render"/>.</summary>
-    public static string Render(AnalysisResult result, IReadOnlyDictionary<string, string> figures)
+    /// <summary>
+    /// Renders the report; <paramref name="figures"/> are the SVGs of <see cref="StudyFigures.Render"/>, and
+    /// <paramref name="figureNote"/> says where else the figures are (e.g. whether PNG copies were written).
+    /// </summary>
+    public static string Render(AnalysisResult result, IReadOnlyDictionary<string, string> figures, string? figureNote = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(figures);
         var page = new HtmlPage("Offender trajectories and matched-control comparisons");
         Front(page, result);
         Method(page, result);
-        Selection(page, result);
+        page.Paragraph("Every figure is also its own SVG file in figures/ (the names are in the captions' order: trajectories, M1, M2, A1–A3). " + (figureNote ?? string.Empty), "meta");
+        Selection(page, result, figures);
         Model(page, result, figures);
         Profiles(page, result);
         ComparisonSections.Lvb(page, result, figures);
@@ -62,7 +66,6 @@ public static class StudyReport
             "Model selection: " + result.Selection.Rule + ".",
             "Profile labels: " + result.LabellingRule,
             "Comparisons: the non-criminal control group is the reference. Proportions are compared with Pearson's chi-square, or Fisher's exact test when an expected count is below 5 (Fisher–Freeman–Halton across more than two groups); risk ratios with Katz log intervals. Matched triples are also analysed as pairs (McNemar, conditional odds ratio). Holm-adjusted p-values are given next to raw p-values within each family of tests; a comparison withheld by disclosure control is left out of its family. All of these are computed from the published (rounded) counts, so that they cannot undo the rounding; see Disclosure control.",
-            "Profile figures use modal assignment; the classification-uncertainty section puts posterior-weighted and bias-corrected (BCH) estimates beside them.",
         ]);
         foreach (var note in result.Notes)
         {
@@ -70,7 +73,7 @@ public static class StudyReport
         }
     }
 
-    private static void Selection(HtmlPage page, AnalysisResult result)
+    private static void Selection(HtmlPage page, AnalysisResult result, IReadOnlyDictionary<string, string> figures)
     {
         page.Section("selection", "Model selection");
         page.Table(
@@ -85,6 +88,8 @@ public static class StudyReport
         {
             page.Notice("No model met every adequacy criterion; the chosen model is the best by BIC among converged fits.");
         }
+
+        page.Figure("figure-m1", figures[StudyFigures.Files[4].File], StudyFigures.Files[4].Caption);
     }
 
     private static void Model(HtmlPage page, AnalysisResult result, IReadOnlyDictionary<string, string> figures)
@@ -107,6 +112,19 @@ public static class StudyReport
                 ReportFormat.Number(g.PeakAge, 0), g.Description]),
             "Groups (ordered by mean predicted rate)");
         page.Figure("figure-1", figures[StudyFigures.Files[0].File], StudyFigures.Files[0].Caption);
+        var labels = model.Groups.ToDictionary(g => g.Group, g => ReportFormat.Population(g.Population));
+        page.Table(
+            ["group", "predictor", "term", "estimate", "SE", "z", "p"],
+            model.Coefficients.Select(c => (IReadOnlyList<string>)[
+                $"{c.Group} {labels[c.Group]}", c.Predictor, c.Term, ReportFormat.Number(c.Estimate, 4), ReportFormat.Number(c.Se, 4),
+                ReportFormat.Number(c.Z, 2), ReportFormat.P(c.P)]),
+            $"Parameter estimates (standard errors from the observed information; Wald z and two-sided p against 0). Polynomial terms are powers of scaled age u = (age − {ReportFormat.Number(model.TimeCenter, 1)}) / {ReportFormat.Number(model.TimeScaleWidth, 1)}, so log rate = intercept + linear·u + quadratic·u² + …");
+        page.Heading("Posterior diagnostics");
+        page.Table(
+            new[] { "modal group" }.Concat(model.Groups.Select(g => $"P({g.Group})")).ToList(),
+            model.PosteriorMatrix.Select(r => (IReadOnlyList<string>)new[] { $"{r.Group} {labels[r.Group]}" }.Concat(r.MeanPosterior.Select(v => ReportFormat.Number(v, 3))).ToList()),
+            "Mean posterior probability of each group (columns) among the members of each group (rows, modal assignment); the diagonal is AvePP, and off-diagonal mass shows which groups are confused with each other");
+        page.Figure("figure-m2", figures[StudyFigures.Files[5].File], StudyFigures.Files[5].Caption);
     }
 
     private static void Profiles(HtmlPage page, AnalysisResult result)
