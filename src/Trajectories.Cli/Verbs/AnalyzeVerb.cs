@@ -146,6 +146,8 @@ public sealed class AnalyzeVerb : IVerb
             context.Out.WriteLine(line);
         }
 
+        context.Out.WriteLine();
+
         var lvb = result.Lvb.First(o => o.Outcome == "lvb_any");
         context.Out.WriteLine("LVB ratio vs non-criminal: " + string.Join(", ", lvb.Rates.Where(r => r.VsNoncriminal is not null).Select(r => $"{ReportFormat.Population(r.Population)} {ReportFormat.Number(r.VsNoncriminal!.Ratio, 1)}")));
         context.Out.WriteLine("ever victim: " + string.Join(", ", result.Victimisation.Ever.Rates.Select(r => $"{ReportFormat.Population(r.Population)} {ReportFormat.Percent(r.Percent)}")));

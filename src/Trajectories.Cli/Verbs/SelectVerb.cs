@@ -130,6 +130,7 @@ public sealed class SelectVerb : IVerb
             context.Out.WriteLine(line);
         }
 
+        context.Out.WriteLine();
         context.Out.WriteLine($"rule: {result.Rule}");
         if (!result.ChosenIsAdequate)
         {

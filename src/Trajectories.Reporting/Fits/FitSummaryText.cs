@@ -20,6 +20,7 @@ public static class FitSummaryText
         var iorders = fit.Groups.Any(g => g.InflationOrder >= 0) ? ", iorder " + string.Join(',', fit.Groups.Select(g => g.InflationOrder)) : string.Empty;
         lines.Add($"Model: {fit.Family}, {Plural(fit.Groups.Count, "group")}, order {orders}{iorders}");
         lines.AddRange(Statistics(fit));
+        lines.Add(string.Empty);
         lines.Add(string.Create(C, $"{ModelJson.StopReasonText(fit.StopReason)} after {fit.Iterations} iterations in {fit.Seconds:F2} s"));
         lines.Add(SearchText.Line(fit.Search));
         lines.Add(string.Empty);
@@ -97,7 +98,8 @@ public static class FitSummaryText
                 {
                     SeStatus.Estimated => Estimate(r.Se!.Value),
                     SeStatus.Singular => "singular",
-                    _ => "fixed",
+                    SeStatus.Fixed => "fixed",
+                    _ => "n/a",
                 },
                 r.Z is { } z ? F(z, 2) : "–",
                 P(r.P),
@@ -111,6 +113,8 @@ public static class FitSummaryText
             yield return line;
         }
 
+        yield return string.Empty;
+
         if (rows.Any(r => r.Status == SeStatus.Singular))
         {
             yield return "  singular: the information matrix is singular, so there are no standard errors, z or p (see the warnings).";
@@ -119,6 +123,11 @@ public static class FitSummaryText
         if (rows.Any(r => r.Status == SeStatus.Fixed))
         {
             yield return "  fixed: held at the boundary of its space (e.g. no excess zeros), so it has no SE; the other SEs are conditional on it.";
+        }
+
+        if (rows.Any(r => r.Status == SeStatus.NotFinite))
+        {
+            yield return "  n/a: the variance of the estimate came out non-finite or negative, so it has no SE, z or p.";
         }
 
         if (rows.Any(r => r.Kind == ParameterKind.Natural))
@@ -179,6 +188,8 @@ public static class FitSummaryText
             yield return line;
         }
 
+        yield return string.Empty;
+
         yield return "  share: estimated; 95 % CI from its delta-method SE on the logit scale; assigned: share of persons whose most likely group it is;";
         yield return "  AvePP: mean posterior probability of the persons assigned to it; OCC: odds of correct classification (Nagin: AvePP >= 0.7, OCC >= 5).";
     }
@@ -202,9 +213,11 @@ public static class FitSummaryText
             yield return line;
         }
 
+        yield return string.Empty;
+
         foreach (var t in membership.Tests)
         {
-            yield return string.Create(C, $"  {t.Covariate}: Wald chi2({t.Df}) {(t.Chi2 is { } chi ? F(chi, 2) : "–")}, p {P(t.P)}");
+            yield return string.Create(C, $"  {t.Covariate}: Wald χ²({t.Df}) {(t.Chi2 is { } chi ? F(chi, 2) : "–")}, p {P(t.P)}");
         }
     }
 

@@ -33,6 +33,9 @@ public enum SeStatus
 
     /// <summary>Held fixed at the boundary of its space (e.g. no excess zeros in a ZIP group), so it has no SE.</summary>
     Fixed,
+
+    /// <summary>The SE came out non-finite (its variance is not positive): shown as not available, never as NaN.</summary>
+    NotFinite,
 }
 
 /// <summary>One estimated parameter of one group, with its Wald test.</summary>
@@ -105,6 +108,7 @@ public static class ParameterTable
             return new ParameterRow(group, kind, name, estimate, v, SeStatus.Estimated);
         }
 
-        return new ParameterRow(group, kind, name, estimate, null, singular ? SeStatus.Singular : SeStatus.Fixed);
+        var status = singular ? SeStatus.Singular : se is null ? SeStatus.Fixed : SeStatus.NotFinite;
+        return new ParameterRow(group, kind, name, estimate, null, status);
     }
 }
