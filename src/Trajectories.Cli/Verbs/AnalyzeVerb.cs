@@ -132,12 +132,6 @@ public sealed class AnalyzeVerb : IVerb
             context.Error.WriteLine("warning: the chosen model's best log-likelihood was not replicated; a better optimum may exist (rerun with more --starts or another --seed).");
         }
 
-        if (result.Selection.Chosen is { } chosen
-            && GridEdgeAdvice.Text(GridEdge.Of(result.Selection.Rows.Select(r => (r.Groups, r.Orders)), chosen.Groups, chosen.Orders)) is { } edge)
-        {
-            context.Error.WriteLine("warning: " + edge);
-        }
-
         // Profiles are shown as the report shows them ("late-peaking"); the codes ("late_peaking") stay in the files.
         var profiles = result.Profiles.Select(p => (IReadOnlyList<string>)
             [ReportFormat.Population(p.Label), p.N.Display, ReportFormat.Share(p.ModelShare), ReportFormat.Share(p.CaseShare)]);

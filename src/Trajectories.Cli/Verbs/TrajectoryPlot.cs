@@ -25,6 +25,7 @@ public static class TrajectoryPlot
         Description = "Also draw the fitted trajectories (curve, 95 % band and observed means per group, each only at the times where the group has persons; shares in the legend) as SVG: "
             + $"--plot alone writes {FileName} into --out; --plot FILE.svg writes FILE.svg (a new file; give it after INPUT, or INPUT is taken for FILE).",
         Arity = ArgumentArity.ZeroOrOne,
+        HelpName = "FILE.svg",
     };
 
     /// <summary>The target of --plot, checked before anything is fitted; null when --plot was not given.</summary>
