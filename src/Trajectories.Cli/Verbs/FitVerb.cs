@@ -64,9 +64,9 @@ public sealed class FitVerb : IVerb
             ModelJson.Write(folder.PathOf("model.json"), fit, provenance, parse.GetValue(refGroup));
             TableWriter.WriteBoth(FitTables.Posteriors(fit.Posteriors), folder.Staging, "posteriors");
             TableWriter.WriteBoth(FitTables.Trajectories(fit.Trajectories), folder.Staging, "trajectories");
-            TrajectoryPlot.Stage(plotTarget, folder, fit);
+            var svg = TrajectoryPlot.Stage(plotTarget, folder, fit);
             folder.Publish();
-            var figure = TrajectoryPlot.Finish(plotTarget, folder);
+            var figure = TrajectoryPlot.Finish(plotTarget, folder, svg);
             FitSummaryText.Write(context.Out, fit, parse.GetValue(refGroup));
             context.Out.WriteLine($"written to {folder.Target}");
             if (figure is not null)

@@ -7,11 +7,7 @@ namespace Trajectories.Cli.Verbs;
 
 /// <summary>Where <c>fit --plot</c> writes the trajectories figure: into --out, or a file of its own.</summary>
 /// <param name="File">The full path of the figure file, or null for <see cref="TrajectoryPlot.FileName"/> in --out.</param>
-public sealed record PlotTarget(string? File)
-{
-    /// <summary>The rendered figure, once <see cref="TrajectoryPlot.Stage"/> has run.</summary>
-    public string? Svg { get; set; }
-}
+public sealed record PlotTarget(string? File);
 
 /// <summary><c>fit --plot [FILE.svg]</c>: the fitted trajectories as an SVG figure of the fit's own.</summary>
 public static class TrajectoryPlot
@@ -57,27 +53,35 @@ public static class TrajectoryPlot
         return new PlotTarget(full);
     }
 
-    /// <summary>Renders the figure; into the staging folder when it goes into --out, so it is published with the results.</summary>
-    public static void Stage(PlotTarget? target, OutputFolder folder, TrajectoryFit fit)
+    /// <summary>
+    /// Renders the figure before the results are published (so a failure leaves nothing behind); into the staging
+    /// folder when it goes into --out, so it is published with the results. Returns the SVG, or null without --plot.
+    /// </summary>
+    public static string? Stage(PlotTarget? target, OutputFolder folder, TrajectoryFit fit)
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (target is null)
         {
-            return;
+            return null;
         }
 
-        target.Svg = TrajectoryFigure.Render(fit);
+        var svg = TrajectoryFigure.Render(fit);
         if (target.File is null)
         {
-            File.WriteAllText(folder.PathOf(FileName), target.Svg);
+            File.WriteAllText(folder.PathOf(FileName), svg);
         }
+
+        return svg;
     }
 
-    /// <summary>Writes a figure of its own file (never over an existing one); returns the figure's path, or null without --plot.</summary>
-    public static string? Finish(PlotTarget? target, OutputFolder folder)
+    /// <summary>
+    /// After publishing: writes <paramref name="svg"/> to a file of its own (never over an existing one); returns the
+    /// figure's path, or null without --plot.
+    /// </summary>
+    public static string? Finish(PlotTarget? target, OutputFolder folder, string? svg)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        if (target is null)
+        if (target is null || svg is null)
         {
             return null;
         }
@@ -92,7 +96,7 @@ public static class TrajectoryPlot
             Directory.CreateDirectory(Path.GetDirectoryName(target.File)!);
             using var stream = new FileStream(target.File, FileMode.CreateNew, FileAccess.Write);
             using var writer = new StreamWriter(stream);
-            writer.Write(target.Svg);
+            writer.Write(svg);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
