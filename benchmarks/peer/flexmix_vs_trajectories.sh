@@ -26,9 +26,10 @@ flex_ll=$(awk '/^flexmix_loglik/ {print $2}' <<<"$flex")
 start=$(date +%s.%N)
 traj=$(dotnet "$cli" fit "$data" --family poisson --groups "$k" --order 2 --starts "$starts" --seed "$seed" --out "$work/fit")
 end=$(date +%s.%N)
-echo "$traj" | tail -n 3
+echo "$traj" | grep -E "log-likelihood|BIC|search:"
 traj_s=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", b - a}')
-traj_ll=$(grep -o 'log-likelihood -\?[0-9.]*' <<<"$traj" | awk '{print $2}')
+# From model.json, not the console summary, whose layout is for readers.
+traj_ll=$(grep -o '"log_likelihood": *-\?[0-9.eE+-]*' "$work/fit/model.json" | head -n 1 | awk -F: '{gsub(/ /, "", $2); print $2}')
 fit_s=$(grep -o '"seconds": *[0-9.eE+-]*' "$work/fit/model.json" | head -n 1 | awk -F: '{gsub(/ /, "", $2); print $2}')
 
 echo "persons $persons, K $k, order 2, starts $starts, seed $seed"

@@ -4,7 +4,8 @@ using Trajectories.Core.Estimation;
 namespace Trajectories.Cli;
 
 /// <summary>
-/// Progress of long work: a live bar on an interactive terminal, nothing otherwise (CI logs and pipes stay clean).
+/// Progress of long work on standard error: a live bar with the count of steps and the time left on an interactive
+/// terminal, nothing otherwise (redirected output, CI logs and pipes stay clean).
 /// </summary>
 public static class ConsoleProgress
 {
@@ -26,20 +27,27 @@ public static class ConsoleProgress
             .Start(ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(title), maxValue: 1);
-                var progress = new Progress(task);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var progress = new Progress(task, new ProgressClock(() => clock.Elapsed));
                 result = work(progress);
                 task.Value = task.MaxValue;
             });
         return result;
     }
 
-    private sealed class Progress(ProgressTask task) : IProgress<FitProgress>
+    private sealed class Progress(ProgressTask task, ProgressClock clock) : IProgress<FitProgress>
     {
+        private readonly Lock _gate = new();
+
+        // A selection reports from the worker threads of its models at once.
         public void Report(FitProgress value)
         {
-            task.Description = Markup.Escape(value.Phase);
-            task.MaxValue = Math.Max(1, value.Total);
-            task.Value = Math.Min(value.Completed, task.MaxValue);
+            lock (_gate)
+            {
+                task.Description = Markup.Escape(clock.Describe(value));
+                task.MaxValue = Math.Max(1, value.Total);
+                task.Value = Math.Min(value.Completed, task.MaxValue);
+            }
         }
     }
 }

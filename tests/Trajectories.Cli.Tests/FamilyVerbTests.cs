@@ -36,7 +36,7 @@ public sealed class FamilyVerbTests : IDisposable
         var outDir = _tmp.Sub("logit");
         var (code, stdout, stderr) = CliRunner.Run("fit", Reference("logit_k2_o2"), "--family", "logit", "-k", "2", "--starts", "6", "--out", outDir);
         Assert.True(code == 0, stderr);
-        Assert.StartsWith("logit, 2 groups", stdout);
+        Assert.StartsWith("Model: logit, 2 groups", stdout);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
         var model = doc.RootElement;
         Assert.Equal("logit", model.GetProperty("family").GetString());
@@ -132,7 +132,8 @@ public sealed class FamilyVerbTests : IDisposable
         var outDir = _tmp.Sub("out");
         var (code, stdout, stderr) = CliRunner.Run("fit", input, "--family", "cnorm", "--min", "-2", "--max", "10", "-k", "1", "--out", outDir);
         Assert.True(code == 0, stderr);
-        Assert.Contains("3 persons, 8 observations", stdout);
+        Assert.Equal(3, ConsoleText.Statistic(stdout, "persons"));
+        Assert.Equal(8, ConsoleText.Statistic(stdout, "observations"));
     }
 
     [Theory]
@@ -157,7 +158,8 @@ public sealed class FamilyVerbTests : IDisposable
         var (code, stdout, stderr) = CliRunner.Run(
             "fit", Reference("risk_k3_o2"), "--risk", Reference("risk_k3_o2_risk"), "--refgroup", "2", "-k", "3", "--starts", "6", "--out", outDir);
         Assert.True(code == 0, stderr);
-        Assert.Contains("membership (multinomial logit, reference group 2)", stdout);
+        Assert.Contains("Membership (multinomial logit, reference group 2)", stdout);
+        Assert.Equal(4, ConsoleText.Table(stdout, "group", "covariate", "odds ratio").Count(r => r[1] is "sex" or "cohort"));
         Assert.Contains("sex: Wald χ²(2)", stdout);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
         var membership = doc.RootElement.GetProperty("membership");
@@ -209,7 +211,9 @@ public sealed class FamilyVerbTests : IDisposable
         var (code, stdout, stderr) = CliRunner.Run(
             "fit", Reference("tcov_k2_o2"), "--tcov", Reference("tcov_k2_o2_tcov"), "-k", "2", "--starts", "6", "--out", outDir);
         Assert.True(code == 0, stderr);
-        Assert.Contains(", detention ", stdout);
+        var detention = ConsoleText.Table(stdout, "group", "parameter", "estimate", "SE").Where(r => r[1] == "tcov detention").ToList();
+        Assert.Equal(2, detention.Count);
+        Assert.All(detention, r => ConsoleText.Number(r[2]));
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "model.json")));
         foreach (var group in doc.RootElement.GetProperty("groups").EnumerateArray())
         {

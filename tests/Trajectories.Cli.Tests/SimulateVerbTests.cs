@@ -60,8 +60,27 @@ public sealed class SimulateVerbTests : IDisposable
         Assert.True(code is 0 or 1);
         Assert.Contains("target", stdout);
         Assert.Contains("LVB ratio vs non-criminal, continuous", stdout);
-        Assert.Contains("figures within tolerance", stdout);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stdout, "figures within tolerance"));
+
+        // Profiles read as in the report, one form throughout.
+        Assert.Contains("share of offenders, late-peaking", stdout);
+        Assert.DoesNotContain("late_peaking", stdout);
+        Assert.DoesNotContain("early_peaking", stdout);
         Assert.Empty(Directory.GetFileSystemEntries(_tmp.Path));
+    }
+
+    [Fact]
+    public void TheDefaultsReproduceTheShippedSampleRegister()
+    {
+        var outDir = _tmp.Sub("default");
+        var (code, stdout, stderr) = CliRunner.Run("simulate", "--out", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("seed 20240228", stdout);
+        var sample = Path.Combine(Paths.Root, "sample-registers", "study");
+        foreach (var file in Directory.GetFiles(sample))
+        {
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(outDir, Path.GetFileName(file))));
+        }
     }
 
     [Fact]

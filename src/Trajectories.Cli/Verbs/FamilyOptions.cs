@@ -199,10 +199,16 @@ public static class FamilyOptions
         }
 
         CheckInflationOrder(family, inflation);
+        GridChecks.Orders("--order", orders);
+        var iorders = inflation is null ? null : ListOption.Integers("--iorder", inflation);
+        if (iorders is not null)
+        {
+            GridChecks.InflationOrders("--iorder", iorders);
+        }
 
         try
         {
-            return ModelSpecification.Of(family, groups, orders, inflation is null ? null : ListOption.Integers("--iorder", inflation));
+            return ModelSpecification.Of(family, groups, orders, iorders);
         }
         catch (ModelSpecificationException e)
         {

@@ -26,10 +26,20 @@ public sealed class SelectVerb : IVerb
         var tcovAt = FamilyOptions.TcovAt();
         var refGroup = FamilyOptions.RefGroup();
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk, same shape as a wide INPUT; count families (poisson, zip, nb) only." };
-        var minShare = new Option<double>("--min-share") { Description = "Adequacy: smallest group share allowed.", DefaultValueFactory = _ => new SelectionCriteria().MinShare };
+        var minShare = new Option<double>("--min-share")
+        {
+            Description = "Adequacy: smallest group share allowed. 0.02, not analyze's 0.05: in a general panel a small chronic group is often real "
+                + "(a 5 % floor rejects the models that find it); analyze runs the study, whose smallest profile is 15 %, where a 5 % floor keeps out slivers of a profile.",
+            DefaultValueFactory = _ => new SelectionCriteria().MinShare,
+        };
         var minAvePP = new Option<double>("--min-avepp") { Description = "Adequacy: smallest average posterior probability allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinAvePP };
         var minOcc = new Option<double>("--min-occ") { Description = "Adequacy: smallest odds of correct classification allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinOcc };
-        var starts = new Option<int>("--starts") { Description = "Starts of the global search per model.", DefaultValueFactory = _ => 20 };
+        var starts = new Option<int>("--starts")
+        {
+            Description = "Random starts of the global search per model (as analyze; fit's default is 20): each model of the grid also starts from the "
+                + "solutions of the models nested in it, and rounds of starts are added until its best is replicated (--replications).",
+            DefaultValueFactory = _ => 10,
+        };
         var replications = FitSettings.Replications();
         var maxStarts = FitSettings.MaxStarts();
         var seed = new Option<int>("--seed") { Description = "Seed of the start scheme.", DefaultValueFactory = _ => 1 };
@@ -52,14 +62,12 @@ public sealed class SelectVerb : IVerb
 
             var ks = ListOption.Range("--groups", parse.GetValue(groups)!);
             var orders = ListOption.Range("--order", parse.GetValue(order)!);
-            if (ks.Any(k => k < 1) || orders.Any(o => o is < 0 or > 5))
-            {
-                throw new UsageException("--groups must be 1 or more and --order within 0–5.");
-            }
+            GridChecks.Groups("--groups", ks);
+            GridChecks.Orders("--order", orders);
 
             FamilyOptions.CheckRefGroup(parse.GetValue(refGroup), parse.GetValue(risk), ks.Min());
             var criteria = new SelectionCriteria { MinShare = parse.GetValue(minShare), MinAvePP = parse.GetValue(minAvePP), MinOcc = parse.GetValue(minOcc) };
-            var iorders = ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0");
+            var iorders = GridChecks.InflationOrders("--iorder", ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0"));
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             using var folder = OutputFolder.Create(parse.GetValue(output)!);
             var (loaded, reportAt) = FamilyOptions.Load(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov), parse.GetValue(tcovAt));
@@ -68,39 +76,66 @@ public sealed class SelectVerb : IVerb
             var result = ConsoleProgress.Run(context, $"{grid.Count} models", progress =>
                 ModelSelector.Select(loaded.Panel, grid, options, criteria, progress is null ? null : new SelectionProgressAdapter(progress)));
             var chosen = result.Chosen?.Fit ?? throw new FitFailedException("no model of the grid could be fitted: " + string.Join("; ", result.Rows.Select(r => r.Error).Distinct()));
-            TableWriter.WriteBoth(SelectionTable.Build(result), folder.Staging, "selection");
+            var edge = GridEdgeAdvice.Text(GridEdge.Of(result));
+            if (edge is not null)
+            {
+                chosen = chosen with { Warnings = [.. chosen.Warnings, edge] };
+            }
+
+            TableWriter.WriteBoth(SelectionTable.Build(result, edge), folder.Staging, "selection");
             var provenance = new FitProvenance(loaded.Source, InputLoading.FormatText(loaded.Format), parse.GetValue(exposure), loaded.DroppedPersons, options.Seed);
             ModelJson.Write(folder.PathOf("model.json"), chosen, provenance, parse.GetValue(refGroup));
             TableWriter.WriteBoth(FitTables.Posteriors(chosen.Posteriors), folder.Staging, "posteriors");
             TableWriter.WriteBoth(FitTables.Trajectories(chosen.Trajectories), folder.Staging, "trajectories");
             folder.Publish();
-            Print(context, result, folder.Target);
+            Print(context, result);
+            context.Out.WriteLine();
+            context.Out.WriteLine($"Chosen model: {result.Chosen!.Label}");
+
+            // The grid-edge warning is among the chosen model's warnings, which close its summary.
+            FitSummaryText.Write(context.Out, chosen, parse.GetValue(refGroup));
+
+            context.Out.WriteLine($"written to {folder.Target}");
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    private static void Print(CliContext context, SelectionResult result, string target)
+    private static void Print(CliContext context, SelectionResult result)
     {
         var c = CultureInfo.InvariantCulture;
-        context.Out.WriteLine($"{"model",-44} {"LL",12} {"BIC(n)",11} {"entropy",7} {"minAvePP",8} {"adequate",8}");
-        for (var i = 0; i < result.Rows.Count; i++)
+        var rows = result.Rows.Select((row, i) =>
         {
-            var row = result.Rows[i];
             var f = row.Fit;
-            var mark = (result.ChosenIndex == i ? " <- chosen" : string.Empty) + (f is { Search.Replicated: false } ? " (best not replicated)" : string.Empty);
-            context.Out.WriteLine(f is null
-                ? $"{row.Label,-44} failed: {row.Error}"
-                : string.Create(c, $"{row.Label,-44} {f.LogLikelihood,12:F2} {f.BicPersons,11:F2} {f.Entropy,7:F3} {f.Groups.Min(g => g.AvePP ?? 0),8:F3} {(row.Adequate ? "yes" : "no"),8}{mark}"));
+            var mark = (result.ChosenIndex == i ? "<- chosen" : string.Empty) + (f is { Search.Replicated: false } ? " (best not replicated)" : string.Empty);
+            return (IReadOnlyList<string>)(f is null
+                ? [row.Label, "–", "–", "–", "–", "–", "–", "no", "failed: " + row.Error]
+                : [
+                    row.Label,
+                    f.LogLikelihood.ToString("F2", c),
+                    f.BicPersons.ToString("F2", c),
+                    f.BicObservations.ToString("F2", c),
+                    f.Entropy.ToString("F3", c),
+                    (f.Groups.Min(g => g.AvePP) is { } pp ? pp.ToString("F3", c) : "–"),
+                    f.Groups.Min(g => g.Share).ToString("P1", c),
+                    row.Adequate ? "yes" : "no",
+                    mark.Trim(),
+                ]);
+        });
+        foreach (var line in TextTable.Render(
+            [new("model", TextAlign.Left), new("LL"), new("BIC(persons)"), new("BIC(obs)"), new("entropy"), new("minAvePP"), new("minShare"), new("adequate", TextAlign.Left), new("note", TextAlign.Left)],
+            rows,
+            indent: string.Empty))
+        {
+            context.Out.WriteLine(line);
         }
 
+        context.Out.WriteLine();
         context.Out.WriteLine($"rule: {result.Rule}");
         if (!result.ChosenIsAdequate)
         {
             context.Error.WriteLine("warning: no model met every adequacy criterion; the chosen model is the best by BIC among converged fits and is flagged.");
         }
-
-        context.Out.WriteLine($"written to {target}");
     }
 
     private sealed class SelectionProgressAdapter(IProgress<Core.Estimation.FitProgress> inner) : IProgress<SelectionProgress>

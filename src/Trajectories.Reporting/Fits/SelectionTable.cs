@@ -6,8 +6,11 @@ namespace Trajectories.Reporting.Fits;
 /// <summary><c>selection</c>: one row per model tried, with its fit statistics and the adequacy verdict.</summary>
 public static class SelectionTable
 {
-    /// <summary>Builds the table; <c>chosen</c> is true on the chosen model's row.</summary>
-    public static ResultTable Build(SelectionResult result)
+    /// <summary>
+    /// Builds the table; <c>chosen</c> is true on the chosen model's row, and <c>grid_edge</c> holds
+    /// <paramref name="gridEdge"/> there (why the grid may be too narrow: the chosen model has its largest K or order).
+    /// </summary>
+    public static ResultTable Build(SelectionResult result, string? gridEdge = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var rows = result.Rows;
@@ -36,6 +39,7 @@ public static class SelectionTable
             new("replicated", ColumnKind.Boolean, i => rows[i].Fit?.Search.Replicated),
             new("best_origin", ColumnKind.Text, i => rows[i].Fit?.Search.BestOrigin),
             new("seconds", ColumnKind.Real, i => rows[i].Fit?.Seconds),
+            new("grid_edge", ColumnKind.Text, i => result.ChosenIndex == i ? gridEdge : null),
         ]);
     }
 }

@@ -59,7 +59,7 @@ public static class CalibrationCheck
         foreach (var profile in Enum.GetValues<Profile>())
         {
             rows.Add(CalibrationRow.Percent(
-                $"share of offenders, {Codes.Of(profile)}", shares[(int)profile],
+                $"share of offenders, {DisplayNames.Of(profile)}", shares[(int)profile],
                 Share(offenders, i => s.Profiles[i] == profile), Points));
         }
 
@@ -72,12 +72,12 @@ public static class CalibrationCheck
         double AgeFirstTrafficking(Profile p) =>
             s.Profile(p).Average(i => s.Persons[i].FirstTraffickingYear!.Value - s.Persons[i].BirthYear);
         rows.Add(CalibrationRow.Absolute("mean age at first case, incidental", 23.2, AgeFirstCase(Profile.Incidental), AgeTolerance));
-        rows.Add(CalibrationRow.Absolute("mean age at first case, early_peaking", 15.1, AgeFirstCase(Profile.EarlyPeaking), AgeTolerance));
+        rows.Add(CalibrationRow.Absolute("mean age at first case, early-peaking", 15.1, AgeFirstCase(Profile.EarlyPeaking), AgeTolerance));
         rows.Add(CalibrationRow.Absolute("mean age at first case, continuous", 14.4, AgeFirstCase(Profile.Continuous), AgeTolerance));
         rows.Add(CalibrationRow.Absolute("mean age at first trafficking, incidental", 30.4, AgeFirstTrafficking(Profile.Incidental), AgeTolerance));
-        rows.Add(CalibrationRow.Absolute("mean age at first trafficking, early_peaking", 22.2, AgeFirstTrafficking(Profile.EarlyPeaking), AgeTolerance));
+        rows.Add(CalibrationRow.Absolute("mean age at first trafficking, early-peaking", 22.2, AgeFirstTrafficking(Profile.EarlyPeaking), AgeTolerance));
         rows.Add(CalibrationRow.AtLeast(
-            "early_peaking youngest at first trafficking (next youngest − early, years)", "> 0", 0.0,
+            "early-peaking youngest at first trafficking (next youngest − early, years)", "> 0", 0.0,
             Enum.GetValues<Profile>().Where(p => p != Profile.EarlyPeaking).Min(AgeFirstTrafficking)
             - AgeFirstTrafficking(Profile.EarlyPeaking)));
         rows.Add(CalibrationRow.Relative("mean cases before trafficking, incidental", 2.0,
@@ -96,12 +96,12 @@ public static class CalibrationCheck
     private static void PeakWindows(RegisterStatistics s, List<CalibrationRow> rows)
     {
         var earlyPeak = s.PeakAge(Profile.EarlyPeaking, out var earlyRate);
-        rows.Add(CalibrationRow.Between("peak age of mean yearly cases, early_peaking", 15, 22, earlyPeak));
-        rows.Add(CalibrationRow.AtMost("early_peaking decline: rate at 28–32 / peak rate", "declines", 0.5,
+        rows.Add(CalibrationRow.Between("peak age of mean yearly cases, early-peaking", 15, 22, earlyPeak));
+        rows.Add(CalibrationRow.AtMost("early-peaking decline: rate at 28–32 / peak rate", "declines", 0.5,
             s.RateOverAges(Profile.EarlyPeaking, 28, 32) / earlyRate));
         var latePeak = s.PeakAge(Profile.LatePeaking, out var lateRate);
-        rows.Add(CalibrationRow.Between("peak age of mean yearly cases, late_peaking", 22, 33, latePeak));
-        rows.Add(CalibrationRow.AtMost("late_peaking quiet start: rate at 12–20 / peak rate", "quiet", 0.25,
+        rows.Add(CalibrationRow.Between("peak age of mean yearly cases, late-peaking", 22, 33, latePeak));
+        rows.Add(CalibrationRow.AtMost("late-peaking quiet start: rate at 12–20 / peak rate", "quiet", 0.25,
             s.RateOverAges(Profile.LatePeaking, 12, 20) / lateRate));
         rows.Add(CalibrationRow.AtLeast("continuous persists: rate at 25–30 / rate at 15–20", "persists", 0.7,
             s.RateOverAges(Profile.Continuous, 25, 30) / s.RateOverAges(Profile.Continuous, 15, 20)));
@@ -119,7 +119,7 @@ public static class CalibrationCheck
         rows.Add(CalibrationRow.Relative("LVB ratio vs non-criminal, criminal control", 2.3, criminal / baseRate, RatioTolerance));
         rows.Add(CalibrationRow.Relative("LVB ratio offenders vs criminal control", 3.6 / 2.3, offenders / criminal, RatioTolerance));
         double ProfileRate(Profile p) => Share(s.Profile(p), i => s.HasLvb[i]);
-        rows.Add(CalibrationRow.Relative("LVB ratio vs non-criminal, early_peaking", 5.0, ProfileRate(Profile.EarlyPeaking) / baseRate, RatioTolerance));
+        rows.Add(CalibrationRow.Relative("LVB ratio vs non-criminal, early-peaking", 5.0, ProfileRate(Profile.EarlyPeaking) / baseRate, RatioTolerance));
         rows.Add(CalibrationRow.Relative("LVB ratio vs non-criminal, continuous", 8.7, ProfileRate(Profile.Continuous) / baseRate, RatioTolerance));
         foreach (var (profile, share) in new[] { (Profile.Incidental, 0.36), (Profile.LatePeaking, 0.21) })
         {
@@ -128,7 +128,7 @@ public static class CalibrationCheck
             var p1 = ProfileRate(profile);
             var n1 = Math.Round(share * StudySize);
             var se = Math.Sqrt((p1 * (1 - p1) / n1) + (baseRate * (1 - baseRate) / StudySize));
-            rows.Add(CalibrationRow.AtMost($"LVB {Codes.Of(profile)} vs non-criminal: z at N = 630", "not signif.", 1.96,
+            rows.Add(CalibrationRow.AtMost($"LVB {DisplayNames.Of(profile)} vs non-criminal: z at N = 630", "not signif.", 1.96,
                 (p1 - baseRate) / se));
         }
     }
@@ -148,12 +148,12 @@ public static class CalibrationCheck
         {
             var people = s.Cohort(cohorts[c]).ToArray();
             var victims = people.Where(i => s.Victimisations[i] > 0).ToArray();
-            var name = Codes.Of(cohorts[c]);
+            var name = DisplayNames.Of(cohorts[c]);
             rows.Add(CalibrationRow.Percent($"ever victim 2010–2023, {name}", ever[c], Share(people, i => s.Victimisations[i] > 0), Points));
             rows.Add(CalibrationRow.Relative($"mean victimisations among victims, {name}", mean[c], victims.Average(i => (double)s.Victimisations[i]), MeanTolerance));
             foreach (var category in Enum.GetValues<VictimCategory>())
             {
-                rows.Add(CalibrationRow.Percent($"victims with {Codes.Of(category)}, {name}", categories[c, (int)category],
+                rows.Add(CalibrationRow.Percent($"victims with {DisplayNames.Of(category)}, {name}", categories[c, (int)category],
                     Share(victims, i => s.VictimCategories[i, (int)category]), Points));
             }
         }
@@ -162,7 +162,7 @@ public static class CalibrationCheck
         {
             var people = s.Profile(profile).ToArray();
             var victims = people.Where(i => s.Victimisations[i] > 0).ToArray();
-            var name = Codes.Of(profile);
+            var name = DisplayNames.Of(profile);
             rows.Add(CalibrationRow.Percent($"ever victim, {name} (no profile difference)", 74, Share(people, i => s.Victimisations[i] > 0), 2 * Points));
             rows.Add(CalibrationRow.Relative($"mean victimisations among victims, {name}", 3.1, victims.Average(i => (double)s.Victimisations[i]), MeanTolerance));
             var violence = Share(victims, i => s.VictimCategories[i, (int)VictimCategory.Violence]);
@@ -179,7 +179,7 @@ public static class CalibrationCheck
         double[] recent = [30, 54, 45, 29];
         foreach (var profile in Enum.GetValues<Profile>())
         {
-            rows.Add(CalibrationRow.Percent($"recent victim, {Codes.Of(profile)}", recent[(int)profile],
+            rows.Add(CalibrationRow.Percent($"recent victim, {DisplayNames.Of(profile)}", recent[(int)profile],
                 Share(recentBase.Where(i => s.Profiles[i] == profile), i => s.RecentVictim[i]), SmallSubsetPoints));
         }
     }
