@@ -74,13 +74,14 @@ internal static class ModelTables
         .Text("description", "The curve in words (its features are columns of the profiles table).", g => g.Description);
 
     public static readonly TableSpec<ParameterRow> Parameters = new TableSpec<ParameterRow>(
-            "parameters", "One row per coefficient of the chosen model (PROC TRAJ's parameter estimates): polynomial coefficients are on scaled age u = (age − time_center) / time_scale (table model).", ["model", "parameters"])
+            "parameters", "One row per estimated parameter of the chosen model (PROC TRAJ's parameter estimates): polynomial coefficients are on scaled age u = (age − time_center) / time_scale (table model).", ["model", "parameters"])
         .KeyNumber("group", "1-based group number.", p => p.Group)
-        .Key("predictor", "The predictor: log rate, zero-inflation logit, log frailty variance, log dispersion, …", p => p.Predictor)
-        .Key("term", "intercept, linear, quadratic, cubic, … (powers of scaled age), or a time-varying covariate's name.", p => p.Term)
+        .Key("kind", "trajectory (log-rate polynomial), secondary (zero-inflation logit polynomial), natural (a dispersion or frailty variance on its own scale) or time_covariate.", p => Kind(p.Kind))
+        .Key("name", "intercept, linear, quadratic, cubic, … (powers of scaled age); inflation intercept, …; frailty variance, dispersion; tcov NAME.", p => p.Name)
         .Model("estimate", "The estimate.", p => p.Estimate, nullable: false)
-        .Model("se", "Standard error from the observed information; null when it is singular.", p => p.Se)
-        .Model("z", "Wald statistic estimate / se.", p => p.Z)
+        .Model("se", "Standard error from the observed information (delta method on the natural scale); null when se_status is not estimated.", p => p.Se)
+        .Text("se_status", "estimated, singular (the information matrix is singular), fixed (held at its boundary) or not_finite.", p => SeStatusCode(p.Status))
+        .Model("z", "Wald statistic estimate / se; null for natural-scale parameters, whose 0 is the boundary of their space.", p => p.Z)
         .Model("p", "Two-sided p-value of z (standard normal).", p => p.P);
 
     public static readonly TableSpec<PublishedPosteriorRow> PosteriorMatrix = new TableSpec<PublishedPosteriorRow>(
@@ -169,4 +170,22 @@ internal static class ModelTables
 
     private static int[]? Years(AnalysisResult r, LvbSource source) =>
         r.Register.LvbYears.TryGetValue(source, out var y) ? [y.First, y.Last] : null;
+
+    private static string Kind(ParameterKind kind) => kind switch
+    {
+        ParameterKind.Trajectory => "trajectory",
+        ParameterKind.Secondary => "secondary",
+        ParameterKind.Natural => "natural",
+        ParameterKind.TimeCovariate => "time_covariate",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static string SeStatusCode(SeStatus status) => status switch
+    {
+        SeStatus.Estimated => "estimated",
+        SeStatus.Singular => "singular",
+        SeStatus.Fixed => "fixed",
+        SeStatus.NotFinite => "not_finite",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
 }

@@ -44,7 +44,7 @@ internal static class ModelPublication
             fit.Family, fit.Model.Orders, persons, observations, ledger.Count(fit.PatternCount, "panel/offender/patterns"),
             fit.ParameterCount, fit.LogLikelihood, Bic(fit.LogLikelihood, fit.ParameterCount, persons), Bic(fit.LogLikelihood, fit.ParameterCount, observations),
             fit.Aic, Round(fit.Entropy, 3, rule), fit.Converged, StopReasonCodes.Of(fit.StopReason), fit.Iterations, fit.Search,
-            fit.TimeScale.Center, fit.TimeScale.Scale, groups, curve, fit.Warnings, ParameterTable.Of(fit), matrix, bands);
+            fit.TimeScale.Center, fit.TimeScale.Scale, groups, curve, fit.Warnings, ParameterTable.Rows(fit), matrix, bands);
     }
 
     // A feature the labeller could not measure (no supported age) is NaN there and null here.

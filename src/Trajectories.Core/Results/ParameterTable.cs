@@ -2,64 +2,116 @@ using Trajectories.Core.Numerics;
 
 namespace Trajectories.Core.Results;
 
-/// <summary>
-/// One estimated coefficient of a group, as PROC TRAJ's and R's parameter tables show it: estimate, standard error,
-/// Wald z and its two-sided p-value against 0.
-/// </summary>
-/// <param name="Group">1-based group number.</param>
-/// <param name="Predictor">The predictor it belongs to, as its family names it ("log rate", "zero-inflation logit",
-/// "log frailty variance"; a time-varying covariate's coefficient is on the trajectory's scale).</param>
-/// <param name="Term">"intercept", "linear", "quadratic", … (powers of scaled age), or the covariate's name.</param>
-/// <param name="Estimate">The estimate.</param>
-/// <param name="Se">Its standard error; null when the information matrix gives none.</param>
-public sealed record ParameterRow(int Group, string Predictor, string Term, double Estimate, double? Se)
+/// <summary>What a row of the parameter table estimates.</summary>
+public enum ParameterKind
 {
-    /// <summary>Wald statistic estimate / SE; null without a positive SE.</summary>
-    public double? Z => Se is > 0 && double.IsFinite(Se.Value) ? Estimate / Se.Value : null;
+    /// <summary>A coefficient of the trajectory's polynomial in scaled time (log rate, logit or mean).</summary>
+    Trajectory,
 
-    /// <summary>Two-sided p-value of <see cref="Z"/> under the standard normal.</summary>
+    /// <summary>A coefficient of the second predictor's polynomial in scaled time (ZIP's zero-inflation logit).</summary>
+    Secondary,
+
+    /// <summary>
+    /// A constant second predictor on its natural scale (NB dispersion, frailty variance, σ) with a delta-method SE.
+    /// No Wald test: zero is the boundary of its space, where the z test does not hold.
+    /// </summary>
+    Natural,
+
+    /// <summary>A time-varying covariate's coefficient in the trajectory (PROC TRAJ's TCOV).</summary>
+    TimeCovariate,
+}
+
+/// <summary>Why a parameter has, or has not, a standard error.</summary>
+public enum SeStatus
+{
+    /// <summary>Estimated from the inverse observed information.</summary>
+    Estimated,
+
+    /// <summary>The information matrix is singular: no parameter has a standard error.</summary>
+    Singular,
+
+    /// <summary>Held fixed at the boundary of its space (e.g. no excess zeros in a ZIP group), so it has no SE.</summary>
+    Fixed,
+
+    /// <summary>The SE came out non-finite (its variance is not positive): shown as not available, never as NaN.</summary>
+    NotFinite,
+}
+
+/// <summary>One estimated parameter of one group, with its Wald test.</summary>
+/// <param name="Group">1-based group.</param>
+/// <param name="Kind">What it estimates.</param>
+/// <param name="Name">E.g. "intercept", "quadratic", "inflation linear", "frailty variance", "tcov detention".</param>
+/// <param name="Estimate">The estimate.</param>
+/// <param name="Se">Its standard error; null when <paramref name="Status"/> is not <see cref="SeStatus.Estimated"/>.</param>
+/// <param name="Status">Why the SE is there or not.</param>
+public sealed record ParameterRow(int Group, ParameterKind Kind, string Name, double Estimate, double? Se, SeStatus Status)
+{
+    /// <summary>Estimate / SE; null without an SE and for <see cref="ParameterKind.Natural"/> rows.</summary>
+    public double? Z => Kind != ParameterKind.Natural && Se is { } se && se > 0 ? Estimate / se : null;
+
+    /// <summary>Two-sided p-value of the Wald z test; null without <see cref="Z"/>.</summary>
     public double? P => Z is { } z ? 2 * NormalDistribution.Cdf(-Math.Abs(z)) : null;
 }
 
-/// <summary>The groups' coefficients of a fit as rows of one table (the console summary and the report share it).</summary>
+/// <summary>
+/// The parameter table of a fit (PROC TRAJ's parameter estimates): every group's coefficients with SE, z and p. The
+/// console summary of fit/select and the published <c>parameters</c> table of analyze both take it from here.
+/// Polynomial coefficients are on the fit's scaled time (<see cref="TrajectoryFit.TimeScale"/>).
+/// </summary>
 public static class ParameterTable
 {
-    private static readonly string[] Powers = ["intercept", "linear", "quadratic", "cubic", "quartic", "quintic"];
+    /// <summary>Names of the polynomial terms by power.</summary>
+    public static IReadOnlyList<string> Terms { get; } = ["intercept", "linear", "quadratic", "cubic", "quartic", "quintic"];
 
-    /// <summary>
-    /// Every group's trajectory coefficients, its time-varying covariates' coefficients and its second predictor, in
-    /// group order. Polynomial coefficients are on the fit's scaled age (<see cref="TrajectoryFit.TimeScale"/>), as the
-    /// estimation used them.
-    /// </summary>
-    public static IReadOnlyList<ParameterRow> Of(TrajectoryFit fit)
+    /// <summary>The rows of <paramref name="fit"/>, group by group: trajectory, second predictor, time-varying covariates.</summary>
+    public static IReadOnlyList<ParameterRow> Rows(TrajectoryFit fit)
     {
         ArgumentNullException.ThrowIfNull(fit);
+        var singular = fit.Covariance is null;
         var rows = new List<ParameterRow>();
         foreach (var g in fit.Groups)
         {
-            Add(rows, g.Index, g.Trajectory);
-            foreach (var c in g.TimeCovariates)
+            var t = g.Trajectory;
+            for (var j = 0; j < t.Coefficients.Count; j++)
             {
-                rows.Add(new ParameterRow(g.Index, g.Trajectory.Predictor.Name, c.Name, c.Estimate, c.Se));
+                rows.Add(Row(g.Index, ParameterKind.Trajectory, Term(j), t.Coefficients[j], t.Se[j], singular));
             }
 
             if (g.Secondary is { } s)
             {
-                Add(rows, g.Index, s);
+                if (s.Natural is { } natural)
+                {
+                    rows.Add(Row(g.Index, ParameterKind.Natural, s.Predictor.Key.Replace('_', ' '), natural, s.NaturalSe, singular));
+                }
+                else
+                {
+                    for (var j = 0; j < s.Coefficients.Count; j++)
+                    {
+                        rows.Add(Row(g.Index, ParameterKind.Secondary, $"{s.Predictor.Key} {Term(j)}", s.Coefficients[j], s.Se[j], singular));
+                    }
+                }
+            }
+
+            foreach (var c in g.TimeCovariates)
+            {
+                rows.Add(Row(g.Index, ParameterKind.TimeCovariate, "tcov " + c.Name, c.Estimate, c.Se, singular));
             }
         }
 
         return rows;
     }
 
-    /// <summary>The name of the coefficient of scaled age to the power <paramref name="power"/>.</summary>
-    public static string Term(int power) => power < Powers.Length ? Powers[power] : $"power {power}";
+    /// <summary>The name of the term of power <paramref name="power"/> ("intercept", "linear", …).</summary>
+    public static string Term(int power) => power < Terms.Count ? Terms[power] : $"power {power}";
 
-    private static void Add(List<ParameterRow> rows, int group, PredictorEstimate p)
+    private static ParameterRow Row(int group, ParameterKind kind, string name, double estimate, double? se, bool singular)
     {
-        for (var k = 0; k < p.Coefficients.Count; k++)
+        if (se is { } v && double.IsFinite(v))
         {
-            rows.Add(new ParameterRow(group, p.Predictor.Name, Term(k), p.Coefficients[k], k < p.Se.Count ? p.Se[k] : null));
+            return new ParameterRow(group, kind, name, estimate, v, SeStatus.Estimated);
         }
+
+        var status = singular ? SeStatus.Singular : se is null ? SeStatus.Fixed : SeStatus.NotFinite;
+        return new ParameterRow(group, kind, name, estimate, null, status);
     }
 }

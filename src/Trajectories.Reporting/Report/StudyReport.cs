@@ -1,5 +1,6 @@
 using System.Globalization;
 using Trajectories.Analysis.Study;
+using Trajectories.Core.Results;
 using Trajectories.Reporting.Fits;
 using Trajectories.Reporting.Html;
 
@@ -114,11 +115,10 @@ public static class StudyReport
         page.Figure("figure-1", figures[StudyFigures.Files[0].File], StudyFigures.Files[0].Caption);
         var labels = model.Groups.ToDictionary(g => g.Group, g => ReportFormat.Population(g.Population));
         page.Table(
-            ["group", "predictor", "term", "estimate", "SE", "z", "p"],
+            ["group", "parameter", "estimate", "SE", "z", "p"],
             model.Coefficients.Select(c => (IReadOnlyList<string>)[
-                $"{c.Group} {labels[c.Group]}", c.Predictor, c.Term, ReportFormat.Number(c.Estimate, 4), ReportFormat.Number(c.Se, 4),
-                ReportFormat.Number(c.Z, 2), ReportFormat.P(c.P)]),
-            $"Parameter estimates (standard errors from the observed information; Wald z and two-sided p against 0). Polynomial terms are powers of scaled age u = (age − {ReportFormat.Number(model.TimeCenter, 1)}) / {ReportFormat.Number(model.TimeScaleWidth, 1)}, so log rate = intercept + linear·u + quadratic·u² + …");
+                $"{c.Group} {labels[c.Group]}", c.Name, ReportFormat.Number(c.Estimate, 4), Se(c), ReportFormat.Number(c.Z, 2), ReportFormat.P(c.P)]),
+            $"Parameter estimates (standard errors from the observed information; Wald z and two-sided p against 0). Polynomial terms are powers of scaled age u = (age − {ReportFormat.Number(model.TimeCenter, 1)}) / {ReportFormat.Number(model.TimeScaleWidth, 1)}, so log rate = intercept + linear·u + quadratic·u² + …; a frailty variance or dispersion is on its own scale with a delta-method SE and no z test (0 is the edge of its range)");
         page.Heading("Posterior diagnostics");
         page.Table(
             new[] { "modal group" }.Concat(model.Groups.Select(g => $"P({g.Group})")).ToList(),
@@ -156,6 +156,14 @@ public static class StudyReport
                 g.Single(t => t.Estimator == "bch").Test]),
             "Differences across the profiles, allowing for classification uncertainty");
     }
+
+    private static string Se(ParameterRow row) => row.Status switch
+    {
+        SeStatus.Estimated => ReportFormat.Number(row.Se, 4),
+        SeStatus.Singular => "singular",
+        SeStatus.Fixed => "fixed",
+        _ => "n/a",
+    };
 
     private static string WithSe(double? percent, double? se) =>
         percent is null ? "–" : $"{ReportFormat.Percent(percent)} ({ReportFormat.Number(se, 1)})";
