@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Trajectories.Cli.Verbs;
 using Trajectories.Registers.Io;
-using Trajectories.Reporting.Output;
+using Trajectories.Registers.Publishing;
 
 namespace Trajectories.Cli;
 
@@ -53,9 +53,16 @@ public static class CliApp
             context.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (OutputFolderException e)
+        catch (PublishException e)
         {
             context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException
+            && FileSystemErrors.Classify(e) is PublishFailure.NoSpace or PublishFailure.AccessDenied or PublishFailure.CannotRename)
+        {
+            // A full disk or a permission problem while writing results (the staging folder is already gone).
+            context.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}; nothing was published.");
             return ExitCodes.BadInput;
         }
         catch (UsageException e)

@@ -20,7 +20,7 @@ public sealed class SimulateVerb : IVerb
     {
         var offenders = new Option<int>("--offenders", "-n") { Description = "Number of offenders N (the register has N offenders + N criminal + N non-criminal matched controls). 630 reproduces the study's size.", DefaultValueFactory = _ => 630 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed (same seed, same register, whatever the thread count).", DefaultValueFactory = _ => 1UL };
-        var output = new Option<string?>("--out", "-o") { Description = "Folder for the register (must be new or empty)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder for the register (must be new or empty; written all-or-nothing; refused, exit 2, while another run writes it)." };
         var format = new Option<string>("--format") { Description = "Table format: parquet or csv.", DefaultValueFactory = _ => "parquet" };
         format.AcceptOnlyFromAmong("parquet", "csv");
         var detention = new Option<bool>("--detention") { Description = "Also simulate detention: part-year exposure (the exposure table) after high-rate years." };
