@@ -58,11 +58,10 @@ public static class CliApp
             context.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException
-            && FileSystemErrors.Classify(e) is PublishFailure.NoSpace or PublishFailure.AccessDenied or PublishFailure.CannotRename)
+        catch (Exception e) when (WriteFault(e, out var message))
         {
-            // A full disk or a permission problem while writing results (the staging folder is already gone).
-            context.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}; nothing was published.");
+            // A full disk or a permission problem while writing results; the staging folder is gone by now.
+            context.Error.WriteLine($"error: {message}");
             return ExitCodes.BadInput;
         }
         catch (UsageException e)
@@ -80,6 +79,15 @@ public static class CliApp
             context.Error.WriteLine("cancelled; nothing was written.");
             return ExitCodes.Cancelled;
         }
+    }
+
+    // Runs as an exception filter, before the output folder is disposed, so it can still name that folder.
+    private static bool WriteFault(Exception e, out string message)
+    {
+        var isFault = e is IOException or UnauthorizedAccessException
+            && FileSystemErrors.Classify(e) is PublishFailure.NoSpace or PublishFailure.AccessDenied or PublishFailure.CannotRename;
+        message = isFault ? FileSystemErrors.Wrap(e, StagedOutput.CurrentTarget ?? "the output folder", "cannot write the results").Message : string.Empty;
+        return isFault;
     }
 
     private static IEnumerable<IVerb> Verbs()

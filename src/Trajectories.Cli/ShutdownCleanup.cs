@@ -32,9 +32,10 @@ internal sealed class ShutdownCleanup : IDisposable
     /// <summary>Installs the handlers for the life of the returned object.</summary>
     public static ShutdownCleanup Install() => new();
 
-    /// <inheritdoc />
+    /// <summary>Cleans up what is still unfinished (the end of Main is the last <c>finally</c>), then removes the handlers.</summary>
     public void Dispose()
     {
+        StagedOutput.AbandonAll();
         AppDomain.CurrentDomain.ProcessExit -= OnExit;
         foreach (var registration in _signals)
         {

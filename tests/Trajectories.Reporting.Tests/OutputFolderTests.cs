@@ -1,5 +1,6 @@
 using Trajectories.Registers.Publishing;
 using Trajectories.Reporting.Output;
+using Trajectories.Testing;
 
 namespace Trajectories.Reporting.Tests;
 
@@ -317,6 +318,20 @@ public sealed class OutputFolderTests : IDisposable
 
         Assert.Equal([mount.Path], Directory.GetFileSystemEntries(_root));
         Assert.Empty(Directory.GetFileSystemEntries(mount.Path));
+    }
+
+    [Fact]
+    public void AReadOnlyFileSystemIsAPermissionError()
+    {
+        using var mount = SmallDisk.TryMount(Path.Combine(_root, "ro"), "64k", readOnly: true);
+        if (mount is null)
+        {
+            return;
+        }
+
+        var e = Assert.Throws<PublishException>(() => OutputFolder.Create(Path.Combine(mount.Path, "report")));
+        Assert.Equal(PublishFailure.AccessDenied, e.Kind);
+        Assert.StartsWith(Path.Combine(mount.Path, "report") + ":", e.Message, StringComparison.Ordinal);
     }
 
     private static void Publish(string target, string content, string? extra = null)

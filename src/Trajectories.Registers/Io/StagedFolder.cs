@@ -10,7 +10,9 @@ namespace Trajectories.Registers.Io;
 /// The target is checked before anything is written: a folder that exists and is not empty is refused, unless
 /// <c>overwrite</c> is set and the folder is itself a register as written by Trajectories (a <c>register.json</c>
 /// and table files, nothing else); a folder holding anything else is never replaced. The parent folder is created
-/// when missing.
+/// when missing. Claiming, staging and the final swap are <see cref="StagedOutput"/>'s: a second writer of the same
+/// folder is refused while the first runs, a killed writer's leftovers are cleaned by the next, and files added to
+/// the folder during the write are kept (the register then goes to a sibling and Publish throws).
 /// </remarks>
 internal sealed class StagedFolder : IDisposable
 {
@@ -50,7 +52,15 @@ internal sealed class StagedFolder : IDisposable
 
         // The claim (a lock a second run respects), stale-leftover cleanup, staging and the final swap are shared
         // with the result folders; a register carries no marker, so only overwrite can make a folder replaceable.
-        _output = StagedOutput.Begin(target, new OutputRules(WriteMarker: false, DivertWhenChanged: false, overwrite ? IsWrittenRegister : _ => false));
+        try
+        {
+            _output = StagedOutput.Begin(target, new OutputRules(WriteMarker: false, DivertWhenChanged: false, overwrite ? IsWrittenRegister : _ => false));
+        }
+        catch (PublishException e)
+        {
+            // RegisterWriter.Create promises InputException for a folder it cannot use, before anything is written.
+            throw new InputException(target, null, null, e.Problem, e);
+        }
     }
 
     /// <summary>The hidden folder to write into.</summary>

@@ -49,5 +49,5 @@ public static class FileSystemErrors
         return new PublishException(kind, path, $"{doing}: {why}; nothing was published.", e);
     }
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim().TrimEnd('.');
 }

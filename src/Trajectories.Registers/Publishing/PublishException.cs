@@ -43,6 +43,7 @@ public sealed class PublishException : Exception
     {
         Kind = kind;
         Path = path;
+        Problem = problem;
     }
 
     /// <summary>What went wrong.</summary>
@@ -50,4 +51,7 @@ public sealed class PublishException : Exception
 
     /// <summary>The folder (as the user named it, or its full path).</summary>
     public string Path { get; }
+
+    /// <summary>What is wrong with it, without the path.</summary>
+    public string Problem { get; }
 }

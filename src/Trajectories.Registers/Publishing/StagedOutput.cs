@@ -25,6 +25,7 @@ namespace Trajectories.Registers.Publishing;
 public sealed class StagedOutput : IDisposable
 {
     private static readonly ConcurrentDictionary<StagedOutput, byte> Active = new();
+    private static readonly AsyncLocal<StagedOutput?> Latest = new();
     private readonly object _gate = new();
     private readonly OutputRules _rules;
     private OutputPaths _paths;
@@ -53,6 +54,12 @@ public sealed class StagedOutput : IDisposable
 
     /// <summary>Set when the results go to a sibling because the user changed the requested folder; one line.</summary>
     public string? Notice { get; }
+
+    /// <summary>
+    /// The folder of the unfinished output most recently begun on this thread or async flow, or null. Lets an
+    /// exception filter name the folder a failed write was for (filters run before the output is disposed).
+    /// </summary>
+    public static string? CurrentTarget => Latest.Value is { _published: false, _abandoned: false } output ? output.Target : null;
 
     /// <summary>Claims <paramref name="target"/> and creates the staging folder (see the class remarks).</summary>
     /// <exception cref="PublishException">The folder cannot be used; nothing was written.</exception>
@@ -104,6 +111,7 @@ public sealed class StagedOutput : IDisposable
         }
 
         Active[output] = 0;
+        Latest.Value = output;
         return output;
     }
 
@@ -173,7 +181,7 @@ public sealed class StagedOutput : IDisposable
                     folderLock.Dispose();
                     return sibling;
                 default:
-                    throw new PublishException(PublishFailure.NotEmpty, target, "the folder exists and holds files this tool did not write; choose a new folder or empty it (nothing was written).");
+                    throw new PublishException(PublishFailure.NotEmpty, target, "the folder is not empty and holds files this tool did not write; choose a new folder or empty it (nothing was written).");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

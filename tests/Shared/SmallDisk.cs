@@ -1,16 +1,19 @@
 using System.Diagnostics;
 
-namespace Trajectories.Reporting.Tests;
+namespace Trajectories.Testing;
 
-/// <summary>A small tmpfs mounted for a test (root only), unmounted on dispose.</summary>
-public sealed class SmallDisk : IDisposable
+/// <summary>
+/// A small tmpfs mounted for a test (root on Linux only), unmounted on dispose: a real full disk and a real mount
+/// point. Linked into the test projects that check publishing faults.
+/// </summary>
+internal sealed class SmallDisk : IDisposable
 {
     private SmallDisk(string path) => Path = path;
 
     public string Path { get; }
 
-    /// <summary>Mounts a tmpfs of <paramref name="size"/> at <paramref name="path"/>; null when not root or mount fails.</summary>
-    public static SmallDisk? TryMount(string path, string size)
+    /// <summary>Mounts a tmpfs of <paramref name="size"/> (read-only if asked) at <paramref name="path"/>; null when not root or mount fails.</summary>
+    public static SmallDisk? TryMount(string path, string size, bool readOnly = false)
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
         {
@@ -18,7 +21,7 @@ public sealed class SmallDisk : IDisposable
         }
 
         Directory.CreateDirectory(path);
-        if (Run("mount", "-t", "tmpfs", "-o", $"size={size}", "tmpfs", path) == 0)
+        if (Run("mount", "-t", "tmpfs", "-o", readOnly ? $"ro,size={size}" : $"size={size}", "tmpfs", path) == 0)
         {
             return new SmallDisk(path);
         }
