@@ -36,7 +36,9 @@ public sealed class FolderLock : IDisposable
             FileStream stream;
             try
             {
-                stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                // Unix: FileShare.None takes the flock. Windows: sharing nothing but Delete locks out other openers
+                // while letting Dispose delete the file it still holds.
+                stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, OperatingSystem.IsWindows() ? FileShare.Delete : FileShare.None);
             }
             catch (IOException e) when (FileSystemErrors.IsLockConflict(e))
             {
