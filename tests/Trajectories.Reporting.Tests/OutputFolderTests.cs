@@ -175,6 +175,18 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void WildcardsInTheFolderNameMatchOnlyThatName()
+    {
+        var other = Folder($".abc.partial-{GonePid}-{Guid.NewGuid():N}");
+        var own = Folder($".a?c.partial-{GonePid}-{Guid.NewGuid():N}");
+        using (OutputFolder.Create(Path.Combine(_root, "a?c")))
+        {
+            Assert.True(Directory.Exists(other));
+            Assert.False(Directory.Exists(own));
+        }
+    }
+
+    [Fact]
     public void AReplacedFolderOfAKilledSwapIsRestoredWhenTheTargetIsMissing()
     {
         var target = Path.Combine(_root, "report");

@@ -49,9 +49,10 @@ public sealed partial record OutputPaths(string Parent, string Name)
         var prefix = $".{Name}.";
         foreach (var dir in Directory.EnumerateDirectories(Parent, prefix + "*"))
         {
-            var rest = System.IO.Path.GetFileName(dir)[prefix.Length..];
-            var match = LeftoverName().Match(rest);
-            if (!match.Success)
+            // The search pattern treats '*' and '?' in NAME as wildcards; only this NAME's own leftovers count.
+            var name = System.IO.Path.GetFileName(dir);
+            var match = LeftoverName().Match(name[Math.Min(prefix.Length, name.Length)..]);
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) || !match.Success)
             {
                 continue;
             }
