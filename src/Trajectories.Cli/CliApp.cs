@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Trajectories.Cli.Verbs;
 using Trajectories.Registers.Io;
-using Trajectories.Reporting.Output;
+using Trajectories.Registers.Publishing;
 
 namespace Trajectories.Cli;
 
@@ -53,9 +53,15 @@ public static class CliApp
             context.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (OutputFolderException e)
+        catch (PublishException e)
         {
             context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (WriteFault(e, out var message))
+        {
+            // A full disk or a permission problem while writing results; the staging folder is gone by now.
+            context.Error.WriteLine($"error: {message}");
             return ExitCodes.BadInput;
         }
         catch (UsageException e)
@@ -73,6 +79,15 @@ public static class CliApp
             context.Error.WriteLine("cancelled; nothing was written.");
             return ExitCodes.Cancelled;
         }
+    }
+
+    // Runs as an exception filter, before the output folder is disposed, so it can still name that folder.
+    private static bool WriteFault(Exception e, out string message)
+    {
+        var isFault = e is IOException or UnauthorizedAccessException
+            && FileSystemErrors.Classify(e) is PublishFailure.NoSpace or PublishFailure.AccessDenied or PublishFailure.CannotRename;
+        message = isFault ? FileSystemErrors.Wrap(e, StagedOutput.CurrentTarget ?? "the output folder", "cannot write the results").Message : string.Empty;
+        return isFault;
     }
 
     private static IEnumerable<IVerb> Verbs()

@@ -26,8 +26,12 @@ public partial class ReadmeSnippetTests
     {
         var dll = Path.Combine(Root, "samples", "Trajectories.Sample", "bin", "Release", "net10.0", "Trajectories.Sample.dll");
         Assert.True(File.Exists(dll), $"{dll} is not built (dotnet build Trajectories.sln -c Release builds it)");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        var work = Directory.CreateTempSubdirectory("traj-sample-").FullName;
+        var report = Path.Combine(work, "report");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(Path.Combine(Root, "sample-registers", "study"));
+        start.ArgumentList.Add(report);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -37,6 +41,9 @@ public partial class ReadmeSnippetTests
         Assert.True(process.ExitCode == 0, await stderr);
         Assert.Contains("early_peaking", output, StringComparison.Ordinal);
         Assert.Matches(@"log-likelihood -\d+\.\d{3}; 4 profiles", output);
+        Assert.True(File.Exists(Path.Combine(report, "report.html")), output);
+        Assert.True(File.Exists(Path.Combine(report, "results.json")), output);
+        Directory.Delete(work, recursive: true);
     }
 
     [GeneratedRegex("```csharp\n(.*?)```", RegexOptions.Singleline)]

@@ -19,7 +19,7 @@ public sealed class AnalyzeVerb : IVerb
     public Command Build(CliContext context)
     {
         var register = new Argument<string?>("REGISTER") { Description = "Register folder (default: the calibrated sample register, sample-registers/study).", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Option<string>("--out", "-o") { Description = "Report folder (must be new or empty).", DefaultValueFactory = _ => "trajectories-report" };
+        var output = new Option<string>("--out", "-o") { Description = CliOutput.Help("Report folder"), DefaultValueFactory = _ => "trajectories-report" };
         var family = FamilyOptions.CountFamilies();
         var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to try, e.g. 1-6; a single value fixes K.", DefaultValueFactory = _ => "1-6" };
         var order = new Option<string>("--order") { Description = "Polynomial orders to try, e.g. 1-3.", DefaultValueFactory = _ => "1-3" };
@@ -87,7 +87,7 @@ public sealed class AnalyzeVerb : IVerb
             };
 
             var source = parse.GetValue(register) ?? SampleRegister.Locate();
-            using var folder = OutputFolder.Create(parse.GetValue(output)!);
+            using var folder = CliOutput.Open(context, parse.GetValue(output)!);
             if (!Directory.Exists(source))
             {
                 throw new InputException(source, null, null, "no such register folder.");
@@ -100,8 +100,7 @@ public sealed class AnalyzeVerb : IVerb
             var data = RegisterReader.Load(source);
             var grid = ks.Length * orders.Length;
             var result = ConsoleProgress.Run(context, $"{grid} models", progress => Run(data, options, progress));
-            AnalysisWriter.Write(result, folder.Staging);
-            ReportWriter.Write(result, folder.Staging);
+            ReportWriter.WriteFiles(result, folder.Staging);
             folder.Publish();
             Print(context, result, folder.Target);
             return ExitCodes.Success;

@@ -34,7 +34,7 @@ public sealed class FitVerb : IVerb
         var maxStarts = FitSettings.MaxStarts();
         var seed = new Option<int>("--seed") { Description = "Seed of the start scheme (same seed, same result, whatever the thread count).", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--out", "-o") { Description = "Folder for model.json, posteriors.csv/.parquet, trajectories.csv/.parquet (must be new or empty).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = CliOutput.Help("Folder for model.json, posteriors.csv/.parquet, trajectories.csv/.parquet"), Required = true };
         var plot = TrajectoryPlot.Option();
 
         var command = new Command("fit", "Fit one group-based trajectory model and write model.json, posteriors and trajectories.");
@@ -55,7 +55,7 @@ public sealed class FitVerb : IVerb
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var outDir = parse.GetValue(output)!;
             var plotTarget = TrajectoryPlot.Target(parse, plot);
-            using var folder = OutputFolder.Create(outDir);
+            using var folder = CliOutput.Open(context, outDir);
             var (loaded, reportAt) = FamilyOptions.Load(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov), parse.GetValue(tcovAt));
             options = options with { ReportCovariates = reportAt };
             spec = FamilyOptions.Bind(spec, loaded.Panel);

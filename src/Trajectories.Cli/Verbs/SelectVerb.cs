@@ -44,7 +44,7 @@ public sealed class SelectVerb : IVerb
         var maxStarts = FitSettings.MaxStarts();
         var seed = new Option<int>("--seed") { Description = "Seed of the start scheme.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Models fitted in parallel (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--out", "-o") { Description = "Folder for selection.csv/.parquet and the chosen model's model.json, posteriors and trajectories.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = CliOutput.Help("Folder for selection.csv/.parquet and the chosen model's model.json, posteriors and trajectories"), Required = true };
 
         var command = new Command("select", "Fit a grid of models and choose one: the smallest BIC (persons) among adequate models.");
         foreach (var option in new Option[] { family, groups, order, perGroup, iorder, min, max, risk, refGroup, tcov, tcovAt, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
@@ -69,7 +69,7 @@ public sealed class SelectVerb : IVerb
             var criteria = new SelectionCriteria { MinShare = parse.GetValue(minShare), MinAvePP = parse.GetValue(minAvePP), MinOcc = parse.GetValue(minOcc) };
             var iorders = GridChecks.InflationOrders("--iorder", ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0"));
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
-            using var folder = OutputFolder.Create(parse.GetValue(output)!);
+            using var folder = CliOutput.Open(context, parse.GetValue(output)!);
             var (loaded, reportAt) = FamilyOptions.Load(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov), parse.GetValue(tcovAt));
             options = options with { ReportCovariates = reportAt };
             var grid = ModelSelector.Grid(fam, ks, orders, iorders, parse.GetValue(perGroup)).Select(m => FamilyOptions.Bind(m, loaded.Panel)).ToList();

@@ -28,7 +28,7 @@ public sealed class SimulateVerb : IVerb
                 + "with the default --offenders, simulate reproduces sample-registers/study byte for byte. (fit, select and analyze seed their start schemes, not data, with 1.)",
             DefaultValueFactory = _ => SampleSeed,
         };
-        var output = new Option<string?>("--out", "-o") { Description = "Folder for the register (must be new or empty)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder for the register (must be new or empty; written all-or-nothing; refused, exit 2, while another run writes it)." };
         var format = new Option<string>("--format") { Description = "Table format: parquet or csv.", DefaultValueFactory = _ => "parquet" };
         format.AcceptOnlyFromAmong("parquet", "csv");
         var detention = new Option<bool>("--detention") { Description = "Also simulate detention: part-year exposure (the exposure table) after high-rate years." };

@@ -1,3 +1,5 @@
+using Trajectories.Registers.Publishing;
+
 namespace Trajectories.Registers.Io;
 
 /// <summary>
@@ -8,50 +10,61 @@ namespace Trajectories.Registers.Io;
 /// The target is checked before anything is written: a folder that exists and is not empty is refused, unless
 /// <c>overwrite</c> is set and the folder is itself a register as written by Trajectories (a <c>register.json</c>
 /// and table files, nothing else); a folder holding anything else is never replaced. The parent folder is created
-/// when missing.
+/// when missing. Claiming, staging and the final swap are <see cref="StagedOutput"/>'s: a second writer of the same
+/// folder is refused while the first runs, a killed writer's leftovers are cleaned by the next, and files added to
+/// the folder during the write are kept (the register then goes to a sibling and Publish throws).
 /// </remarks>
 internal sealed class StagedFolder : IDisposable
 {
-    private readonly string _target;
-    private bool _published;
+    private readonly StagedOutput _output;
 
     public StagedFolder(string target, bool overwrite)
     {
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            throw new InputException($"\"{target}\"", null, null, "the output folder name is empty.");
+        }
+
         // "out/" must name the folder "out", not an empty name inside it.
-        _target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
-        if (File.Exists(_target))
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        if (File.Exists(full))
         {
             throw new InputException(target, null, null, "the output path is an existing file; expected a new or empty folder.");
         }
 
-        if (Directory.Exists(_target) && Directory.EnumerateFileSystemEntries(_target).Any())
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
         {
             if (!overwrite)
             {
                 throw new InputException(target, null, null, "the output folder exists and is not empty; choose a new folder (nothing was written).");
             }
 
-            if (!IsWrittenRegister(_target))
+            if (!IsWrittenRegister(full))
             {
                 throw new InputException(target, null, null, "the output folder holds files that are not a register's (register.json and table files); refusing to replace it (nothing was written).");
             }
         }
 
-        var parent = Path.GetDirectoryName(_target) ?? throw new InputException(target, null, null, "cannot write to a root folder.");
-        Staging = Path.Combine(parent, $".{Path.GetFileName(_target)}.partial-{Guid.NewGuid():N}");
+        if (Path.GetDirectoryName(full) is null)
+        {
+            throw new InputException(target, null, null, "cannot write to a root folder.");
+        }
+
+        // The claim (a lock a second run respects), stale-leftover cleanup, staging and the final swap are shared
+        // with the result folders; a register carries no marker, so only overwrite can make a folder replaceable.
         try
         {
-            Directory.CreateDirectory(Staging);
+            _output = StagedOutput.Begin(target, new OutputRules(WriteMarker: false, DivertWhenChanged: false, overwrite ? IsWrittenRegister : _ => false));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (PublishException e)
         {
-            // An output folder that cannot be created is bad input (exit 2), not a crash.
-            throw new InputException(target, null, null, $"cannot create the output folder: {e.Message}", e);
+            // RegisterWriter.Create promises InputException for a folder it cannot use, before anything is written.
+            throw new InputException(target, null, null, e.Problem, e);
         }
     }
 
     /// <summary>The hidden folder to write into.</summary>
-    public string Staging { get; }
+    public string Staging => _output.Staging;
 
     /// <summary>
     /// True when <paramref name="folder"/> holds only <c>register.json</c> and table files (<c>NAME.csv</c> or
@@ -77,30 +90,9 @@ internal sealed class StagedFolder : IDisposable
     }
 
     /// <summary>Moves the staged folder into place, replacing an empty or (with overwrite) a previous register.</summary>
-    public void Publish()
-    {
-        if (Directory.Exists(_target))
-        {
-            // Move the old folder aside first so the target is never missing both versions' data at once.
-            var old = Path.Combine(Path.GetDirectoryName(_target)!, $".{Path.GetFileName(_target)}.old-{Guid.NewGuid():N}");
-            Directory.Move(_target, old);
-            Directory.Move(Staging, _target);
-            Directory.Delete(old, recursive: true);
-        }
-        else
-        {
-            Directory.Move(Staging, _target);
-        }
+    /// <exception cref="PublishException">It could not be (see <see cref="StagedOutput.Publish"/>).</exception>
+    public void Publish() => _output.Publish();
 
-        _published = true;
-    }
-
-    /// <summary>Deletes the staged folder unless it was published.</summary>
-    public void Dispose()
-    {
-        if (!_published && Directory.Exists(Staging))
-        {
-            Directory.Delete(Staging, recursive: true);
-        }
-    }
+    /// <summary>Deletes the staged folder unless it was published, and releases the claim.</summary>
+    public void Dispose() => _output.Dispose();
 }

@@ -58,8 +58,15 @@ public abstract class StagedRegisterWriter : IRegisterSink
     /// <inheritdoc />
     public void Dispose()
     {
-        _tables.Dispose();
-        Folder.Dispose();
-        GC.SuppressFinalize(this);
+        try
+        {
+            // Closing table files can fail (a full disk); the staging folder and the claim must go all the same.
+            _tables.Dispose();
+        }
+        finally
+        {
+            Folder.Dispose();
+            GC.SuppressFinalize(this);
+        }
     }
 }

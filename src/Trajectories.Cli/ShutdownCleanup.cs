@@ -1,0 +1,47 @@
+using System.Runtime.InteropServices;
+using Trajectories.Registers.Publishing;
+
+namespace Trajectories.Cli;
+
+/// <summary>
+/// Removes the staging folders and locks of unfinished outputs when the process is stopped by SIGINT (Ctrl+C),
+/// SIGTERM or SIGQUIT, or exits: <c>finally</c> blocks do not run then, and a killed run must not leave a hidden
+/// half-written folder or a lock behind.
+/// </summary>
+internal sealed class ShutdownCleanup : IDisposable
+{
+    private readonly List<PosixSignalRegistration> _signals = [];
+
+    private ShutdownCleanup()
+    {
+        AppDomain.CurrentDomain.ProcessExit += OnExit;
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT })
+        {
+            try
+            {
+                // The handler does not cancel the signal: the default action (ending the process) follows it.
+                _signals.Add(PosixSignalRegistration.Create(signal, _ => StagedOutput.AbandonAll()));
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // Not every signal exists on every platform; ProcessExit still cleans up there.
+            }
+        }
+    }
+
+    /// <summary>Installs the handlers for the life of the returned object.</summary>
+    public static ShutdownCleanup Install() => new();
+
+    /// <summary>Cleans up what is still unfinished (the end of Main is the last <c>finally</c>), then removes the handlers.</summary>
+    public void Dispose()
+    {
+        StagedOutput.AbandonAll();
+        AppDomain.CurrentDomain.ProcessExit -= OnExit;
+        foreach (var registration in _signals)
+        {
+            registration.Dispose();
+        }
+    }
+
+    private static void OnExit(object? sender, EventArgs e) => StagedOutput.AbandonAll();
+}
