@@ -27,12 +27,14 @@ public sealed class PlotTests : IDisposable
 
         // One fitted line per group, drawn only at the times where the group has persons (in_support).
         var trajectories = Csv.Read(Path.Combine(outDir, "trajectories.csv"));
-        var lines = svg.Elements(Svg + "polyline").ToList();
+        // Curves are smooth paths through the points (one "M" then a cubic "C" segment per further point); bands are
+        // the closed paths ("Z").
+        var lines = svg.Elements(Svg + "path").Where(p => !p.Attribute("d")!.Value.EndsWith('Z')).ToList();
         Assert.Equal(3, lines.Count);
         for (var g = 1; g <= 3; g++)
         {
             var support = trajectories.Count(r => r["group"] == g.ToString(CultureInfo.InvariantCulture) && r["in_support"] == "true");
-            Assert.Equal(support, lines[g - 1].Attribute("points")!.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.Equal(support, 1 + lines[g - 1].Attribute("d")!.Value.Count(c => c == 'C'));
         }
 
         // The legend names every group with its estimated share.
@@ -49,7 +51,7 @@ public sealed class PlotTests : IDisposable
         var (code, _, stderr) = CliRunner.Run("fit", Paths.Toronto("to1.csv"), "-k", "2", "--starts", "3", "--out", outDir, "--plot");
         Assert.True(code == 0, stderr);
         var svg = XDocument.Load(Path.Combine(outDir, "trajectories.svg")).Root!;
-        Assert.Equal(2, svg.Elements(Svg + "polyline").Count());
+        Assert.Equal(2, svg.Elements(Svg + "path").Count(p => !p.Attribute("d")!.Value.EndsWith('Z')));
     }
 
     [Theory]
