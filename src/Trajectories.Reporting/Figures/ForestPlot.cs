@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Trajectories.Reporting.Figures;
 
 /// <summary>One row of a <see cref="ForestPlot"/>: an estimate with its confidence interval.</summary>
@@ -17,31 +15,18 @@ public static class ForestPlot
     public static string Render(string title, string xLabel, IReadOnlyList<ForestRow> rows, double reference = 1.0)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        const double width = FigureLayout.Width, top = 16, rowHeight = 28, bottom = 48, labelSize = 12, noteSize = 11;
-        var left = 16 + rows.Select(r => TextMetrics.Width(r.Label, labelSize)).DefaultIfEmpty(60).Max() + 10;
-        var right = 16 + rows.Select(r => TextMetrics.Width(r.Note, noteSize)).DefaultIfEmpty(60).Max() + 10;
-        var height = top + (rows.Count * rowHeight) + bottom;
-        var svg = new SvgCanvas(width, height, title);
+        var frame = new RowFrame(title, rows.Select(r => r.Label).ToList(), rows.Select(r => r.Note).ToList());
+        var svg = frame.Svg;
         var values = rows.SelectMany(r => new[] { r.Estimate, r.Lower, r.Upper }).Where(v => v is > 0 && double.IsFinite(v.Value)).Select(v => v!.Value).Append(reference).ToList();
         // The axis spans the data to the nearest 1-2-5 values around it, not whole decades: half an empty axis
         // squeezes the intervals a reader compares.
-        var x = new Axis(NiceBelow(values.Min()), NiceAbove(values.Max()), left, width - right, log: true);
-        var yBase = top + (rows.Count * rowHeight);
-        foreach (var t in x.Ticks())
-        {
-            svg.Line(x.Map(t), top, x.Map(t), yBase, "#eeeeee");
-            svg.Text(x.Map(t), yBase + 16, t.ToString("0.##", CultureInfo.InvariantCulture), 11, "middle");
-        }
-
-        svg.Line(left, yBase, width - right, yBase, "#333");
-        svg.Line(x.Map(reference), top, x.Map(reference), yBase, "#333", 1.5, "5,4");
-        svg.Text((left + width - right) / 2, yBase + 36, xLabel, 12, "middle");
+        var x = new Axis(NiceBelow(values.Min()), NiceAbove(values.Max()), frame.Left, frame.Right, log: true);
+        frame.DrawAxis(x, x.Ticks(), xLabel);
+        svg.Line(x.Map(reference), RowFrame.PlotTop, x.Map(reference), frame.Base, "#333", 1.5, "5,4");
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var cy = top + (i * rowHeight) + (rowHeight / 2);
-            svg.Text(left - 10, cy + 4, row.Label, labelSize, "end");
-            svg.Text(width - right + 10, cy + 4, row.Note, noteSize, fill: "#444");
+            var cy = RowFrame.Centre(i);
             if (row.Lower is > 0 && row.Upper is > 0)
             {
                 svg.Line(x.Map(row.Lower.Value), cy, x.Map(row.Upper.Value), cy, "#333", 1.5);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Trajectories.Reporting.Figures;
 
 /// <summary>One row of <see cref="IntervalBars"/>: a percentage with its 95 % interval (null where withheld).</summary>
@@ -21,31 +19,18 @@ public static class IntervalBars
     public static string Render(string title, string xLabel, IReadOnlyList<IntervalRow> rows, double xMax = 100)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        const double width = FigureLayout.Width, top = 16, rowHeight = 28, bottom = 48, labelSize = 12, noteSize = 11;
-        var left = 16 + rows.Select(r => TextMetrics.Width(r.Label, labelSize)).DefaultIfEmpty(60).Max() + 10;
-        var right = 16 + rows.Select(r => TextMetrics.Width(r.Note, noteSize)).DefaultIfEmpty(60).Max() + 10;
-        var height = top + (rows.Count * rowHeight) + bottom;
-        var svg = new SvgCanvas(width, height, title);
-        var x = new Axis(0, xMax, left, width - right);
-        var yBase = top + (rows.Count * rowHeight);
-        foreach (var t in x.Ticks(5))
-        {
-            svg.Line(x.Map(t), top, x.Map(t), yBase, "#e5e5e5");
-            svg.Text(x.Map(t), yBase + 16, t.ToString("0.##", CultureInfo.InvariantCulture), 11, "middle");
-        }
-
-        svg.Line(left, top, left, yBase, "#333");
-        svg.Line(left, yBase, width - right, yBase, "#333");
-        svg.Text((left + width - right) / 2, yBase + 36, xLabel, 12, "middle");
+        var frame = new RowFrame(title, rows.Select(r => r.Label).ToList(), rows.Select(r => r.Note).ToList());
+        var svg = frame.Svg;
+        var x = new Axis(0, xMax, frame.Left, frame.Right);
+        frame.DrawAxis(x, x.Ticks(5), xLabel);
+        svg.Line(frame.Left, RowFrame.PlotTop, frame.Left, frame.Base, "#333");
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var cy = top + (i * rowHeight) + (rowHeight / 2);
-            svg.Text(left - 10, cy + 4, row.Label, labelSize, "end");
-            svg.Text(width - right + 10, cy + 4, row.Note, noteSize, fill: "#444");
+            var cy = RowFrame.Centre(i);
             if (row.Value is { } v && double.IsFinite(v))
             {
-                svg.Rect(left, cy - 8, x.Map(v) - left, 16, Palette.Of(row.Emphasis ? 1 : 0));
+                svg.Rect(frame.Left, cy - 8, x.Map(v) - frame.Left, 16, Palette.Of(row.Emphasis ? 1 : 0));
             }
 
             if (row.Lower is { } lo && row.Upper is { } hi && double.IsFinite(lo) && double.IsFinite(hi))
