@@ -33,12 +33,21 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        // System.CommandLine's own handler would print the stack trace; ours prints one line and logs the rest.
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return UnexpectedFailure.Report(context, parsed.CommandResult.Command.Name, e);
+        }
     }
 
     /// <summary>
     /// Runs a verb body and maps failures to the exit-code contract: bad input → 2 with the message naming file,
-    /// line and column; a model that cannot be fitted → 1. Anything else is a defect and is rethrown.
+    /// line and column; a model that cannot be fitted → 1. Anything else is a defect and is rethrown, to
+    /// <see cref="Run"/>'s <see cref="UnexpectedFailure"/> (exit 70, one line, a log file).
     /// </summary>
     public static int Guard(CliContext context, Func<int> body)
     {

@@ -61,22 +61,23 @@ public sealed class AnalyzeVerb : IVerb
             GridChecks.Orders("--order", orders);
             GridChecks.InflationOrders("--iorder", [parse.GetValue(iorder)]);
 
-            var suppressBelow = parse.GetValue(suppress);
-            if (suppressBelow < 0 || parse.GetValue(starts) < 1 || parse.GetValue(threads) < 0)
-            {
-                throw new UsageException("--suppress-below, --starts and --threads must not be negative (--starts at least 1).");
-            }
-
+            var suppressBelow = OptionRanges.Between("--suppress-below", parse.GetValue(suppress), 0, OptionRanges.MaxSuppressBelow, $"expected 0 (none) to {OptionRanges.MaxSuppressBelow}");
+            var minShareValue = OptionRanges.Fraction("--min-share", parse.GetValue(minShare));
             var search = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var families = FamilyOptions.ParseCountFamilies(parse.GetValue(family)!);
             var isZip = families.Any(f => f.Secondary is { Shape: SecondaryShape.Polynomial });
+            if (!isZip && parse.GetResult(iorder) is { Implicit: false })
+            {
+                throw new UsageException($"--iorder applies when --family includes zip, not to {string.Join(",", families.Select(f => f.Name))}.");
+            }
+
             var options = defaults with
             {
                 Families = families,
                 Groups = ks,
                 Orders = orders,
                 InflationOrder = isZip ? parse.GetValue(iorder) : -1,
-                Criteria = defaults.Criteria with { MinShare = parse.GetValue(minShare) },
+                Criteria = defaults.Criteria with { MinShare = minShareValue },
                 Starts = search.Starts,
                 Replications = search.Replications,
                 MaxStarts = search.MaxStarts,

@@ -48,6 +48,7 @@ public sealed class FitVerb : IVerb
         {
             var fam = FamilyOptions.Create(parse.GetValue(family)!, parse.GetValue(min), parse.GetValue(max));
             FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
+            FamilyOptions.CheckFiles(parse.GetValue(exposure), parse.GetValue(risk), parse.GetValue(tcov));
             FamilyOptions.CheckInput(fam, parse.GetValue(input)!);
             var k = parse.GetValue(groups);
             var spec = FamilyOptions.Specification(fam, k, ListOption.Integers("--order", parse.GetValue(order)!), parse.GetValue(iorder));

@@ -57,6 +57,7 @@ public sealed class SelectVerb : IVerb
         {
             var fam = FamilyOptions.Create(parse.GetValue(family)!, parse.GetValue(min), parse.GetValue(max));
             FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
+            FamilyOptions.CheckFiles(parse.GetValue(exposure), parse.GetValue(risk), parse.GetValue(tcov));
             FamilyOptions.CheckInput(fam, parse.GetValue(input)!);
             FamilyOptions.CheckInflationOrder(fam, parse.GetValue(iorder));
 
@@ -66,7 +67,12 @@ public sealed class SelectVerb : IVerb
             GridChecks.Orders("--order", orders);
 
             FamilyOptions.CheckRefGroup(parse.GetValue(refGroup), parse.GetValue(risk), ks.Min());
-            var criteria = new SelectionCriteria { MinShare = parse.GetValue(minShare), MinAvePP = parse.GetValue(minAvePP), MinOcc = parse.GetValue(minOcc) };
+            var criteria = new SelectionCriteria
+            {
+                MinShare = OptionRanges.Fraction("--min-share", parse.GetValue(minShare)),
+                MinAvePP = OptionRanges.Fraction("--min-avepp", parse.GetValue(minAvePP)),
+                MinOcc = OptionRanges.Between("--min-occ", parse.GetValue(minOcc), 0, double.MaxValue, "expected a finite number, 0 or more"),
+            };
             var iorders = GridChecks.InflationOrders("--iorder", ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0"));
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             using var folder = CliOutput.Open(context, parse.GetValue(output)!);

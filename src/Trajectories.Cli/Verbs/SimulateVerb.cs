@@ -51,14 +51,11 @@ public sealed class SimulateVerb : IVerb
             var n = parse.GetValue(offenders);
             var outDir = parse.GetValue(output);
             var doCheck = parse.GetValue(check);
-            if (n < 1)
+            OptionRanges.Between("--offenders", n, 1, OptionRanges.MaxOffenders, $"expected 1 to {OptionRanges.MaxOffenders}");
+            OptionRanges.Threads("--threads", parse.GetValue(threads));
+            if (outDir is not null)
             {
-                throw new UsageException($"--offenders: {n} (expected 1 or more).");
-            }
-
-            if (parse.GetValue(threads) < 0)
-            {
-                throw new UsageException("--threads must be 0 (all cores) or positive.");
+                InputFiles.OutputPath("--out", outDir);
             }
 
             if (outDir is null && !doCheck)
