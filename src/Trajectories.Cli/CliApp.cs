@@ -24,12 +24,11 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-            {
-                context.Error.WriteLine($"error: {error.Message}");
-            }
-
-            context.Error.WriteLine("Run 'trajectories --help' or 'trajectories VERB --help' for usage.");
+            // One line, as every other error: the messages, then where the usage is.
+            var command = parsed.CommandResult.Command;
+            var help = command == root ? "trajectories --help" : $"trajectories {command.Name} --help";
+            var messages = string.Join("; ", parsed.Errors.Select(e => OneLine.Of(e.Message).TrimEnd('.')));
+            context.Error.WriteLine($"error: {messages} (see '{help}').");
             return ExitCodes.BadInput;
         }
 
@@ -40,6 +39,9 @@ public static class CliApp
         }
         catch (Exception e)
         {
+            // The verbs' using blocks have disposed their outputs while this unwound; this removes any a defect skipped,
+            // before the message says the run failed. (Process-wide, so it is here and not in the handler's unit tests.)
+            StagedOutput.AbandonAll();
             return UnexpectedFailure.Report(context, parsed.CommandResult.Command.Name, e);
         }
     }
