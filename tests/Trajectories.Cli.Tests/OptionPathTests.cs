@@ -66,6 +66,36 @@ public sealed class OptionPathTests : IDisposable
         Assert.False(Directory.Exists(_tmp.Sub("out")));
     }
 
+    [Theory]
+    [InlineData("5", "5")]
+    [InlineData("10", "0")]
+    public void CensoringBoundsNotIncreasingAreExit2NamingMin(string min, string max)
+    {
+        var (code, _, stderr) = CliRunner.Run("fit", Paths.Toronto("to1.csv"), "-k", "2", "--family", "cnorm", "--min", min, "--max", max, "--out", _tmp.Sub("out"));
+        Assert.Equal(2, code);
+        Assert.Equal($"error: --min: {min} is not below --max {max} (the censoring bounds of cnorm).", stderr.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MoreTimePointsThanAPanelHoldsIsExit2(bool longFormat)
+    {
+        // A panel indexes its times with a short: 32 767 at most. One more is refused with the limit, not a crash.
+        var times = Enumerable.Range(1, 40_000).ToArray();
+        var file = _tmp.Sub("many.csv");
+        File.WriteAllLines(file, longFormat
+            ? ["person_id,time,count", .. times.Select(t => $"p{t % 3},{t},0")]
+            : ["id," + string.Join(',', times), "p1," + string.Join(',', times.Select(_ => "0"))]);
+
+        var (code, _, stderr) = CliRunner.Run("fit", file, "-k", "1", "--out", _tmp.Sub("out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("at most 32767 time points are supported", stderr);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.False(Directory.Exists(_tmp.Sub("out")));
+    }
+
     [Fact]
     public void SeveralParseErrorsAreOneLine()
     {

@@ -134,6 +134,11 @@ public static class FamilyOptions
     {
         OptionRanges.Finite("--min", min);
         OptionRanges.Finite("--max", max);
+        if (min is { } lo && max is { } hi && lo >= hi)
+        {
+            throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--min: {lo} is not below --max {hi} (the censoring bounds of cnorm)."));
+        }
+
         try
         {
             return FamilyCatalog.Create(name, min, max);
