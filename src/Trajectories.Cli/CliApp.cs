@@ -15,7 +15,8 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand(
             "Trajectories: group-based trajectory models (Poisson, zero-inflated Poisson) of yearly case counts, " +
-            "calibrated synthetic registers, and the offender-profile study with matched controls.");
+            "calibrated synthetic registers, and the offender-profile study with matched controls. "
+            + "Exit codes: 0 success, 1 the model could not be fitted, 2 bad input or arguments, 70 an unexpected failure (one line; the details in a log file in the temp folder).");
         foreach (var verb in Verbs())
         {
             root.Subcommands.Add(verb.Build(context));

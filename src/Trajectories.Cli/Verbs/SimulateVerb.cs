@@ -21,7 +21,7 @@ public sealed class SimulateVerb : IVerb
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var offenders = new Option<int>("--offenders", "-n") { Description = "Number of offenders N (the register has N offenders + N criminal + N non-criminal matched controls). 630 reproduces the study's size.", DefaultValueFactory = _ => 630 };
+        var offenders = new Option<int>("--offenders", "-n") { Description = "Number of offenders N (the register has N offenders + N criminal + N non-criminal matched controls). 630 reproduces the study's size (1 to 100000000).", DefaultValueFactory = _ => 630 };
         var seed = new Option<ulong>("--seed")
         {
             Description = $"Random seed (same seed, same register, whatever the thread count). Default {SampleSeed}, the seed of the shipped sample register: "
