@@ -15,7 +15,8 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand(
             "Trajectories: group-based trajectory models (Poisson, zero-inflated Poisson) of yearly case counts, " +
-            "calibrated synthetic registers, and the offender-profile study with matched controls.");
+            "calibrated synthetic registers, and the offender-profile study with matched controls. "
+            + "Exit codes: 0 success, 1 the model could not be fitted, 2 bad input or arguments, 70 an unexpected failure (one line; the details in a log file in the temp folder).");
         foreach (var verb in Verbs())
         {
             root.Subcommands.Add(verb.Build(context));
@@ -24,21 +25,32 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-            {
-                context.Error.WriteLine($"error: {error.Message}");
-            }
-
-            context.Error.WriteLine("Run 'trajectories --help' or 'trajectories VERB --help' for usage.");
+            // One line, as every other error: the messages, then where the usage is.
+            var command = parsed.CommandResult.Command;
+            var help = command == root ? "trajectories --help" : $"trajectories {command.Name} --help";
+            var messages = string.Join("; ", parsed.Errors.Select(e => OneLine.Of(e.Message).TrimEnd('.')));
+            context.Error.WriteLine($"error: {messages} (see '{help}').");
             return ExitCodes.BadInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        // System.CommandLine's own handler would print the stack trace; ours prints one line and logs the rest.
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            // The verbs' using blocks have disposed their outputs while this unwound; this removes any a defect skipped,
+            // before the message says the run failed. (Process-wide, so it is here and not in the handler's unit tests.)
+            StagedOutput.AbandonAll();
+            return UnexpectedFailure.Report(context, parsed.CommandResult.Command.Name, e);
+        }
     }
 
     /// <summary>
     /// Runs a verb body and maps failures to the exit-code contract: bad input → 2 with the message naming file,
-    /// line and column; a model that cannot be fitted → 1. Anything else is a defect and is rethrown.
+    /// line and column; a model that cannot be fitted → 1. Anything else is a defect and is rethrown, to
+    /// <see cref="Run"/>'s <see cref="UnexpectedFailure"/> (exit 70, one line, a log file).
     /// </summary>
     public static int Guard(CliContext context, Func<int> body)
     {

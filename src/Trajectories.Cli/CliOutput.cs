@@ -17,7 +17,7 @@ internal static class CliOutput
     /// <summary>Claims the folder; prints a note when the results go to a sibling instead.</summary>
     public static OutputFolder Open(CliContext context, string path)
     {
-        var folder = OutputFolder.Create(path);
+        var folder = OutputFolder.Create(InputFiles.OutputPath("--out", path));
         if (folder.Notice is { } notice)
         {
             context.Error.WriteLine($"note: {notice}");

@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Bad input or arguments; the message names file, line and column where it can.</summary>
     public const int BadInput = 2;
 
+    /// <summary>An unexpected failure (a defect): one line on the console, the details in a log file (EX_SOFTWARE of sysexits.h).</summary>
+    public const int InternalError = 70;
+
     /// <summary>Interrupted by the user.</summary>
     public const int Cancelled = 130;
 }

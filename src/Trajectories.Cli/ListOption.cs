@@ -5,6 +5,9 @@ namespace Trajectories.Cli;
 /// <summary>Parses the list and range arguments of the verbs: "2", "2,3,3", "1-6".</summary>
 public static class ListOption
 {
+    /// <summary>Most values a range may list; every range option (groups, orders) allows far fewer.</summary>
+    public const int MaxRangeLength = 1_000;
+
     /// <summary>Parses comma-separated integers; throws <see cref="UsageException"/> naming the option.</summary>
     public static int[] Integers(string option, string text)
     {
@@ -34,6 +37,12 @@ public static class ListOption
             if (to < from)
             {
                 throw new UsageException($"{option}: the range '{text}' is empty (expected e.g. 1-6).");
+            }
+
+            // Refused before Enumerable.Range allocates it: a mistyped bound (1-100000000) must not exhaust memory.
+            if ((long)to - from + 1 > MaxRangeLength)
+            {
+                throw new UsageException($"{option}: the range '{text}' has more than {MaxRangeLength} values.");
             }
 
             return Enumerable.Range(from, to - from + 1).ToArray();

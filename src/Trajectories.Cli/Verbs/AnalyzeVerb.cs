@@ -21,13 +21,13 @@ public sealed class AnalyzeVerb : IVerb
         var register = new Argument<string?>("REGISTER") { Description = "Register folder (default: the calibrated sample register, sample-registers/study).", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string>("--out", "-o") { Description = CliOutput.Help("Report folder"), DefaultValueFactory = _ => "trajectories-report" };
         var family = FamilyOptions.CountFamilies();
-        var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to try, e.g. 1-6; a single value fixes K.", DefaultValueFactory = _ => "1-6" };
+        var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to try (each 1–50), e.g. 1-6; a single value fixes K.", DefaultValueFactory = _ => "1-6" };
         var order = new Option<string>("--order") { Description = "Polynomial orders to try, e.g. 1-3.", DefaultValueFactory = _ => "1-3" };
-        var iorder = new Option<int>("--iorder") { Description = "ZIP zero-inflation order for every group (with --family zip).", DefaultValueFactory = _ => 0 };
+        var iorder = new Option<int>("--iorder") { Description = "ZIP zero-inflation order for every group (−1 none, 0 constant, 1–5; only when --family includes zip).", DefaultValueFactory = _ => 0 };
         var defaults = new AnalysisOptions();
         var minShare = new Option<double>("--min-share")
         {
-            Description = "Adequacy: smallest group share allowed in model selection. 0.05, not select's 0.02: the study's smallest profile is 15 % "
+            Description = "Adequacy: smallest group share allowed in model selection (0–1). 0.05, not select's 0.02: the study's smallest profile is 15 % "
                 + "of the offenders, and on registers whose counts vary within a profile a lower floor lets a Poisson mixture split a profile into high- and low-rate slivers.",
             DefaultValueFactory = _ => defaults.Criteria.MinShare,
         };
@@ -43,7 +43,7 @@ public sealed class AnalyzeVerb : IVerb
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var rounding = new Option<string>("--rounding") { Description = "Disclosure rounding of published counts to multiples of 5: nearest, or random (CBS-style unbiased random rounding).", DefaultValueFactory = _ => "nearest" };
         rounding.AcceptOnlyFromAmong("nearest", "random");
-        var suppress = new Option<int>("--suppress-below") { Description = "Suppress published counts under this threshold.", DefaultValueFactory = _ => defaults.Disclosure.SuppressionThreshold };
+        var suppress = new Option<int>("--suppress-below") { Description = "Suppress published counts under this threshold (0 to 1000000).", DefaultValueFactory = _ => defaults.Disclosure.SuppressionThreshold };
         var noDisclosure = new Option<bool>("--no-disclosure-control") { Description = "Publish unrounded counts (the report says so on its first page). For use inside the secure environment only." };
 
         var command = new Command("analyze", "Run the study on a register: model selection, four offender profiles, LVB and victimisation comparisons with the matched controls, disclosure control, and an HTML report.");
@@ -61,22 +61,23 @@ public sealed class AnalyzeVerb : IVerb
             GridChecks.Orders("--order", orders);
             GridChecks.InflationOrders("--iorder", [parse.GetValue(iorder)]);
 
-            var suppressBelow = parse.GetValue(suppress);
-            if (suppressBelow < 0 || parse.GetValue(starts) < 1 || parse.GetValue(threads) < 0)
-            {
-                throw new UsageException("--suppress-below, --starts and --threads must not be negative (--starts at least 1).");
-            }
-
+            var suppressBelow = OptionRanges.Between("--suppress-below", parse.GetValue(suppress), 0, OptionRanges.MaxSuppressBelow, $"expected 0 (none) to {OptionRanges.MaxSuppressBelow}");
+            var minShareValue = OptionRanges.Fraction("--min-share", parse.GetValue(minShare));
             var search = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var families = FamilyOptions.ParseCountFamilies(parse.GetValue(family)!);
             var isZip = families.Any(f => f.Secondary is { Shape: SecondaryShape.Polynomial });
+            if (!isZip && parse.GetResult(iorder) is { Implicit: false })
+            {
+                throw new UsageException($"--iorder applies when --family includes zip, not to {string.Join(",", families.Select(f => f.Name))}.");
+            }
+
             var options = defaults with
             {
                 Families = families,
                 Groups = ks,
                 Orders = orders,
                 InflationOrder = isZip ? parse.GetValue(iorder) : -1,
-                Criteria = defaults.Criteria with { MinShare = parse.GetValue(minShare) },
+                Criteria = defaults.Criteria with { MinShare = minShareValue },
                 Starts = search.Starts,
                 Replications = search.Replications,
                 MaxStarts = search.MaxStarts,

@@ -129,9 +129,16 @@ public static class FamilyOptions
     }
 
     /// <summary>The family of a name and its censoring bounds.</summary>
-    /// <exception cref="UsageException">Bounds missing for cnorm, given for another family, or not increasing.</exception>
+    /// <exception cref="UsageException">Bounds missing for cnorm, given for another family, not finite, or not increasing.</exception>
     public static ITrajectoryFamily Create(string name, double? min, double? max)
     {
+        OptionRanges.Finite("--min", min);
+        OptionRanges.Finite("--max", max);
+        if (min is { } lo && max is { } hi && lo >= hi)
+        {
+            throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--min: {lo} is not below --max {hi} (the censoring bounds of cnorm)."));
+        }
+
         try
         {
             return FamilyCatalog.Create(name, min, max);
@@ -181,6 +188,14 @@ public static class FamilyOptions
         }
     }
 
+    /// <summary>Refuses a folder given as --exposure, --risk or --tcov, before the output folder is claimed.</summary>
+    public static void CheckFiles(string? exposure, string? risk, string? tcov)
+    {
+        InputFiles.NotAFolder("--exposure", exposure);
+        InputFiles.NotAFolder("--risk", risk);
+        InputFiles.NotAFolder("--tcov", tcov);
+    }
+
     /// <summary>Refuses an exposure file for a family that has no exposure.</summary>
     public static void CheckExposure(ITrajectoryFamily family, string? exposure)
     {
@@ -193,11 +208,7 @@ public static class FamilyOptions
     /// <summary>The model for a family, K, orders and optional inflation orders.</summary>
     public static ModelSpecification Specification(ITrajectoryFamily family, int groups, int[] orders, string? inflation)
     {
-        if (groups < 1)
-        {
-            throw new UsageException($"--groups: {groups} is not a number of groups (expected 1 or more).");
-        }
-
+        GridChecks.Groups("--groups", [groups]);
         CheckInflationOrder(family, inflation);
         GridChecks.Orders("--order", orders);
         var iorders = inflation is null ? null : ListOption.Integers("--iorder", inflation);

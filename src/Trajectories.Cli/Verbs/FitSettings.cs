@@ -16,27 +16,21 @@ public static class FitSettings
     public static Option<int?> MaxStarts() =>
         new("--max-starts") { Description = "Most starts the search may try while the best is not replicated (default 5 × --starts)." };
 
-    /// <summary>Checks and builds the options.</summary>
+    /// <summary>Checks and builds the options; every bound names its option (<see cref="OptionRanges"/>).</summary>
     public static FitOptions Options(int starts, int seed, int threads, int replications = 2, int? maxStarts = null)
     {
-        if (starts < 1)
+        var most = OptionRanges.MaxStarts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        OptionRanges.Between("--starts", starts, 1, OptionRanges.MaxStarts, $"expected 1 to {most}");
+        OptionRanges.Seed("--seed", seed);
+        OptionRanges.Threads("--threads", threads);
+        OptionRanges.Between("--replications", replications, 1, OptionRanges.MaxStarts, $"expected 1 to {most}");
+        if (maxStarts is { } m)
         {
-            throw new UsageException($"--starts: {starts} (expected 1 or more).");
-        }
-
-        if (threads < 0)
-        {
-            throw new UsageException($"--threads: {threads} (expected 0 for all cores, or a positive number).");
-        }
-
-        if (replications < 1)
-        {
-            throw new UsageException($"--replications: {replications} (expected 1 or more).");
-        }
-
-        if (maxStarts is { } m && m < starts)
-        {
-            throw new UsageException($"--max-starts: {m} is below --starts {starts}.");
+            OptionRanges.Between("--max-starts", m, 1, OptionRanges.MaxStarts, $"expected 1 to {most}");
+            if (m < starts)
+            {
+                throw new UsageException($"--max-starts: {m} is below --starts {starts}.");
+            }
         }
 
         return new FitOptions { Starts = starts, Seed = seed, Threads = threads, Replications = replications, MaxStarts = maxStarts };

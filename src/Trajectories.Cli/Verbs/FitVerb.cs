@@ -14,7 +14,7 @@ public sealed class FitVerb : IVerb
     {
         var input = new Argument<string>("INPUT") { Description = "Wide CSV (person_id,8,9,…), long CSV/Parquet (person_id,time,count[,exposure]; count holds the outcome: a count, 0/1 or a score) or a register folder (its offender panel)." };
         var family = FamilyOptions.Family();
-        var groups = new Option<int>("--groups", "-k") { Description = "Number of groups K.", Required = true };
+        var groups = new Option<int>("--groups", "-k") { Description = "Number of groups K (1–50).", Required = true };
         var order = new Option<string>("--order") { Description = "Polynomial order, one for all groups or one per group (0–5), e.g. 2 or 1,2,3,3.", DefaultValueFactory = _ => "2" };
         var iorder = FamilyOptions.InflationOrder();
         var min = FamilyOptions.Min();
@@ -48,6 +48,7 @@ public sealed class FitVerb : IVerb
         {
             var fam = FamilyOptions.Create(parse.GetValue(family)!, parse.GetValue(min), parse.GetValue(max));
             FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
+            FamilyOptions.CheckFiles(parse.GetValue(exposure), parse.GetValue(risk), parse.GetValue(tcov));
             FamilyOptions.CheckInput(fam, parse.GetValue(input)!);
             var k = parse.GetValue(groups);
             var spec = FamilyOptions.Specification(fam, k, ListOption.Integers("--order", parse.GetValue(order)!), parse.GetValue(iorder));

@@ -9,9 +9,15 @@ namespace Trajectories.Cli.Verbs;
 /// </summary>
 public static class GridChecks
 {
-    /// <summary>Numbers of groups: 1 or more.</summary>
+    /// <summary>
+    /// Most groups of a model. Published trajectory studies use at most about a dozen; 50 leaves room while keeping a
+    /// mistyped value (e.g. 1-100000000) from allocating a grid or parameter arrays no machine can hold.
+    /// </summary>
+    public const int MaxGroups = 50;
+
+    /// <summary>Numbers of groups: 1 to <see cref="MaxGroups"/>.</summary>
     public static IReadOnlyList<int> Groups(string option, IReadOnlyList<int> values) =>
-        Check(option, values, 1, int.MaxValue, "a number of groups is 1 or more");
+        Check(option, values, 1, MaxGroups, $"a number of groups is 1 to {MaxGroups}");
 
     /// <summary>Polynomial orders of the trajectory: 0 (constant) to <see cref="PolynomialBasis.MaxOrder"/>.</summary>
     public static IReadOnlyList<int> Orders(string option, IReadOnlyList<int> values) =>

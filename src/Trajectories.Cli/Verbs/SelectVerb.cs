@@ -15,7 +15,7 @@ public sealed class SelectVerb : IVerb
     {
         var input = new Argument<string>("INPUT") { Description = "Wide CSV, long CSV/Parquet or a register folder (as for fit)." };
         var family = FamilyOptions.Family();
-        var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to try, e.g. 1-6 or 2,4.", DefaultValueFactory = _ => "1-6" };
+        var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to try (each 1–50), e.g. 1-6 or 2,4.", DefaultValueFactory = _ => "1-6" };
         var order = new Option<string>("--order") { Description = "Polynomial orders to try (0–5), e.g. 0-3.", DefaultValueFactory = _ => "1-3" };
         var perGroup = new Option<bool>("--per-group-orders") { Description = "Also try different orders per group (PROC TRAJ style: every non-decreasing sequence from the lowest to the highest group)." };
         var iorder = new Option<string?>("--iorder") { Description = "ZIP zero-inflation orders to try (PROC TRAJ's IORDER), the same for every group (−1 none, 0 constant, 1..), e.g. 0 or 0-1. Default 0 for zip." };
@@ -28,12 +28,12 @@ public sealed class SelectVerb : IVerb
         var exposure = new Option<string?>("--exposure") { Description = "Wide CSV of time at risk, same shape as a wide INPUT; count families (poisson, zip, nb) only." };
         var minShare = new Option<double>("--min-share")
         {
-            Description = "Adequacy: smallest group share allowed. 0.02, not analyze's 0.05: in a general panel a small chronic group is often real "
+            Description = "Adequacy: smallest group share allowed (0–1). 0.02, not analyze's 0.05: in a general panel a small chronic group is often real "
                 + "(a 5 % floor rejects the models that find it); analyze runs the study, whose smallest profile is 15 %, where a 5 % floor keeps out slivers of a profile.",
             DefaultValueFactory = _ => new SelectionCriteria().MinShare,
         };
-        var minAvePP = new Option<double>("--min-avepp") { Description = "Adequacy: smallest average posterior probability allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinAvePP };
-        var minOcc = new Option<double>("--min-occ") { Description = "Adequacy: smallest odds of correct classification allowed in any group.", DefaultValueFactory = _ => new SelectionCriteria().MinOcc };
+        var minAvePP = new Option<double>("--min-avepp") { Description = "Adequacy: smallest average posterior probability allowed in any group (0–1).", DefaultValueFactory = _ => new SelectionCriteria().MinAvePP };
+        var minOcc = new Option<double>("--min-occ") { Description = "Adequacy: smallest odds of correct classification allowed in any group (0 or more).", DefaultValueFactory = _ => new SelectionCriteria().MinOcc };
         var starts = new Option<int>("--starts")
         {
             Description = "Random starts of the global search per model (as analyze; fit's default is 20): each model of the grid also starts from the "
@@ -57,6 +57,7 @@ public sealed class SelectVerb : IVerb
         {
             var fam = FamilyOptions.Create(parse.GetValue(family)!, parse.GetValue(min), parse.GetValue(max));
             FamilyOptions.CheckExposure(fam, parse.GetValue(exposure));
+            FamilyOptions.CheckFiles(parse.GetValue(exposure), parse.GetValue(risk), parse.GetValue(tcov));
             FamilyOptions.CheckInput(fam, parse.GetValue(input)!);
             FamilyOptions.CheckInflationOrder(fam, parse.GetValue(iorder));
 
@@ -66,7 +67,12 @@ public sealed class SelectVerb : IVerb
             GridChecks.Orders("--order", orders);
 
             FamilyOptions.CheckRefGroup(parse.GetValue(refGroup), parse.GetValue(risk), ks.Min());
-            var criteria = new SelectionCriteria { MinShare = parse.GetValue(minShare), MinAvePP = parse.GetValue(minAvePP), MinOcc = parse.GetValue(minOcc) };
+            var criteria = new SelectionCriteria
+            {
+                MinShare = OptionRanges.Fraction("--min-share", parse.GetValue(minShare)),
+                MinAvePP = OptionRanges.Fraction("--min-avepp", parse.GetValue(minAvePP)),
+                MinOcc = OptionRanges.Between("--min-occ", parse.GetValue(minOcc), 0, double.MaxValue, "expected a finite number, 0 or more"),
+            };
             var iorders = GridChecks.InflationOrders("--iorder", ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0"));
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             using var folder = CliOutput.Open(context, parse.GetValue(output)!);

@@ -21,7 +21,7 @@ public sealed class SimulateVerb : IVerb
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var offenders = new Option<int>("--offenders", "-n") { Description = "Number of offenders N (the register has N offenders + N criminal + N non-criminal matched controls). 630 reproduces the study's size.", DefaultValueFactory = _ => 630 };
+        var offenders = new Option<int>("--offenders", "-n") { Description = "Number of offenders N (the register has N offenders + N criminal + N non-criminal matched controls). 630 reproduces the study's size (1 to 100000000).", DefaultValueFactory = _ => 630 };
         var seed = new Option<ulong>("--seed")
         {
             Description = $"Random seed (same seed, same register, whatever the thread count). Default {SampleSeed}, the seed of the shipped sample register: "
@@ -51,14 +51,11 @@ public sealed class SimulateVerb : IVerb
             var n = parse.GetValue(offenders);
             var outDir = parse.GetValue(output);
             var doCheck = parse.GetValue(check);
-            if (n < 1)
+            OptionRanges.Between("--offenders", n, 1, OptionRanges.MaxOffenders, $"expected 1 to {OptionRanges.MaxOffenders}");
+            OptionRanges.Threads("--threads", parse.GetValue(threads));
+            if (outDir is not null)
             {
-                throw new UsageException($"--offenders: {n} (expected 1 or more).");
-            }
-
-            if (parse.GetValue(threads) < 0)
-            {
-                throw new UsageException("--threads must be 0 (all cores) or positive.");
+                InputFiles.OutputPath("--out", outDir);
             }
 
             if (outDir is null && !doCheck)

@@ -13,6 +13,9 @@ namespace Trajectories.Core.Panels;
 /// </remarks>
 public sealed class CountPanel
 {
+    /// <summary>Most distinct time points of a panel: an observation's time is stored as a <see cref="short"/> index (<see cref="TimeIndex"/>).</summary>
+    public const int MaxTimes = short.MaxValue;
+
     /// <summary>Creates a panel from its arrays after checking their shapes (see <see cref="CountPanelBuilder"/>).</summary>
     public CountPanel(
         string[] personIds,
@@ -44,7 +47,7 @@ public sealed class CountPanel
             throw new ArgumentException("exposure must have one entry per observation.", nameof(exposure));
         }
 
-        if (times.Length > short.MaxValue)
+        if (times.Length > MaxTimes)
         {
             throw new ArgumentException("too many distinct time points.", nameof(times));
         }

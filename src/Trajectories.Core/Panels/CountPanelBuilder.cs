@@ -31,7 +31,7 @@ public sealed class CountPanelBuilder
             throw new ArgumentException("the time grid is empty.", nameof(times));
         }
 
-        if (_times.Length > short.MaxValue)
+        if (_times.Length > CountPanel.MaxTimes)
         {
             throw new ArgumentException("too many distinct time points.", nameof(times));
         }

@@ -127,6 +127,11 @@ internal sealed class LongRows
 
         // Rank the time slots so the sort key orders times ascending within a person.
         var times = _slotTime.ToArray();
+        if (times.Length > CountPanel.MaxTimes)
+        {
+            throw new InputException(_file, null, "time", $"the file has {times.Length} distinct time values; at most {CountPanel.MaxTimes} time points are supported.");
+        }
+
         var rankOfSlot = new int[times.Length];
         var bySlot = Enumerable.Range(0, times.Length).ToArray();
         Array.Sort((double[])times.Clone(), bySlot);

@@ -1,3 +1,4 @@
+using Trajectories.Core.Panels;
 using Trajectories.Registers.Io;
 
 namespace Trajectories.Registers.Panels;
@@ -59,7 +60,15 @@ internal sealed class WideLayout
     }
 
     /// <summary>Reads the layout of an open wide file; throws naming the offending header column.</summary>
-    public static WideLayout Parse(CsvReader reader) =>
-        TryParse(reader.Header, out var column, out var problem)
-        ?? throw new InputException(reader.FileName, 1, column, problem!);
+    /// <remarks>The number of time columns is checked here, not in <see cref="TryParse"/>: such a file is wide, just too wide.</remarks>
+    public static WideLayout Parse(CsvReader reader)
+    {
+        var header = reader.Header;
+        if (header.Count - 1 > CountPanel.MaxTimes)
+        {
+            throw new InputException(reader.FileName, 1, header[CountPanel.MaxTimes + 1], $"the file has {header.Count - 1} time columns; at most {CountPanel.MaxTimes} time points are supported.");
+        }
+
+        return TryParse(header, out var column, out var problem) ?? throw new InputException(reader.FileName, 1, column, problem!);
+    }
 }
