@@ -31,7 +31,7 @@ internal static class PersonTableValidator
                 throw c.Error(4, $"implausible birth year {row.BirthYear}; expected {births.First}–{births.Last} ({StudyRules.EarliestBirthYear} to the last case year {metadata.CaseYears.Last} minus min_age {metadata.MinAge}).");
             }
 
-            CheckFirstTrafficking(c, row);
+            CheckFirstTrafficking(c, row, metadata.MinAge);
             var person = index.Add(row, out var match);
             if (person < 0)
             {
@@ -79,7 +79,7 @@ internal static class PersonTableValidator
         return index;
     }
 
-    private static void CheckFirstTrafficking(TableCursor c, in PersonRow row)
+    private static void CheckFirstTrafficking(TableCursor c, in PersonRow row, int minAge)
     {
         var allowed = StudyRules.FirstTraffickingYears;
         if (row.Cohort != Cohort.Offender)
@@ -96,6 +96,11 @@ internal static class PersonTableValidator
         else if (!allowed.Contains(year))
         {
             throw c.Error(5, $"first trafficking year {year} is outside the study's {allowed.First}–{allowed.Last}.");
+        }
+        else if (year - row.BirthYear < minAge)
+        {
+            // A trafficking case is a registered case, and no case is registered below the age of criminal responsibility.
+            throw c.Error(5, $"first trafficking year {year} is at age {year - row.BirthYear} (born {row.BirthYear}); a case is registered from min_age {minAge} of register.json.");
         }
     }
 }
