@@ -38,7 +38,7 @@ public static class TcovFile
 
             if (!PanelCells.TryNumber(reader[1], out var time) || !double.IsFinite(time))
             {
-                throw reader.Error(1, $"'{reader[1].ToString()}' is not a time value.");
+                throw reader.Error(1, $"{MessageText.Quote(reader[1])} is not a time value.");
             }
 
             var values = CovariateColumns.Values(reader, 2, names.Length, "every covariate of every observed person-year must be given");

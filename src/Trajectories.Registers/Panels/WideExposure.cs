@@ -76,7 +76,7 @@ internal sealed class WideExposure
                 }
                 else if (!parsed || PanelCells.ExposureProblem(v) is not null)
                 {
-                    throw reader.Error(column, parsed ? PanelCells.ExposureProblem(v)! : $"'{text.ToString()}' is not a number; expected the share of the time point at risk in [0, 1].");
+                    throw reader.Error(column, parsed ? PanelCells.ExposureProblem(v)! : $"{MessageText.Quote(text)} is not a number; expected the share of the time point at risk in [0, 1].");
                 }
                 else
                 {

@@ -123,7 +123,7 @@ public static class WidePanelReader
         if (!parsed)
         {
             var missing = rule.NegativeIsMissing ? "empty or negative for missing" : "empty or NA for missing";
-            throw reader.Error(column, $"'{text.ToString()}' is not a number; expected {rule.Expected} ({missing}).");
+            throw reader.Error(column, $"{MessageText.Quote(text)} is not a number; expected {rule.Expected} ({missing}).");
         }
 
         if (rule.Problem(v) is { } problem)
