@@ -16,19 +16,35 @@ public static class MessageText
     /// <summary><paramref name="value"/> escaped and cut to <see cref="MaxValueLength"/> characters, in single quotes.</summary>
     public static string Quote(ReadOnlySpan<char> value) => $"'{Shorten(value, MaxValueLength)}'";
 
-    /// <summary><paramref name="value"/> escaped and cut to at most <paramref name="max"/> characters of the original.</summary>
+    /// <summary>
+    /// <paramref name="value"/> escaped and cut so that at most <paramref name="max"/> characters are shown (an
+    /// escape counts as the six it takes), then "…" if anything was cut.
+    /// </summary>
     public static string Shorten(ReadOnlySpan<char> value, int max)
     {
-        var cut = value.Length > max;
-        var shown = cut ? value[..max] : value;
-
-        // Never split a surrogate pair: half a character would itself be invalid text.
-        if (cut && shown.Length > 0 && char.IsHighSurrogate(shown[^1]))
+        var b = new StringBuilder(Math.Min(value.Length, max) + 1);
+        for (var i = 0; i < value.Length; i++)
         {
-            shown = shown[..^1];
+            // A surrogate pair is one character: never split, so that no half character is shown.
+            var pair = !NeedsEscape(value, i) && char.IsHighSurrogate(value[i]);
+            var width = NeedsEscape(value, i) ? 6 : pair ? 2 : 1;
+            if (b.Length + width > max)
+            {
+                return b.Append('…').ToString();
+            }
+
+            if (NeedsEscape(value, i))
+            {
+                b.Append("\\u").Append(((int)value[i]).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                b.Append(value.Slice(i, width));
+                i += width - 1;
+            }
         }
 
-        return Escape(shown) + (cut ? "…" : string.Empty);
+        return b.ToString();
     }
 
     /// <summary><paramref name="text"/> with every control character (and lone surrogate) written as <c>\uXXXX</c>.</summary>

@@ -51,6 +51,17 @@ public static class RegisterMetadataJson
             json = json[3..];
         }
 
+        // The parser accepts invalid UTF-8 inside strings and fails only when a string is read, with an exception
+        // that names no position.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            using var bytes = new MemoryStream(json.ToArray());
+            var at = Utf8Position.Find(bytes);
+            throw new InputException(fileName, at?.Line, null, at is { } p
+                ? $"the file is not valid UTF-8: byte 0x{p.Byte:X2} at byte {p.Offset} of the line."
+                : "the file is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {

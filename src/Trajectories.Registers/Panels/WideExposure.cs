@@ -56,7 +56,7 @@ internal sealed class WideExposure
 
             if (!rowOf.TryAdd(id, lines.Count))
             {
-                throw reader.Error(0, $"person '{id}' appears more than once.");
+                throw reader.Error(0, $"person {MessageText.Quote(id)} appears more than once.");
             }
 
             if ((lines.Count + 1) * width > values.Length)
@@ -117,7 +117,7 @@ internal sealed class WideExposure
         if (row >= 0)
         {
             var id = _rowOf.First(kv => kv.Value == row).Key;
-            throw new InputException(FileName, _lines[row], null, $"person '{id}' is not in the count file; the exposure file must have the same persons.");
+            throw new InputException(FileName, _lines[row], null, $"person {MessageText.Quote(id)} is not in the count file; the exposure file must have the same persons.");
         }
     }
 

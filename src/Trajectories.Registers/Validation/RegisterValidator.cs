@@ -44,17 +44,17 @@ public static class RegisterValidator
             var age = row.Year - index.BirthYearOf(person);
             if (age < metadata.MinAge)
             {
-                throw c.Error(1, $"a case in {row.Year}, at age {age} of '{row.PersonId}' (born {index.BirthYearOf(person)}); cases start at min_age {metadata.MinAge} of register.json.");
+                throw c.Error(1, $"a case in {row.Year}, at age {age} of {MessageText.Quote(row.PersonId)} (born {index.BirthYearOf(person)}); cases start at min_age {metadata.MinAge} of register.json.");
             }
 
             if (index.CohortOf(person) == Cohort.NoncriminalControl)
             {
-                throw c.Error(0, $"'{row.PersonId}' is a noncriminal_control and cannot have cases; a noncriminal control has no registered case.");
+                throw c.Error(0, $"{MessageText.Quote(row.PersonId)} is a noncriminal_control and cannot have cases; a noncriminal control has no registered case.");
             }
 
             if (!caseYears.Add(person, row.Year))
             {
-                throw c.Error(1, $"a second row for '{row.PersonId}' in {row.Year}; expected one row per person and year (sum the cases).");
+                throw c.Error(1, $"a second row for {MessageText.Quote(row.PersonId)} in {row.Year}; expected one row per person and year (sum the cases).");
             }
 
             sink?.Add(row);
@@ -65,7 +65,7 @@ public static class RegisterValidator
             if (index.CohortOf(person) == Cohort.CriminalControl && !caseYears.Any(person))
             {
                 using var at = PositionAt(folder, RegisterTable.Persons, person);
-                throw at.Error(1, $"criminal_control '{index.IdOf(person)}' has no row in cases; a criminal control has at least one case in case_years.");
+                throw at.Error(1, $"criminal_control {MessageText.Quote(index.IdOf(person))} has no row in cases; a criminal control has at least one case in case_years.");
             }
         }
 
@@ -77,7 +77,7 @@ public static class RegisterValidator
             NotBeforeBirth(c, 1, row.Year, index, person, row.PersonId);
             if (!exposureYears.Add(person, row.Year))
             {
-                throw c.Error(1, $"a second row for '{row.PersonId}' in {row.Year}; expected one row per person and year.");
+                throw c.Error(1, $"a second row for {MessageText.Quote(row.PersonId)} in {row.Year}; expected one row per person and year.");
             }
 
             sink?.Add(row);
@@ -104,12 +104,12 @@ public static class RegisterValidator
             var person = people.Find(c, row.PersonId);
             if (index.CohortOf(person) != Cohort.Offender)
             {
-                throw c.Error(0, $"'{row.PersonId}' is a {Codes.Of(index.CohortOf(person))}; truth rows are for offenders only.");
+                throw c.Error(0, $"{MessageText.Quote(row.PersonId)} is a {Codes.Of(index.CohortOf(person))}; truth rows are for offenders only.");
             }
 
             if (!truth.Add(person, 0))
             {
-                throw c.Error(0, $"a second truth row for '{row.PersonId}'; expected one profile per offender.");
+                throw c.Error(0, $"a second truth row for {MessageText.Quote(row.PersonId)}; expected one profile per offender.");
             }
 
             sink?.Add(row);
@@ -161,7 +161,7 @@ public static class RegisterValidator
         var birth = index.BirthYearOf(person);
         if (year < birth)
         {
-            throw c.Error(column, $"year {year} is before the birth year {birth} of '{id}'.");
+            throw c.Error(column, $"year {year} is before the birth year {birth} of {MessageText.Quote(id)}.");
         }
     }
 
@@ -191,7 +191,7 @@ public static class RegisterValidator
             var person = index.Find(id);
             if (person < 0)
             {
-                throw c.Error(0, $"unknown person_id '{id}'; every person_id must be in persons.");
+                throw c.Error(0, $"unknown person_id {MessageText.Quote(id)}; every person_id must be in persons.");
             }
 
             _lastId = id;
