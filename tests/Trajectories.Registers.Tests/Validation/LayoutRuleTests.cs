@@ -133,4 +133,14 @@ public class LayoutRuleTests : IDisposable
         Assert.Contains("at byte 3 of the line", e.Message);
         Assert.DoesNotContain("LineNumber: 2", e.Message);
     }
+
+    [Theory]
+    [InlineData("study")]
+    [InlineData("study-csv")]
+    public void TheShippedSampleRegistersKeepEveryRule(string name)
+    {
+        // The calibrated samples are what `analyze` reads by default: a new rule must not reject them.
+        var folder = Path.Combine(Trajectories.Testing.RepositoryPaths.Root, "sample-registers", name);
+        Assert.True(RegisterReader.ValidateRegister(folder).Persons > 0);
+    }
 }
