@@ -242,6 +242,11 @@ public static class RegisterMetadataJson
         }
 
         var scale = Int(value, "scale", file) ?? 0;
+        if (scale < 0)
+        {
+            throw new InputException(file, null, "scale", $"expected the number of offenders generated (0 or more), found {scale}.");
+        }
+
         return new SyntheticInfo(version, seed, scale);
     }
 

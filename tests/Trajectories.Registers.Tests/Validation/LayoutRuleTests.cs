@@ -117,6 +117,19 @@ public class LayoutRuleTests : IDisposable
     }
 
     [Fact]
+    public void ANegativeSyntheticScale() =>
+        JsonFails("{\"name\": \"x\", \"synthetic\": {\"generator_version\": \"1\", \"seed\": 1, \"scale\": -3}}", "scale", "found -3");
+
+    [Fact]
+    public void InvalidUtf8InRegisterJsonNamesTheLine()
+    {
+        File.WriteAllBytes(Json, [.. "{\n\"name\": \"x"u8.ToArray(), 0xE2, 0x82, .. "\"\n}"u8.ToArray()]);
+        var e = Assert.Throws<InputException>(() => RegisterReader.Open(_folder));
+        Assert.Equal(2, e.Line);
+        Assert.Contains("not valid UTF-8: byte 0xE2 at byte 11 of the line", e.Message);
+    }
+
+    [Fact]
     public void ABomBeforeRegisterJsonIsAccepted()
     {
         File.WriteAllBytes(Json, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(Json)]);
