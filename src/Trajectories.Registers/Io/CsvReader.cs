@@ -4,7 +4,8 @@ namespace Trajectories.Registers.Io;
 
 /// <summary>
 /// A streaming RFC 4180 CSV reader with strict checks: a header row is required, every record must have as many
-/// fields as the header, quotes must be well formed. A UTF-8 byte-order mark and CRLF line ends are accepted
+/// fields as the header, column names must be unique, quotes must be well formed, the text must be UTF-8 (an error
+/// names the line of the first bad byte). A UTF-8 byte-order mark and CRLF line ends are accepted
 /// (spreadsheet exports carry them). Errors are <see cref="InputException"/>s naming file, line and column.
 /// </summary>
 /// <remarks>
@@ -34,9 +35,16 @@ public sealed class CsvReader : IDisposable
     public CsvReader(Stream stream, string fileName)
     {
         FileName = fileName;
+        _stream = stream;
 
-        // detectEncodingFromByteOrderMarks strips a UTF-8 BOM, so the first header name is clean.
-        _reader = new StreamReader(stream, new UTF8Encoding(false, true), true, 1 << 16);
+        // No encoding detection: a UTF-16 or UTF-32 byte-order mark would switch the decoder and let a file that is
+        // not UTF-8 through. A UTF-8 mark is skipped by hand, so the first header name is clean.
+        _reader = new StreamReader(stream, new UTF8Encoding(false, true), false, 1 << 16);
+        if (Peek() == '\uFEFF')
+        {
+            Next();
+        }
+
         if (!ReadRecord())
         {
             throw new InputException(fileName, null, null, "the file is empty; expected a header row.");
@@ -51,6 +59,16 @@ public sealed class CsvReader : IDisposable
         if (header.All(h => h.Length == 0))
         {
             throw new InputException(fileName, 1, null, "the header row is empty; expected column names.");
+        }
+
+        // Columns are found by name: with two of one name, one would be read and the other silently ignored.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in header)
+        {
+            if (name.Length > 0 && !seen.Add(name))
+            {
+                throw new InputException(fileName, 1, name, "the column appears twice in the header; expected each column name once.");
+            }
         }
 
         Header = header;
@@ -133,6 +151,7 @@ public sealed class CsvReader : IDisposable
     /// <inheritdoc />
     public void Dispose() => _reader.Dispose();
 
+    private readonly Stream _stream;
     private long? _pendingBlankLine;
     private bool _lastRecordQuoted;
 
@@ -150,22 +169,9 @@ public sealed class CsvReader : IDisposable
 
     private int Next()
     {
-        if (_chunkPos == _chunkLength)
+        if (_chunkPos == _chunkLength && !Fill())
         {
-            try
-            {
-                _chunkLength = _reader.Read(_chunk, 0, _chunk.Length);
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw new InputException(FileName, _line, null, "the file is not valid UTF-8.", e);
-            }
-
-            _chunkPos = 0;
-            if (_chunkLength == 0)
-            {
-                return -1;
-            }
+            return -1;
         }
 
         return _chunk[_chunkPos++];
@@ -173,17 +179,31 @@ public sealed class CsvReader : IDisposable
 
     private int Peek()
     {
-        if (_chunkPos == _chunkLength)
+        if (_chunkPos == _chunkLength && !Fill())
         {
-            _chunkLength = _reader.Read(_chunk, 0, _chunk.Length);
-            _chunkPos = 0;
-            if (_chunkLength == 0)
-            {
-                return -1;
-            }
+            return -1;
         }
 
         return _chunk[_chunkPos];
+    }
+
+    private bool Fill()
+    {
+        try
+        {
+            _chunkLength = _reader.Read(_chunk, 0, _chunk.Length);
+        }
+        catch (DecoderFallbackException e)
+        {
+            // The decoder works a block of bytes ahead of the records, so the line being read is not where the bad
+            // bytes are; the stream is read again from the start to find them (only on this error path).
+            throw Utf8Position.Find(_stream) is { } at
+                ? new InputException(FileName, at.Line, null, $"the file is not valid UTF-8: byte 0x{at.Byte:X2} at byte {at.Offset} of the line.", e)
+                : new InputException(FileName, _line, null, "the file is not valid UTF-8.", e);
+        }
+
+        _chunkPos = 0;
+        return _chunkLength > 0;
     }
 
     private bool ReadRecord()

@@ -6,6 +6,11 @@ namespace Trajectories.Registers.Io;
 /// </summary>
 public sealed class InputException : Exception
 {
+    /// <summary>
+    /// The most characters of <see cref="Problem"/> shown: a message is one line, whatever a caller put into it.
+    /// </summary>
+    private const int MaxProblemLength = 600;
+
     /// <summary>Creates the error.</summary>
     public InputException(string file, long? line, string? column, string problem, Exception? inner = null)
         : base(Format(file, line, column, problem), inner)
@@ -28,9 +33,11 @@ public sealed class InputException : Exception
     /// <summary>What is wrong and what was expected.</summary>
     public string Problem { get; }
 
+    // Every part may carry user data (a header name, a path): each is escaped so the message stays one line without
+    // raw control characters, and cut so that no part can grow without bound.
     private static string Format(string file, long? line, string? column, string problem)
     {
-        var where = file;
+        var where = MessageText.Escape(file);
         if (line is not null)
         {
             where += $", line {line}";
@@ -38,9 +45,9 @@ public sealed class InputException : Exception
 
         if (!string.IsNullOrEmpty(column))
         {
-            where += $", column '{column}'";
+            where += $", column {MessageText.Quote(column)}";
         }
 
-        return $"{where}: {problem}";
+        return $"{where}: {MessageText.Shorten(problem, MaxProblemLength)}";
     }
 }

@@ -14,6 +14,15 @@ namespace Trajectories.Registers.Io;
 /// </remarks>
 public static class RegisterMetadataJson
 {
+    /// <summary>
+    /// The calendar years a register's year ranges may span: no register has data before 1900 or after 2100, and a
+    /// range far outside (±2^31) would make every window arithmetic overflow.
+    /// </summary>
+    public static YearRange PlausibleYears { get; } = new(1900, 2100);
+
+    /// <summary>The largest <c>min_age</c>: nobody is older, so a larger one leaves every panel empty.</summary>
+    public const int MaxMinAge = 120;
+
     /// <summary>The file name inside a register folder.</summary>
     public const string FileName = "register.json";
 
@@ -36,6 +45,23 @@ public static class RegisterMetadataJson
     /// <summary>Parses <c>register.json</c> content; <paramref name="fileName"/> is used in messages.</summary>
     public static RegisterMetadata Parse(ReadOnlySpan<byte> json, string fileName)
     {
+        // Editors on Windows save UTF-8 with a byte-order mark; the JSON parser would take it for a syntax error.
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
+        // The parser accepts invalid UTF-8 inside strings and fails only when a string is read, with an exception
+        // that names no position.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            using var bytes = new MemoryStream(json.ToArray());
+            var at = Utf8Position.Find(bytes);
+            throw new InputException(fileName, at?.Line, null, at is { } p
+                ? $"the file is not valid UTF-8: byte 0x{p.Byte:X2} at byte {p.Offset} of the line."
+                : "the file is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
@@ -44,7 +70,11 @@ public static class RegisterMetadataJson
         catch (JsonException e)
         {
             // JsonException counts lines from 0; InputException from 1.
-            throw new InputException(fileName, e.LineNumber + 1, null, $"malformed JSON: {e.Message}", e);
+            // The parser's own message repeats the position counted from 0; the position is given once, from 1.
+            var reason = e.Message;
+            var at = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            reason = at > 0 ? reason[..at] : reason;
+            throw new InputException(fileName, e.LineNumber + 1, null, $"malformed JSON at byte {e.BytePositionInLine + 1} of the line: {reason}", e);
         }
 
         using (document)
@@ -63,7 +93,7 @@ public static class RegisterMetadataJson
                 CaseYears = Range(root, "case_years", fileName) ?? defaults.CaseYears,
                 VictimisationYears = Range(root, "victimisation_years", fileName) ?? defaults.VictimisationYears,
                 LvbYears = LvbYears(root, fileName),
-                MinAge = Int(root, "min_age", fileName) ?? defaults.MinAge,
+                MinAge = MinAge(root, fileName) ?? defaults.MinAge,
                 Synthetic = Synthetic(root, fileName),
             };
         }
@@ -131,7 +161,15 @@ public static class RegisterMetadataJson
 
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i)
             ? i
-            : throw new InputException(file, null, key, $"expected an integer, found '{value.GetRawText()}'.");
+            : throw new InputException(file, null, key, $"expected an integer, found {MessageText.Quote(value.GetRawText())}.");
+    }
+
+    private static int? MinAge(JsonElement root, string file)
+    {
+        var age = Int(root, "min_age", file);
+        return age is null or (>= 0 and <= MaxMinAge)
+            ? age
+            : throw new InputException(file, null, "min_age", $"min_age {age} is outside 0–{MaxMinAge}; expected the youngest age in the panels (the study uses 12).");
     }
 
     private static YearRange? Range(JsonElement obj, string key, string file)
@@ -144,12 +182,17 @@ public static class RegisterMetadataJson
         if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 2
             && value[0].TryGetInt32(out var first) && value[1].TryGetInt32(out var last))
         {
-            return first <= last
+            if (first > last)
+            {
+                throw new InputException(file, null, key, $"the first year {first} is after the last {last}; expected [first, last].");
+            }
+
+            return PlausibleYears.Contains(first) && PlausibleYears.Contains(last)
                 ? new YearRange(first, last)
-                : throw new InputException(file, null, key, $"the first year {first} is after the last {last}; expected [first, last].");
+                : throw new InputException(file, null, key, $"[{first}, {last}] is outside the plausible calendar years {PlausibleYears.First}–{PlausibleYears.Last}.");
         }
 
-        throw new InputException(file, null, key, $"expected [first, last] as two integer years, found '{value.GetRawText()}'.");
+        throw new InputException(file, null, key, $"expected [first, last] as two integer years, found {MessageText.Quote(value.GetRawText())}.");
     }
 
     private static IReadOnlyDictionary<LvbSource, YearRange> LvbYears(JsonElement root, string file)
@@ -170,7 +213,7 @@ public static class RegisterMetadataJson
         {
             if (!Codes.TryParse(property.Name, out LvbSource source))
             {
-                throw new InputException(file, null, "lvb_years", $"unknown LVB source '{property.Name}'; expected {Codes.List<LvbSource>(Codes.Of)}.");
+                throw new InputException(file, null, "lvb_years", $"unknown LVB source {MessageText.Quote(property.Name)}; expected {Codes.List<LvbSource>(Codes.Of)}.");
             }
 
             result[source] = Range(value, property.Name, file)!.Value;
@@ -195,10 +238,15 @@ public static class RegisterMetadataJson
         ulong seed = 0;
         if (Get(value, "seed") is { } s && !(s.ValueKind == JsonValueKind.Number && s.TryGetUInt64(out seed)))
         {
-            throw new InputException(file, null, "seed", $"expected a non-negative integer seed, found '{s.GetRawText()}'.");
+            throw new InputException(file, null, "seed", $"expected a non-negative integer seed, found {MessageText.Quote(s.GetRawText())}.");
         }
 
         var scale = Int(value, "scale", file) ?? 0;
+        if (scale < 0)
+        {
+            throw new InputException(file, null, "scale", $"expected the number of offenders generated (0 or more), found {scale}.");
+        }
+
         return new SyntheticInfo(version, seed, scale);
     }
 

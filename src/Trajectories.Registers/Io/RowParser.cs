@@ -95,7 +95,7 @@ internal sealed class RowParser
         {
             case CellKind.Integer when cell.Integer is >= int.MinValue and <= int.MaxValue:
                 return (int)cell.Integer;
-            case CellKind.Real when cell.Real == Math.Floor(cell.Real) && Math.Abs(cell.Real) < int.MaxValue:
+            case CellKind.Real when cell.Real == Math.Floor(cell.Real) && Math.Abs(cell.Real) <= int.MaxValue:
                 return (int)cell.Real;
             case CellKind.Text when int.TryParse(cell.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value):
                 return value;
@@ -103,25 +103,32 @@ internal sealed class RowParser
                 throw _c.Error(column, $"expected {what}, found an empty cell.");
         }
 
-        var shown = cell.Display();
-        var fractional = cell.Kind == CellKind.Real
-            || double.TryParse(shown, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-        throw _c.Error(column, fractional
-            ? $"expected {what}, found the fractional number '{shown}'."
-            : $"expected {what}, found '{shown}'.");
+        var found = cell.Kind switch
+        {
+            CellKind.Integer => NumberText.NotInteger(cell.Integer),
+            CellKind.Real => NumberText.NotInteger(cell.Real),
+            _ => NumberText.NotInteger(cell.Text),
+        };
+        throw _c.Error(column, $"expected {what}, found {found}.");
     }
 
     private double Real(int column, string what)
     {
         var cell = _c.Get(column);
-        return cell.Kind switch
+        switch (cell.Kind)
         {
-            CellKind.Integer => cell.Integer,
-            CellKind.Real => cell.Real,
-            CellKind.Text when double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) => value,
-            CellKind.Empty => throw _c.Error(column, $"expected {what}, found an empty cell."),
-            _ => throw _c.Error(column, $"expected {what}, found '{cell.Display()}'."),
-        };
+            case CellKind.Integer:
+                return cell.Integer;
+            case CellKind.Real when double.IsFinite(cell.Real):
+                return cell.Real;
+            case CellKind.Real:
+                throw _c.Error(column, $"expected {what}, found {NumberText.NotInteger(cell.Real)}.");
+            case CellKind.Empty:
+                throw _c.Error(column, $"expected {what}, found an empty cell.");
+        }
+
+        var problem = NumberText.NotReal(cell.Text, out var value);
+        return problem is null ? value : throw _c.Error(column, $"expected {what}, found {problem}.");
     }
 
     private T Code<T>(int column, string what, Func<T, string> of)

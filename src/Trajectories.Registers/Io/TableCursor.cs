@@ -31,13 +31,13 @@ internal readonly ref struct Cell
 
     public ReadOnlySpan<char> Text { get; }
 
-    /// <summary>The cell as the user would see it, for messages.</summary>
+    /// <summary>The cell as the user would see it, for messages: control characters escaped, long text cut.</summary>
     public string Display() => Kind switch
     {
         CellKind.Empty => string.Empty,
         CellKind.Integer => Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
         CellKind.Real => Real.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => Text.ToString(),
+        _ => MessageText.Shorten(Text, MessageText.MaxValueLength),
     };
 }
 

@@ -41,7 +41,7 @@ internal static class CovariateColumns
             var text = reader[first + k];
             if (!PanelCells.TryNumber(text, out var v) || !double.IsFinite(v))
             {
-                throw reader.Error(first + k, $"'{text.ToString()}' is not a number; {rule}.");
+                throw reader.Error(first + k, $"{MessageText.Quote(text)} is not a number; {rule}.");
             }
 
             values[k] = v;

@@ -70,6 +70,6 @@ public static class LongCsvReader
 
         return PanelCells.TryNumber(text, out var value)
             ? value
-            : throw reader.Error(column, $"'{text.ToString()}' is not a number; expected {expected}.");
+            : throw reader.Error(column, $"{MessageText.Quote(text)} is not a number; expected {expected}.");
     }
 }

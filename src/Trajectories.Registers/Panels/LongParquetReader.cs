@@ -36,7 +36,7 @@ public static class LongParquetReader
             ParquetColumnValues[] columns = exposure is null ? [id, time, count] : [id, time, count, exposure];
             if (columns.FirstOrDefault(c => c.Kind == ParquetValueKind.Unsupported) is { } unsupported)
             {
-                throw new InputException(path, null, unsupported.Name, $"column '{unsupported.Name}' is stored as {file.TypeName(unsupported.Name)}; store it as a number or text.");
+                throw new InputException(path, null, unsupported.Name, $"column {MessageText.Quote(unsupported.Name)} is stored as {file.TypeName(unsupported.Name)}; store it as a number or text.");
             }
 
             var rows = new LongRows(path, exposure is not null, rowsNotLines: true);
@@ -61,7 +61,7 @@ public static class LongParquetReader
     }
 
     private static ParquetColumnValues Require(ParquetColumnsReader file, string path, string name) =>
-        file.Column(name) ?? throw new InputException(path, null, name, $"required column '{name}' is missing (found: {string.Join(", ", file.ColumnNames)}).");
+        file.Column(name) ?? throw new InputException(path, null, name, $"required column {MessageText.Quote(name)} is missing (found: {string.Join(", ", file.ColumnNames)}).");
 
     private static void ReadRow(ParquetColumnValues[] columns, int i, LongRows rows, long row, OutcomeRule rule, Span<char> scratch)
     {

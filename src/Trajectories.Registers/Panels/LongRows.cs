@@ -169,7 +169,7 @@ internal sealed class LongRows
             if (j > 0 && keys[j] == keys[j - 1])
             {
                 var (first, second) = Ordered(_where[order[j - 1]], _where[i]);
-                throw Error(second, "time", $"person '{_ids[_person[i]]}' has a second row for time {PanelCells.Show(times[_slot[i]])} (the first is at {(_rowsNotLines ? "row" : "line")} {first}).");
+                throw Error(second, "time", $"person {MessageText.Quote(_ids[_person[i]])} has a second row for time {PanelCells.Show(times[_slot[i]])} (the first is at {(_rowsNotLines ? "row" : "line")} {first}).");
             }
 
             var e = _exposure is null ? 1.0 : _exposure[i];

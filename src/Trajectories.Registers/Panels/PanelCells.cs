@@ -69,9 +69,14 @@ internal static class PanelCells
             return $"the count {Show(value)} is negative; expected a non-negative integer.";
         }
 
-        if (double.IsInfinity(value) || value > int.MaxValue)
+        if (double.IsInfinity(value))
         {
-            return $"the count {Show(value)} is too large.";
+            return $"the count {Show(value)} is infinite; expected a non-negative integer.";
+        }
+
+        if (value > int.MaxValue)
+        {
+            return $"the count {Show(value)} is too large for 32 bits (overflow; the limit is {int.MaxValue}).";
         }
 
         if (value != Math.Floor(value))

@@ -80,7 +80,7 @@ public static class PanelInput
 
         if (LongLayout.Stray(reader.Header) is { } stray)
         {
-            throw new InputException(path, 1, stray, $"the header is neither long nor wide: a long file has exactly the columns person_id,time,count[,exposure], and '{stray}' is not one of them (or is repeated).");
+            throw new InputException(path, 1, stray, $"the header is neither long nor wide: a long file has exactly the columns person_id,time,count[,exposure], and {MessageText.Quote(stray)} is not one of them (or is repeated).");
         }
 
         if (WideLayout.TryParse(reader.Header, out var column, out var problem) is null)

@@ -77,7 +77,7 @@ public static class RegisterPanel
             var slot = p.Cohort == Cohort.Offender ? columns.Ids.Count : Control;
             if (!index.TryAdd(p.PersonId, slot))
             {
-                throw new InputException("persons", null, "person_id", $"row {row}: person '{p.PersonId}' appears more than once.");
+                throw new InputException("persons", null, "person_id", $"row {row}: person {MessageText.Quote(p.PersonId)} appears more than once.");
             }
 
             if (slot != Control)
@@ -107,18 +107,18 @@ public static class RegisterPanel
 
             if (!years.Contains(c.Year))
             {
-                throw new InputException("cases", null, "year", $"row {row}: year {c.Year} of person '{c.PersonId}' is outside case_years [{years.First}, {years.Last}].");
+                throw new InputException("cases", null, "year", $"row {row}: year {c.Year} of person {MessageText.Quote(c.PersonId)} is outside case_years [{years.First}, {years.Last}].");
             }
 
             if (c.Cases < 1)
             {
-                throw new InputException("cases", null, "cases", $"row {row}: {c.Cases} cases for person '{c.PersonId}' in {c.Year}; a cases row must count at least 1 (a year without a row is 0).");
+                throw new InputException("cases", null, "cases", $"row {row}: {c.Cases} cases for person {MessageText.Quote(c.PersonId)} in {c.Year}; a cases row must count at least 1 (a year without a row is 0).");
             }
 
             ref var cell = ref counts[(slot * width) + c.Year - years.First];
             if (cell != 0)
             {
-                throw new InputException("cases", null, "year", $"row {row}: person '{c.PersonId}' has more than one cases row for {c.Year}.");
+                throw new InputException("cases", null, "year", $"row {row}: person {MessageText.Quote(c.PersonId)} has more than one cases row for {c.Year}.");
             }
 
             cell = c.Cases;
@@ -141,7 +141,7 @@ public static class RegisterPanel
 
             if (!(e.AtRisk > 0 && e.AtRisk <= 1))
             {
-                throw new InputException("exposure", null, "at_risk", $"row {row}: at_risk {PanelCells.Show(e.AtRisk)} of person '{e.PersonId}' in {e.Year} is outside (0, 1].");
+                throw new InputException("exposure", null, "at_risk", $"row {row}: at_risk {PanelCells.Show(e.AtRisk)} of person {MessageText.Quote(e.PersonId)} in {e.Year} is outside (0, 1].");
             }
 
             // Years outside case_years are legitimate exposure facts; they just do not enter the panel.
@@ -154,7 +154,7 @@ public static class RegisterPanel
             ref var cell = ref risk[(slot * width) + e.Year - years.First];
             if (cell != 0)
             {
-                throw new InputException("exposure", null, "year", $"row {row}: person '{e.PersonId}' has more than one exposure row for {e.Year}.");
+                throw new InputException("exposure", null, "year", $"row {row}: person {MessageText.Quote(e.PersonId)} has more than one exposure row for {e.Year}.");
             }
 
             cell = (float)PanelCells.Stored(e.AtRisk);
@@ -166,7 +166,7 @@ public static class RegisterPanel
     private static int Lookup(Dictionary<string, int> index, string table, long row, string personId) =>
         index.TryGetValue(personId, out var slot)
             ? slot
-            : throw new InputException(table, null, "person_id", $"row {row}: person '{personId}' is not in the persons table.");
+            : throw new InputException(table, null, "person_id", $"row {row}: person {MessageText.Quote(personId)} is not in the persons table.");
 
     private static OffenderPanel Assemble(RegisterMetadata meta, OffenderColumns offenders, int[] counts, float[]? risk)
     {

@@ -39,7 +39,7 @@ public static class RiskFile
             var values = CovariateColumns.Values(reader, 1, names.Length, "every covariate of every person must be given (code a categorical covariate as 0/1 columns)");
             if (!rows.TryAdd(id, values))
             {
-                throw reader.Error(0, $"person '{id}' appears more than once.");
+                throw reader.Error(0, $"person {MessageText.Quote(id)} appears more than once.");
             }
         }
 
@@ -48,7 +48,7 @@ public static class RiskFile
         {
             if (!rows.TryGetValue(panel.PersonIds[i], out var values))
             {
-                throw new InputException(path, null, "person_id", $"person '{panel.PersonIds[i]}' of the input has no row; every person fitted needs its risk factors.");
+                throw new InputException(path, null, "person_id", $"person {MessageText.Quote(panel.PersonIds[i])} of the input has no row; every person fitted needs its risk factors.");
             }
 
             values.CopyTo(matrix, i * names.Length);

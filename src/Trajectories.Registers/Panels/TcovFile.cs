@@ -38,13 +38,13 @@ public static class TcovFile
 
             if (!PanelCells.TryNumber(reader[1], out var time) || !double.IsFinite(time))
             {
-                throw reader.Error(1, $"'{reader[1].ToString()}' is not a time value.");
+                throw reader.Error(1, $"{MessageText.Quote(reader[1])} is not a time value.");
             }
 
             var values = CovariateColumns.Values(reader, 2, names.Length, "every covariate of every observed person-year must be given");
             if (!rows.TryAdd((id, time), values))
             {
-                throw reader.Error(0, $"person '{id}' has more than one row for time {PanelCells.Show(time)}.");
+                throw reader.Error(0, $"person {MessageText.Quote(id)} has more than one row for time {PanelCells.Show(time)}.");
             }
         }
 
@@ -56,7 +56,7 @@ public static class TcovFile
                 var time = panel.Times[panel.TimeIndex[o]];
                 if (!rows.TryGetValue((panel.PersonIds[i], time), out var values))
                 {
-                    throw new InputException(path, null, "time", $"person '{panel.PersonIds[i]}' is observed at time {time.ToString("R", CultureInfo.InvariantCulture)} but has no row there; every observed person-year needs its time-varying covariates.");
+                    throw new InputException(path, null, "time", $"person {MessageText.Quote(panel.PersonIds[i])} is observed at time {time.ToString("R", CultureInfo.InvariantCulture)} but has no row there; every observed person-year needs its time-varying covariates.");
                 }
 
                 values.CopyTo(matrix, o * names.Length);

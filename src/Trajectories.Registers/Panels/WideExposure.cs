@@ -56,7 +56,7 @@ internal sealed class WideExposure
 
             if (!rowOf.TryAdd(id, lines.Count))
             {
-                throw reader.Error(0, $"person '{id}' appears more than once.");
+                throw reader.Error(0, $"person {MessageText.Quote(id)} appears more than once.");
             }
 
             if ((lines.Count + 1) * width > values.Length)
@@ -76,7 +76,7 @@ internal sealed class WideExposure
                 }
                 else if (!parsed || PanelCells.ExposureProblem(v) is not null)
                 {
-                    throw reader.Error(column, parsed ? PanelCells.ExposureProblem(v)! : $"'{text.ToString()}' is not a number; expected the share of the time point at risk in [0, 1].");
+                    throw reader.Error(column, parsed ? PanelCells.ExposureProblem(v)! : $"{MessageText.Quote(text)} is not a number; expected the share of the time point at risk in [0, 1].");
                 }
                 else
                 {
@@ -117,7 +117,7 @@ internal sealed class WideExposure
         if (row >= 0)
         {
             var id = _rowOf.First(kv => kv.Value == row).Key;
-            throw new InputException(FileName, _lines[row], null, $"person '{id}' is not in the count file; the exposure file must have the same persons.");
+            throw new InputException(FileName, _lines[row], null, $"person {MessageText.Quote(id)} is not in the count file; the exposure file must have the same persons.");
         }
     }
 

@@ -38,14 +38,14 @@ internal sealed class WideLayout
             if (!PanelCells.TryNumber(header[c], out var t) || !double.IsFinite(t))
             {
                 badColumn = header[c];
-                problem = $"column '{header[c]}' is not a time value; every column after the person id must be named by its numeric time (e.g. 8,9,…,38).";
+                problem = $"column {MessageText.Quote(header[c])} is not a time value; every column after the person id must be named by its numeric time (e.g. 8,9,…,38).";
                 return null;
             }
 
             if (!seen.TryAdd(t, header[c]))
             {
                 badColumn = header[c];
-                problem = $"columns '{seen[t]}' and '{header[c]}' name the same time point.";
+                problem = $"columns {MessageText.Quote(seen[t])} and {MessageText.Quote(header[c])} name the same time point.";
                 return null;
             }
 

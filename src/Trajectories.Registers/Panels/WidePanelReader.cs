@@ -43,13 +43,13 @@ public static class WidePanelReader
 
             if (!ids.Add(id))
             {
-                throw reader.Error(0, $"person '{id}' appears more than once.");
+                throw reader.Error(0, $"person {MessageText.Quote(id)} appears more than once.");
             }
 
             var row = -1;
             if (exposure is not null && (row = exposure.RowOf(id)) < 0)
             {
-                throw reader.Error(0, $"person '{id}' has no row in the exposure file {exposure.FileName}; it must have the same persons.");
+                throw reader.Error(0, $"person {MessageText.Quote(id)} has no row in the exposure file {exposure.FileName}; it must have the same persons.");
             }
 
             // Collect the row first: a person is only begun once it has an observed cell.
@@ -68,7 +68,7 @@ public static class WidePanelReader
                     e = exposure.Value(row, k);
                     if (double.IsNaN(e))
                     {
-                        throw new InputException(exposure.FileName, exposure.LineOf(row), reader.Header[column], $"person '{id}' has a count at this time point but no exposure.");
+                        throw new InputException(exposure.FileName, exposure.LineOf(row), reader.Header[column], $"person {MessageText.Quote(id)} has a count at this time point but no exposure.");
                     }
 
                     if (e == 0)
@@ -123,7 +123,7 @@ public static class WidePanelReader
         if (!parsed)
         {
             var missing = rule.NegativeIsMissing ? "empty or negative for missing" : "empty or NA for missing";
-            throw reader.Error(column, $"'{text.ToString()}' is not a number; expected {rule.Expected} ({missing}).");
+            throw reader.Error(column, $"{MessageText.Quote(text)} is not a number; expected {rule.Expected} ({missing}).");
         }
 
         if (rule.Problem(v) is { } problem)

@@ -31,12 +31,12 @@ internal static class PersonTableValidator
                 throw c.Error(4, $"implausible birth year {row.BirthYear}; expected {births.First}–{births.Last} ({StudyRules.EarliestBirthYear} to the last case year {metadata.CaseYears.Last} minus min_age {metadata.MinAge}).");
             }
 
-            CheckFirstTrafficking(c, row);
+            CheckFirstTrafficking(c, row, metadata.MinAge);
             var person = index.Add(row, out var match);
             if (person < 0)
             {
                 var where = RegisterValidator.Where(folder, RegisterTable.Persons, index.Find(row.PersonId));
-                throw c.Error(0, $"duplicate person_id '{row.PersonId}'; it is already on {where}.");
+                throw c.Error(0, $"duplicate person_id {MessageText.Quote(row.PersonId)}; it is already on {where}.");
             }
 
             if (match == seen.Count)
@@ -48,19 +48,19 @@ internal static class PersonTableValidator
             var bit = (byte)(1 << (int)row.Cohort);
             if ((seen[match] & bit) != 0)
             {
-                throw c.Error(2, $"match_id '{row.MatchId}' already has a {Codes.Of(row.Cohort)}; a matched triple has exactly one offender, one criminal_control and one noncriminal_control.");
+                throw c.Error(2, $"match_id {MessageText.Quote(row.MatchId)} already has a {Codes.Of(row.Cohort)}; a matched triple has exactly one offender, one criminal_control and one noncriminal_control.");
             }
 
             seen[match] |= bit;
             var reference = first[match];
             if (index.SexOf(reference) != row.Sex)
             {
-                throw c.Error(3, $"sex {Codes.Of(row.Sex)} differs from sex {Codes.Of(index.SexOf(reference))} of '{index.IdOf(reference)}' in match '{row.MatchId}'; matched persons have the same sex.");
+                throw c.Error(3, $"sex {Codes.Of(row.Sex)} differs from sex {Codes.Of(index.SexOf(reference))} of {MessageText.Quote(index.IdOf(reference))} in match {MessageText.Quote(row.MatchId)}; matched persons have the same sex.");
             }
 
             if (index.BirthYearOf(reference) != row.BirthYear)
             {
-                throw c.Error(4, $"birth year {row.BirthYear} differs from {index.BirthYearOf(reference)} of '{index.IdOf(reference)}' in match '{row.MatchId}'; matched persons have the same birth year.");
+                throw c.Error(4, $"birth year {row.BirthYear} differs from {index.BirthYearOf(reference)} of {MessageText.Quote(index.IdOf(reference))} in match {MessageText.Quote(row.MatchId)}; matched persons have the same birth year.");
             }
 
             sink?.Add(row);
@@ -72,14 +72,14 @@ internal static class PersonTableValidator
             {
                 var missing = Enum.GetValues<Cohort>().Where(k => (seen[match] & (1 << (int)k)) == 0).Select(Codes.Of);
                 using var at = RegisterValidator.PositionAt(folder, RegisterTable.Persons, first[match]);
-                throw at.Error(2, $"match_id '{index.MatchIdOf(match)}' has no {string.Join(" and no ", missing)}; a matched triple has exactly one offender, one criminal_control and one noncriminal_control.");
+                throw at.Error(2, $"match_id {MessageText.Quote(index.MatchIdOf(match))} has no {string.Join(" and no ", missing)}; a matched triple has exactly one offender, one criminal_control and one noncriminal_control.");
             }
         }
 
         return index;
     }
 
-    private static void CheckFirstTrafficking(TableCursor c, in PersonRow row)
+    private static void CheckFirstTrafficking(TableCursor c, in PersonRow row, int minAge)
     {
         var allowed = StudyRules.FirstTraffickingYears;
         if (row.Cohort != Cohort.Offender)
@@ -96,6 +96,11 @@ internal static class PersonTableValidator
         else if (!allowed.Contains(year))
         {
             throw c.Error(5, $"first trafficking year {year} is outside the study's {allowed.First}–{allowed.Last}.");
+        }
+        else if (year - row.BirthYear < minAge)
+        {
+            // A trafficking case is a registered case, and no case is registered below the age of criminal responsibility.
+            throw c.Error(5, $"first trafficking year {year} is at age {year - row.BirthYear} (born {row.BirthYear}); a case is registered from min_age {minAge} of register.json.");
         }
     }
 }

@@ -17,9 +17,10 @@ public sealed record ValidationSummary(int Persons, int Matches, IReadOnlyDictio
 /// </summary>
 /// <remarks>
 /// Checks, in order: persons (see <see cref="PersonTableValidator"/>); cases (known person, year in
-/// <c>case_years</c>, one row per person and year, none for a noncriminal_control); every criminal_control has a
-/// case; exposure (known person, year in <c>case_years</c>, one row per person and year); lvb (year in the source's
-/// window); victimisations (year in <c>victimisation_years</c>); truth (offenders only, one row each). The control
+/// <c>case_years</c>, age at least <c>min_age</c>, one row per person and year, none for a noncriminal_control); every
+/// criminal_control has a case; exposure (known person, year in <c>case_years</c> and not before birth, one row per
+/// person and year); lvb (year in the source's window, not before birth); victimisations (year in
+/// <c>victimisation_years</c>, not before birth); truth (offenders only, one row each). The control
 /// definitions are errors, not warnings: the study defines the groups by them, so a register breaking them would
 /// silently compare the wrong populations.
 /// </remarks>
@@ -40,14 +41,20 @@ public static class RegisterValidator
         {
             var person = people.Find(c, row.PersonId);
             Year(c, 1, row.Year, metadata.CaseYears, "case_years");
+            var age = row.Year - index.BirthYearOf(person);
+            if (age < metadata.MinAge)
+            {
+                throw c.Error(1, $"a case in {row.Year}, at age {age} of {MessageText.Quote(row.PersonId)} (born {index.BirthYearOf(person)}); cases start at min_age {metadata.MinAge} of register.json.");
+            }
+
             if (index.CohortOf(person) == Cohort.NoncriminalControl)
             {
-                throw c.Error(0, $"'{row.PersonId}' is a noncriminal_control and cannot have cases; a noncriminal control has no registered case.");
+                throw c.Error(0, $"{MessageText.Quote(row.PersonId)} is a noncriminal_control and cannot have cases; a noncriminal control has no registered case.");
             }
 
             if (!caseYears.Add(person, row.Year))
             {
-                throw c.Error(1, $"a second row for '{row.PersonId}' in {row.Year}; expected one row per person and year (sum the cases).");
+                throw c.Error(1, $"a second row for {MessageText.Quote(row.PersonId)} in {row.Year}; expected one row per person and year (sum the cases).");
             }
 
             sink?.Add(row);
@@ -58,7 +65,7 @@ public static class RegisterValidator
             if (index.CohortOf(person) == Cohort.CriminalControl && !caseYears.Any(person))
             {
                 using var at = PositionAt(folder, RegisterTable.Persons, person);
-                throw at.Error(1, $"criminal_control '{index.IdOf(person)}' has no row in cases; a criminal control has at least one case in case_years.");
+                throw at.Error(1, $"criminal_control {MessageText.Quote(index.IdOf(person))} has no row in cases; a criminal control has at least one case in case_years.");
             }
         }
 
@@ -67,9 +74,10 @@ public static class RegisterValidator
         {
             var person = people.Find(c, row.PersonId);
             Year(c, 1, row.Year, metadata.CaseYears, "case_years");
+            NotBeforeBirth(c, 1, row.Year, index, person, row.PersonId);
             if (!exposureYears.Add(person, row.Year))
             {
-                throw c.Error(1, $"a second row for '{row.PersonId}' in {row.Year}; expected one row per person and year.");
+                throw c.Error(1, $"a second row for {MessageText.Quote(row.PersonId)} in {row.Year}; expected one row per person and year.");
             }
 
             sink?.Add(row);
@@ -77,7 +85,7 @@ public static class RegisterValidator
 
         rows[RegisterTable.Lvb] = Stream(folder, RegisterTable.Lvb, p => p.Lvb(), (c, row) =>
         {
-            people.Find(c, row.PersonId);
+            NotBeforeBirth(c, 2, row.Year, index, people.Find(c, row.PersonId), row.PersonId);
             var window = metadata.LvbYears.TryGetValue(row.Source, out var w) ? w : RegisterMetadata.DefaultLvbYears[row.Source];
             Year(c, 2, row.Year, window, $"lvb_years.{Codes.Of(row.Source)}");
             sink?.Add(row);
@@ -85,7 +93,7 @@ public static class RegisterValidator
 
         rows[RegisterTable.Victimisations] = Stream(folder, RegisterTable.Victimisations, p => p.Victimisation(), (c, row) =>
         {
-            people.Find(c, row.PersonId);
+            NotBeforeBirth(c, 1, row.Year, index, people.Find(c, row.PersonId), row.PersonId);
             Year(c, 1, row.Year, metadata.VictimisationYears, "victimisation_years");
             sink?.Add(row);
         });
@@ -96,12 +104,12 @@ public static class RegisterValidator
             var person = people.Find(c, row.PersonId);
             if (index.CohortOf(person) != Cohort.Offender)
             {
-                throw c.Error(0, $"'{row.PersonId}' is a {Codes.Of(index.CohortOf(person))}; truth rows are for offenders only.");
+                throw c.Error(0, $"{MessageText.Quote(row.PersonId)} is a {Codes.Of(index.CohortOf(person))}; truth rows are for offenders only.");
             }
 
             if (!truth.Add(person, 0))
             {
-                throw c.Error(0, $"a second truth row for '{row.PersonId}'; expected one profile per offender.");
+                throw c.Error(0, $"a second truth row for {MessageText.Quote(row.PersonId)}; expected one profile per offender.");
             }
 
             sink?.Add(row);
@@ -148,6 +156,15 @@ public static class RegisterValidator
         return count;
     }
 
+    private static void NotBeforeBirth(TableCursor c, int column, int year, PersonIndex index, int person, string id)
+    {
+        var birth = index.BirthYearOf(person);
+        if (year < birth)
+        {
+            throw c.Error(column, $"year {year} is before the birth year {birth} of {MessageText.Quote(id)}.");
+        }
+    }
+
     private static void Year(TableCursor c, int column, int year, YearRange window, string key)
     {
         if (!window.Contains(year))
@@ -174,7 +191,7 @@ public static class RegisterValidator
             var person = index.Find(id);
             if (person < 0)
             {
-                throw c.Error(0, $"unknown person_id '{id}'; every person_id must be in persons.");
+                throw c.Error(0, $"unknown person_id {MessageText.Quote(id)}; every person_id must be in persons.");
             }
 
             _lastId = id;

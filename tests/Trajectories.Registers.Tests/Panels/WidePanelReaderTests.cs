@@ -74,7 +74,7 @@ public class WidePanelReaderTests
     [InlineData("id,8,9\na,1,1.5\n", 2, "9", "whole number")]
     [InlineData("id,8,9\na,1,0\nb,NaN,0\n", 3, "8", "NaN")]
     [InlineData("id,8,9\na,x,0\n", 2, "8", "not a number")]
-    [InlineData("id,8,9\na,1,Infinity\n", 2, "9", "too large")]
+    [InlineData("id,8,9\na,1,Infinity\n", 2, "9", "is infinite")]
     [InlineData("id,8,9\na,1,0\na,0,0\n", 3, "id", "more than once")]
     [InlineData("id,8,9\n,1,0\n", 2, "id", "empty")]
     [InlineData("id,8,age9\na,1,0\n", 1, "age9", "not a time value")]

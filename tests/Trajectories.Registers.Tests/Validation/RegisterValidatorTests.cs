@@ -110,9 +110,10 @@ public class RegisterValidatorTests : IDisposable
         var json = Path.Combine(_folder, "register.json");
         File.WriteAllText(json, File.ReadAllText(json).Replace("\"case_years\": [\n    2001,", "\"case_years\": [\n    1901,", StringComparison.Ordinal));
         Assert.Equal(new YearRange(1901, 2021), RegisterReader.Open(_folder).Metadata.CaseYears);
-        SampleRegister.SetLine(_folder, "cases.csv", 7, "o1,1902,1");
+        // The window is wide; the year itself must still be at an age of at least min_age (o1 is born in 1990).
+        SampleRegister.SetLine(_folder, "cases.csv", 7, "o1,2003,1");
         Assert.Equal(6, RegisterReader.ValidateRegister(_folder).Rows[RegisterTable.Cases]);
-        Fails("cases.csv", 8, "o1,1902,1", "cases.csv", 8, "year", "a second row for 'o1' in 1902");
+        Fails("cases.csv", 8, "o1,2003,1", "cases.csv", 8, "year", "a second row for 'o1' in 2003");
     }
 
     [Fact]
