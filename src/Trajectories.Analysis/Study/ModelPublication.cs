@@ -71,6 +71,7 @@ internal static class ModelPublication
     private static double? Bic(double logLikelihood, int parameters, DisclosedCount n) =>
         n.Value is { } v && v > 0 ? (-2 * logLikelihood) + (parameters * Math.Log(v)) : null;
 
-    private static double? Round(double value, int decimals, DisclosureRule rule) =>
+    /// <summary>A model statistic to <paramref name="decimals"/> decimals under disclosure control (null when not finite).</summary>
+    internal static double? Round(double value, int decimals, DisclosureRule rule) =>
         !double.IsFinite(value) ? null : rule.IsApplied ? Math.Round(value, decimals, MidpointRounding.AwayFromZero) : value;
 }

@@ -72,7 +72,7 @@ internal static class PosteriorDiagnostics
             var g = l.Group - 1;
             var population = StudyAnalysis.PopulationName(l);
             matrix.Add(new PublishedPosteriorRow(l.Group, population, Enumerable.Range(0, k)
-                .Select(h => sizes[g] == 0 ? null : Round(sums[(g * k) + h] / sizes[g], ledger.Rule)).ToArray()));
+                .Select(h => sizes[g] == 0 ? null : ModelPublication.Round(sums[(g * k) + h] / sizes[g], 3, ledger.Rule)).ToArray()));
             var parts = Enumerable.Range(0, Edges.Length)
                 .Select(b => ($"model/{population}/max_posterior_{b}/n", bands[(g * Edges.Length) + b])).ToArray();
             var counts = ledger.Partition($"all/{population}/n", sizes[g], parts, 0);
@@ -81,7 +81,4 @@ internal static class PosteriorDiagnostics
 
         return (matrix, published);
     }
-
-    private static double? Round(double value, DisclosureRule rule) =>
-        !double.IsFinite(value) ? null : rule.IsApplied ? Math.Round(value, 3, MidpointRounding.AwayFromZero) : value;
 }

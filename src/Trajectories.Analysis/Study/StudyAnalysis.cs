@@ -116,8 +116,8 @@ public static class StudyAnalysis
         }
 
         return meta.LvbYears.TryGetValue(s, out var years)
-            ? $"all persons, {Codes.Display(s)} provision in {years.First}-{years.Last}"
-            : $"all persons; the register has no {Codes.Display(s)} window, so no {Codes.Display(s)} provision counts";
+            ? $"all persons, {DisplayNames.Of(s)} provision in {years.First}-{years.Last}"
+            : $"all persons; the register has no {DisplayNames.Of(s)} window, so no {DisplayNames.Of(s)} provision counts";
     }
 
     private static int[][] ModalMembers(PosteriorTable posteriors, PersonFacts facts)

@@ -206,9 +206,11 @@ public static class EStepKernel
         Span<double> priors = stackalloc double[groups];
         constantPriors.CopyTo(priors);
         var cover = result?.ChunkCover[chunk];
-        var coverLength = cover is null ? 0 : cover.Length / 2;
         var groupSums = result?.ChunkGroups[chunk];
         var cellWeights = result is null || result.ChunkCells.Length == 0 ? null : result.ChunkCells[chunk];
+        // The chunk's coverage pair: sums in the first half, their rounding errors in the second (see Run).
+        var coverSum = cover.AsSpan(0, (cover?.Length ?? 0) / 2);
+        var coverError = cover.AsSpan((cover?.Length ?? 0) / 2);
         if (cover is not null)
         {
             Array.Clear(cover);
@@ -311,9 +313,8 @@ public static class EStepKernel
                 {
                     // Difference array over time: +w·p at the window start, −w·p at its end, compensated (see
                     // CompensatedSum: the running sum over time must cancel to far below ε of the group's size).
-                    var span = cover.AsSpan();
-                    CompensatedSum.Add(span[..coverLength], span[coverLength..], (a * groups) + g, w * row[g]);
-                    CompensatedSum.Add(span[..coverLength], span[coverLength..], (b * groups) + g, -w * row[g]);
+                    CompensatedSum.Add(coverSum, coverError, (a * groups) + g, w * row[g]);
+                    CompensatedSum.Add(coverSum, coverError, (b * groups) + g, -w * row[g]);
                 }
             }
 

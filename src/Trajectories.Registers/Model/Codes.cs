@@ -18,12 +18,6 @@ public static class Codes
     /// <summary>Text of an LVB source.</summary>
     public static string Of(LvbSource value) => value.ToString();
 
-    /// <summary>
-    /// How a source is written in prose: AO, CIZ and Wsw (Wet sociale werkplaatsvoorziening; its own abbreviation is
-    /// written Wsw), while <see cref="Of(LvbSource)"/> stays the register's code.
-    /// </summary>
-    public static string Display(LvbSource value) => value == LvbSource.WSW ? "Wsw" : value.ToString();
-
     /// <summary>Text of a victimisation category.</summary>
     public static string Of(VictimCategory value) => value switch
     {

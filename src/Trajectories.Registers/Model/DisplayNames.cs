@@ -23,6 +23,12 @@ public static class DisplayNames
         _ => Codes.Of(value),
     };
 
+    /// <summary>
+    /// How an LVB source is written in prose: AO, CIZ and Wsw (Wet sociale werkplaatsvoorziening, whose own
+    /// abbreviation is written Wsw), while <see cref="Codes.Of(LvbSource)"/> stays the register's code.
+    /// </summary>
+    public static string Of(LvbSource value) => value == LvbSource.WSW ? "Wsw" : Codes.Of(value);
+
     /// <summary>The display name of a victimisation category.</summary>
     public static string Of(VictimCategory value) => value switch
     {

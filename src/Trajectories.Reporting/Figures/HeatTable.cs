@@ -69,9 +69,5 @@ public static class HeatTable
     }
 
     /// <summary>White to the palette's blue (#0072B2) at fraction f.</summary>
-    private static string Shade(double f)
-    {
-        static int Mix(int to, double f) => (int)Math.Round(255 + ((to - 255) * f));
-        return string.Create(CultureInfo.InvariantCulture, $"#{Mix(0x00, f):X2}{Mix(0x72, f):X2}{Mix(0xB2, f):X2}");
-    }
+    private static string Shade(double f) => Palette.Tint(0x0072B2, f);
 }

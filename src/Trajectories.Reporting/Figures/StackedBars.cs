@@ -88,7 +88,6 @@ public static class StackedBars
     private static string Shade(int s, int count)
     {
         var f = count <= 1 ? 1.0 : 0.15 + (0.85 * s / (count - 1));
-        static int Mix(int to, double f) => (int)Math.Round(255 + ((to - 255) * f));
-        return string.Create(CultureInfo.InvariantCulture, $"#{Mix(0x08, f):X2}{Mix(0x45, f):X2}{Mix(0x94, f):X2}");
+        return Palette.Tint(0x084594, f);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Trajectories.Registers.Model;
 
 namespace Trajectories.Reporting.Report;
 
@@ -40,17 +41,12 @@ public static class ReportFormat
         { } v => v.ToString("0.000", C),
     };
 
-    /// <summary>Human name of a population code ("noncriminal_control" → "non-criminal control").</summary>
-    public static string Population(string code) => code switch
-    {
-        "offender" => "offenders",
-        "criminal_control" => "criminal control",
-        "noncriminal_control" => "non-criminal control",
-        "early_peaking" => "early-peaking",
-        "late_peaking" => "late-peaking",
-        _ when code.StartsWith("other_", StringComparison.Ordinal) => "other (group " + code["other_".Length..] + ")",
-        _ => code.Replace('_', ' '),
-    };
+    /// <summary>Human name of a population code ("noncriminal_control" → "non-criminal control"; <see cref="DisplayNames"/>).</summary>
+    public static string Population(string code) =>
+        Codes.TryParse(code, out Cohort cohort) ? DisplayNames.Of(cohort)
+        : Codes.TryParse(code, out Profile profile) ? DisplayNames.Of(profile)
+        : code.StartsWith("other_", StringComparison.Ordinal) ? "other (group " + code["other_".Length..] + ")"
+        : code.Replace('_', ' ');
 
     /// <summary>Human name of an outcome code ("victim_vandalism_public_order" → "vandalism / public order").</summary>
     public static string Outcome(string code) => code switch
@@ -61,7 +57,7 @@ public static class ReportFormat
         "lvb_wsw" => "LVB, Wsw (sheltered employment)",
         "ever_victim" => "ever victim",
         "recent_victim" => "victim in the 3 years before the first trafficking case",
-        _ when code.StartsWith("victim_", StringComparison.Ordinal) => code["victim_".Length..].Replace("_public_order", " / public order", StringComparison.Ordinal).Replace('_', ' '),
+        _ when code.StartsWith("victim_", StringComparison.Ordinal) && Codes.TryParse(code["victim_".Length..], out VictimCategory category) => DisplayNames.Of(category),
         _ => code.Replace('_', ' '),
     };
 }
