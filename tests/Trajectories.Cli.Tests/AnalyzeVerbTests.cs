@@ -46,6 +46,37 @@ public sealed class AnalyzeVerbTests : IDisposable
     }
 
     [Fact]
+    public void SelectsOnASampleFitsAllOffendersAndSaysSo()
+    {
+        var outDir = _tmp.Sub("report");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "analyze", Path.Combine(Paths.Root, "sample-registers", "study"), "--out", outDir,
+            "--family", "poisson", "-k", "3-4", "--order", "3", "--selection-sample", "300", "--timings");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("selected on a random sample of 300 offenders", stdout);
+        foreach (var stage in new[] { "read and check register", "person facts", "offender panel", "model selection", "chosen model on all offenders", "comparisons and disclosure", "write report" })
+        {
+            Assert.Matches($"stage {stage}: [0-9.]+ s; live heap [0-9]+ MB, peak working set so far [0-9]+ MB", stderr);
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")));
+        Assert.Equal(300, doc.RootElement.GetProperty("selection").GetProperty("selection_sample").GetInt32());
+        var panel = doc.RootElement.GetProperty("model").GetProperty("n_persons").GetInt32();
+        Assert.True(panel > 300, $"the published model has {panel} persons: it must be the fit to all offenders");
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("on a random sample of 300 offenders", html);
+    }
+
+    [Fact]
+    public void WithoutTimingsNoStageLinesAreWritten()
+    {
+        var (code, _, stderr) = CliRunner.Run(
+            "analyze", Path.Combine(Paths.Root, "sample-registers", "study"), "--out", _tmp.Sub("report"), "--family", "poisson", "-k", "2", "--order", "1");
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("stage ", stderr);
+    }
+
+    [Fact]
     public void NoDisclosureControlIsStatedOnTheFirstPage()
     {
         var outDir = _tmp.Sub("report");

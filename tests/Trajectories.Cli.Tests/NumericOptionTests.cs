@@ -53,6 +53,7 @@ public sealed class NumericOptionTests : IDisposable
             ("analyze", "--seed", [.. bad, "99999999999"]),
             ("analyze", "--threads", [.. bad, Huge]),
             ("analyze", "--suppress-below", [.. bad, Huge]),
+            ("analyze", "--selection-sample", [.. bad, "99999999999"]),
             ("simulate", "--offenders", [.. bad, Huge, "0"]),
             ("simulate", "--seed", [.. bad, "99999999999999999999999"]),
             ("simulate", "--threads", [.. bad, Huge]),

@@ -18,6 +18,49 @@ internal sealed class BinaryOutcomeBuilder(DisclosureLedger ledger, int seed, lo
     /// <summary>The test text of a comparison withheld with its counts.</summary>
     public const string Withheld = "withheld: a count behind it is suppressed";
 
+    private IReadOnlyList<Population>? _indexed;
+    private int[] _profileOf = [];
+
+    private static (long N, long X) Tally(int[] members, Func<int, bool> include, Func<int, bool> has)
+    {
+        long n = 0, x = 0;
+        foreach (var i in members)
+        {
+            if (include(i))
+            {
+                n++;
+                x += has(i) ? 1 : 0;
+            }
+        }
+
+        return (n, x);
+    }
+
+    /// <summary>
+    /// Person index → position of their profile in <paramref name="profiles"/> (−1: none), built once for the
+    /// profiles every outcome of an analysis shares, so the paired tables need no set per profile and outcome.
+    /// </summary>
+    private int[] ProfileOf(IReadOnlyList<Population> profiles)
+    {
+        if (!ReferenceEquals(profiles, _indexed))
+        {
+            var size = profiles.Select(p => p.Members.DefaultIfEmpty(-1).Max()).DefaultIfEmpty(-1).Max() + 1;
+            _profileOf = new int[size];
+            Array.Fill(_profileOf, -1);
+            for (var k = 0; k < profiles.Count; k++)
+            {
+                foreach (var i in profiles[k].Members)
+                {
+                    _profileOf[i] = k;
+                }
+            }
+
+            _indexed = profiles;
+        }
+
+        return _profileOf;
+    }
+
     /// <summary>Builds the outcome; <paramref name="include"/> restricts every population to the base (e.g. victims).</summary>
     public BinaryOutcome Build(
         string outcome,
@@ -28,9 +71,8 @@ internal sealed class BinaryOutcomeBuilder(DisclosureLedger ledger, int seed, lo
         Func<int, bool> include,
         IReadOnlyList<(string Versus, (int Offender, int Control)[] Pairs)> pairs)
     {
-        var raw = cohorts.Concat(profiles)
-            .Select(p => (p.Name, Members: p.Members.Where(include).ToArray()))
-            .ToDictionary(p => p.Name, p => (N: (long)p.Members.Length, X: (long)p.Members.Count(has)), StringComparer.Ordinal);
+        // Counted in one pass per population, without copying its members (a cohort can be millions of persons).
+        var raw = cohorts.Concat(profiles).ToDictionary(p => p.Name, p => Tally(p.Members, include, has), StringComparer.Ordinal);
         var n = Disclose(cohorts, profiles, p => countBase.SizeKey(p), p => raw[p].N);
         var x = Disclose(cohorts, profiles, p => countBase.EventKey(p, outcome), p => raw[p].X);
         var names = cohorts.Concat(profiles).Select(p => p.Name).ToArray();
@@ -160,11 +202,8 @@ internal sealed class BinaryOutcomeBuilder(DisclosureLedger ledger, int seed, lo
             (long A, long B, long C, long D) Table(IEnumerable<(int Offender, int Control)> set) =>
                 MatchedPairs.Tabulate(set.Select(q => (has(q.Offender), has(q.Control))));
             var total = Table(kept);
-            var parts = profiles.Select(p =>
-            {
-                var members = p.Members.ToHashSet();
-                return (p.Name, Table: Table(kept.Where(q => members.Contains(q.Offender))));
-            }).ToArray();
+            var profileOf = ProfileOf(profiles);
+            var parts = profiles.Select((p, k) => (p.Name, Table: Table(kept.Where(q => q.Offender < profileOf.Length && profileOf[q.Offender] == k)))).ToArray();
             DisclosedCount[] Cells(string quantity, Func<(long A, long B, long C, long D), long> of)
             {
                 var published = ledger.Partition(

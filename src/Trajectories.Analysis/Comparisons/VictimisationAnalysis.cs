@@ -81,7 +81,7 @@ internal static class VictimisationAnalysis
         // No paired analysis among victims: a pair would count only when both members are victims, a conditional
         // comparison the study does not make and that would drop most pairs.
         var categories = Enum.GetValues<VictimCategory>().Select(c => builder.Build(
-            "victim_" + Codes.Of(c), CountBase.Victims($"victims in {window}"), cohorts, profiles, i => facts.Categories[i, (int)c], facts.IsVictim, [])).ToArray();
+            "victim_" + Codes.Of(c), CountBase.Victims($"victims in {window}"), cohorts, profiles, i => facts.InCategory(i, c), facts.IsVictim, [])).ToArray();
 
         var offenderCohorts = cohorts.Where(c => c.Name == PopulationNames.Offender).ToArray();
         var recent = builder.Build(

@@ -26,8 +26,8 @@ internal static class ProfileSummaries
             var name = StudyAnalysis.PopulationName(l);
             var m = members[l.Group - 1];
             var n = ledger.Count(m.Length, $"all/{name}/n");
-            var withCase = m.Where(i => facts.FirstCaseYear[i] is not null).ToArray();
-            var withFt = m.Where(i => facts.Persons[i].FirstTraffickingYear is not null).ToArray();
+            var withCase = m.Where(i => facts.FirstCaseYear(i) is not null).ToArray();
+            var withFt = m.Where(i => facts.People.FirstTraffickingYearOf(i) is not null).ToArray();
             var withCaseN = ledger.Count(withCase.Length, $"all/{name}/with_case");
             var withFtN = ledger.Count(withFt.Length, $"all/{name}/with_trafficking");
             var startsWithFt = ledger.Count(withFt.Count(i => facts.CasesBeforeTrafficking[i] == 0), $"all/{name}/starts_with_trafficking");
@@ -41,8 +41,8 @@ internal static class ProfileSummaries
                 DisclosureRule.Ratio(n, panel),
                 model.Groups.Single(g => g.Group == l.Group).Share,
                 DisclosureRule.Ratio(cases[k], allCases),
-                Mean(withCase, withCaseN, i => facts.FirstCaseYear[i]!.Value - facts.Persons[i].BirthYear),
-                Mean(withFt, withFtN, i => facts.Persons[i].FirstTraffickingYear!.Value - facts.Persons[i].BirthYear),
+                Mean(withCase, withCaseN, i => facts.FirstCaseYear(i)!.Value - facts.People.BirthYearOf(i)),
+                Mean(withFt, withFtN, i => facts.People.FirstTraffickingYearOf(i)!.Value - facts.People.BirthYearOf(i)),
                 Mean(withFt, withFtN, i => facts.CasesBeforeTrafficking[i]),
                 DisclosureRule.Ratio(startsWithFt, withFtN));
         }).ToArray();

@@ -111,7 +111,12 @@ internal static class ModelTables
     public static readonly TableSpec<PublishedSelection> SelectionRule = new TableSpec<PublishedSelection>(
             "selection_rule", "The selection rule (one row; the models tried are the table selection).", ["selection"], singleRow: true)
         .Text("rule", "The rule in words.", s => s.Rule)
-        .Flag("chosen_is_adequate", "Whether the chosen model met every adequacy rule.", s => s.ChosenIsAdequate, ColumnRole.Description);
+        .Flag("chosen_is_adequate", "Whether the chosen model met every adequacy rule.", s => s.ChosenIsAdequate, ColumnRole.Description)
+        .Setting(
+            "selection_sample",
+            "Offenders of the random sample the grid was fitted to (BIC with the sample's persons and observations; the chosen model was then fitted to all offenders); null when the grid ran on all offenders.",
+            s => s.Sample,
+            nullable: true);
 
     public static readonly TableSpec<PublishedSelectionRow> Selection = new TableSpec<PublishedSelectionRow>(
             "selection", "One row per model of the selection grid.", ["selection", "rows"])

@@ -50,8 +50,13 @@ internal static class ModelPublication
     // A feature the labeller could not measure (no supported age) is NaN there and null here.
     private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 
-    public static PublishedSelection Selection(SelectionResult selection, DisclosedCount persons, DisclosedCount observations, DisclosureRule rule) =>
-        new(selection.Rule, selection.ChosenIsAdequate, selection.Rows.Select((row, i) =>
+    /// <param name="selection">The grid's fits.</param>
+    /// <param name="persons">Persons the grid was fitted to, as published (the n of BIC).</param>
+    /// <param name="observations">Their observations, as published.</param>
+    /// <param name="rule">The disclosure rule.</param>
+    /// <param name="sample">The selection sample's size when the grid ran on a sample of the panel, else null.</param>
+    public static PublishedSelection Selection(SelectionResult selection, DisclosedCount persons, DisclosedCount observations, DisclosureRule rule, int? sample) =>
+        new(selection.Rule, selection.ChosenIsAdequate, sample, selection.Rows.Select((row, i) =>
         {
             var f = row.Fit;
             return new PublishedSelectionRow(

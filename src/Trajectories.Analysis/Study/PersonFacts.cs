@@ -1,63 +1,77 @@
+using Trajectories.Registers.Columns;
 using Trajectories.Registers.Model;
+using Trajectories.Registers.Validation;
 
 namespace Trajectories.Analysis.Study;
 
 /// <summary>
-/// Per-person summaries of a register (cases, LVB, victimisation), computed in one pass over each table so that
-/// every published figure is a simple count over a population. Definitions agree with the calibration check of the
-/// synthetic generator (Registers/Synthetic/Calibration): cases are all <c>cases</c> rows; "before trafficking" is a
-/// case year strictly before <c>first_trafficking_year</c>; LVB and victimisation rows count only inside the
+/// Per-person summaries of a register (cases, LVB, victimisation), computed in one pass over each table's columns so
+/// that every published figure is a simple count over a population. Definitions agree with the calibration check of
+/// the synthetic generator (Registers/Synthetic/Calibration): cases are all <c>cases</c> rows; "before trafficking"
+/// is a case year strictly before <c>first_trafficking_year</c>; LVB and victimisation rows count only inside the
 /// register's windows, so a real register with rows outside them is measured as the study measured it.
 /// </summary>
+/// <remarks>
+/// Indexed like the register's <see cref="PersonIndex"/> (persons order). Flags are bit masks and counts 32-bit, about
+/// 26 bytes a person: 17 M persons take some 450 MB here, beside the register's own columns.
+/// </remarks>
 internal sealed class PersonFacts
 {
-    public PersonFacts(InMemoryRegister register, RegisterMetadata meta, int recentYears)
-    {
-        Persons = register.Persons.ToArray();
-        var count = Persons.Length;
-        Index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            Index[Persons[i].PersonId] = i;
-        }
+    private readonly int[][] _cohorts;
+    private readonly short[] _firstCaseYear;
+    private readonly byte[] _lvb;
+    private readonly byte[] _categories;
 
-        TotalCases = new long[count];
-        CasesBeforeTrafficking = new long[count];
-        FirstCaseYear = new int?[count];
-        foreach (var row in register.Cases)
+    public PersonFacts(ColumnarRegister register, int recentYears)
+    {
+        People = register.Persons;
+        var meta = register.Metadata;
+        var count = People.Count;
+        _cohorts = Enum.GetValues<Cohort>().Select(c => Enumerable.Range(0, count).Where(i => People.CohortOf(i) == c).ToArray()).ToArray();
+
+        TotalCases = new int[count];
+        CasesBeforeTrafficking = new int[count];
+        _firstCaseYear = new short[count];
+        var cases = register.Cases;
+        for (long row = 0; row < cases.Count; row++)
         {
-            var i = Index[row.PersonId];
-            TotalCases[i] += row.Cases;
-            FirstCaseYear[i] = FirstCaseYear[i] is { } y ? Math.Min(y, row.Year) : row.Year;
-            if (Persons[i].FirstTraffickingYear is { } ft && row.Year < ft)
+            var i = cases.Person(row);
+            int year = cases.Year(row), n = cases.Value(row);
+            TotalCases[i] = checked(TotalCases[i] + n);
+            _firstCaseYear[i] = _firstCaseYear[i] == 0 ? (short)year : Math.Min(_firstCaseYear[i], (short)year);
+            if (People.FirstTraffickingYearOf(i) is { } ft && year < ft)
             {
-                CasesBeforeTrafficking[i] += row.Cases;
+                CasesBeforeTrafficking[i] = checked(CasesBeforeTrafficking[i] + n);
             }
         }
 
-        LvbBySource = new bool[count, 3];
-        foreach (var row in register.Lvb)
+        _lvb = new byte[count];
+        var lvb = register.Lvb;
+        for (long row = 0; row < lvb.Count; row++)
         {
-            if (meta.LvbYears.TryGetValue(row.Source, out var window) && window.Contains(row.Year))
+            var source = lvb.Value(row);
+            if (meta.LvbYears.TryGetValue(source, out var window) && window.Contains(lvb.Year(row)))
             {
-                LvbBySource[Index[row.PersonId], (int)row.Source] = true;
+                _lvb[lvb.Person(row)] |= (byte)(1 << (int)source);
             }
         }
 
         Victimisations = new int[count];
-        Categories = new bool[count, 7];
+        _categories = new byte[count];
         RecentVictim = new bool[count];
-        foreach (var row in register.Victimisations)
+        var victimisations = register.Victimisations;
+        for (long row = 0; row < victimisations.Count; row++)
         {
-            if (!meta.VictimisationYears.Contains(row.Year))
+            var year = victimisations.Year(row);
+            if (!meta.VictimisationYears.Contains(year))
             {
                 continue;
             }
 
-            var i = Index[row.PersonId];
+            var i = victimisations.Person(row);
             Victimisations[i]++;
-            Categories[i, (int)row.Category] = true;
-            if (Persons[i].FirstTraffickingYear is { } ft && row.Year < ft && row.Year >= ft - recentYears)
+            _categories[i] |= (byte)(1 << (int)victimisations.Value(row));
+            if (People.FirstTraffickingYearOf(i) is { } ft && year < ft && year >= ft - recentYears)
             {
                 RecentVictim[i] = true;
             }
@@ -67,38 +81,36 @@ internal sealed class PersonFacts
         RecentEligible = new bool[count];
         for (var i = 0; i < count; i++)
         {
-            RecentEligible[i] = Persons[i].FirstTraffickingYear is { } ft && ft - recentYears >= meta.VictimisationYears.First
+            RecentEligible[i] = People.FirstTraffickingYearOf(i) is { } ft && ft - recentYears >= meta.VictimisationYears.First
                 && ft - 1 <= meta.VictimisationYears.Last;
         }
     }
 
-    public PersonRow[] Persons { get; }
+    /// <summary>The register's persons: cohort, birth year, first trafficking year and match of each index.</summary>
+    public PersonIndex People { get; }
 
-    public Dictionary<string, int> Index { get; }
+    public int[] TotalCases { get; }
 
-    public long[] TotalCases { get; }
-
-    public long[] CasesBeforeTrafficking { get; }
-
-    public int?[] FirstCaseYear { get; }
-
-    public bool[,] LvbBySource { get; }
+    public int[] CasesBeforeTrafficking { get; }
 
     public int[] Victimisations { get; }
-
-    public bool[,] Categories { get; }
 
     public bool[] RecentVictim { get; }
 
     public bool[] RecentEligible { get; }
 
-    /// <summary>LVB from any source (source = null) or from one source.</summary>
+    /// <summary>The year of the person's first case, or null without one.</summary>
+    public int? FirstCaseYear(int i) => _firstCaseYear[i] == 0 ? null : _firstCaseYear[i];
+
+    /// <summary>LVB from any source (source = null) or from one source, inside the source's window.</summary>
     public bool HasLvb(int i, LvbSource? source) =>
-        source is { } s ? LvbBySource[i, (int)s] : LvbBySource[i, 0] || LvbBySource[i, 1] || LvbBySource[i, 2];
+        source is { } s ? (_lvb[i] & (1 << (int)s)) != 0 : _lvb[i] != 0;
+
+    /// <summary>Whether the person has a victimisation of <paramref name="category"/> inside the window.</summary>
+    public bool InCategory(int i, VictimCategory category) => (_categories[i] & (1 << (int)category)) != 0;
 
     public bool IsVictim(int i) => Victimisations[i] > 0;
 
-    /// <summary>Indices of a cohort's persons, in <c>persons</c> order.</summary>
-    public int[] Cohort(Cohort cohort) =>
-        Enumerable.Range(0, Persons.Length).Where(i => Persons[i].Cohort == cohort).ToArray();
+    /// <summary>Indices of a cohort's persons, in <c>persons</c> order (shared: do not mutate).</summary>
+    public int[] Cohort(Cohort cohort) => _cohorts[(int)cohort];
 }

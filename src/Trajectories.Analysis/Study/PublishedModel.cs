@@ -165,8 +165,12 @@ public sealed record PublishedSelectionRow(
 /// <summary>The model search as published.</summary>
 /// <param name="Rule">The selection rule in words.</param>
 /// <param name="ChosenIsAdequate">Whether the chosen model met every adequacy rule.</param>
+/// <param name="Sample">
+/// When the grid was fitted to a random sample of the panel's offenders, its size (the rows' BIC then use the sample's
+/// persons and observations, and the chosen model was fitted to all offenders afterwards); null when it ran on all.
+/// </param>
 /// <param name="Rows">Every model tried.</param>
-public sealed record PublishedSelection(string Rule, bool ChosenIsAdequate, IReadOnlyList<PublishedSelectionRow> Rows)
+public sealed record PublishedSelection(string Rule, bool ChosenIsAdequate, int? Sample, IReadOnlyList<PublishedSelectionRow> Rows)
 {
     /// <summary>The chosen row, if any.</summary>
     public PublishedSelectionRow? Chosen => Rows.FirstOrDefault(r => r.Chosen);

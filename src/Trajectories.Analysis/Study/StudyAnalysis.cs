@@ -3,8 +3,10 @@ using Trajectories.Analysis.Comparisons;
 using Trajectories.Analysis.Disclosure;
 using Trajectories.Analysis.Profiles;
 using Trajectories.Core.Estimation;
+using Trajectories.Core.Panels;
 using Trajectories.Core.Results;
 using Trajectories.Core.Selection;
+using Trajectories.Registers.Columns;
 using Trajectories.Registers.Io;
 using Trajectories.Registers.Model;
 using Trajectories.Registers.Panels;
@@ -20,34 +22,70 @@ public static class StudyAnalysis
     private static readonly LvbSource?[] LvbIndicators = [null, LvbSource.AO, LvbSource.CIZ, LvbSource.WSW];
 
     /// <summary>Runs the analysis on a loaded (validated) register and returns the published results only.</summary>
-    /// <param name="register">The register, e.g. from <c>RegisterReader.Load</c> or the synthetic generator.</param>
+    /// <param name="register">The register, e.g. from <c>RegisterReader.LoadColumns</c>.</param>
     /// <param name="options">Grid, starts, seed, threads, selection criteria and disclosure rule.</param>
     /// <param name="progress">Receives one report per model fitted.</param>
+    /// <exception cref="InputException">The register has no offenders or an empty control cohort.</exception>
+    /// <exception cref="NoModelFittedException">No model of the grid could be fitted.</exception>
+    public static AnalysisResult Run(ColumnarRegister register, AnalysisOptions options, IProgress<SelectionProgress>? progress = null) =>
+        RunWithMicrodata(register, options, progress).Published;
+
+    /// <summary>Runs the analysis on an in-memory register (e.g. the synthetic generator's) and returns the published results only.</summary>
     /// <exception cref="InputException">The register has no metadata, no offenders or an empty control cohort.</exception>
     /// <exception cref="NoModelFittedException">No model of the grid could be fitted.</exception>
     public static AnalysisResult Run(InMemoryRegister register, AnalysisOptions options, IProgress<SelectionProgress>? progress = null) =>
-        RunWithMicrodata(register, options, progress).Published;
+        RunWithMicrodata(ColumnarRegister.From(register), options, progress).Published;
+
+    /// <summary>Runs the analysis on an in-memory register and returns the published results together with the (unpublishable) fit.</summary>
+    /// <exception cref="InputException">The register has no metadata, no offenders or an empty control cohort.</exception>
+    /// <exception cref="NoModelFittedException">No model of the grid could be fitted.</exception>
+    public static AnalysisRun RunWithMicrodata(InMemoryRegister register, AnalysisOptions options, IProgress<SelectionProgress>? progress = null) =>
+        RunWithMicrodata(ColumnarRegister.From(register), options, progress);
 
     /// <summary>Runs the analysis and returns the published results together with the (unpublishable) fit.</summary>
     /// <param name="register">The register.</param>
     /// <param name="options">Grid, starts, seed, threads, selection criteria and disclosure rule.</param>
     /// <param name="progress">Receives one report per model fitted.</param>
-    /// <exception cref="InputException">The register has no metadata, no offenders or an empty control cohort.</exception>
+    /// <param name="stages">Receives the name and seconds of each stage (facts, panel, selection, comparisons) as it ends.</param>
+    /// <exception cref="InputException">The register has no offenders or an empty control cohort.</exception>
     /// <exception cref="NoModelFittedException">No model of the grid could be fitted.</exception>
-    public static AnalysisRun RunWithMicrodata(InMemoryRegister register, AnalysisOptions options, IProgress<SelectionProgress>? progress = null)
+    public static AnalysisRun RunWithMicrodata(
+        ColumnarRegister register, AnalysisOptions options, IProgress<SelectionProgress>? progress = null, Action<string, double>? stages = null)
     {
-        ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(options);
-        var meta = register.Metadata ?? throw new InputException("register.json", null, null, "the register has no metadata.");
-        foreach (var c in Enum.GetValues<Cohort>().Where(c => register.Persons.All(p => p.Cohort != c)))
+        return RunWithMicrodata(StudyData.Prepare(register, options.RecentYears, stages), options, progress, stages);
+    }
+
+    /// <summary>
+    /// Runs the analysis on prepared data (<see cref="StudyData.Prepare"/>; the register itself is no longer needed)
+    /// and returns the published results together with the (unpublishable) fit.
+    /// </summary>
+    /// <param name="data">The per-person facts and the offender panel of the register.</param>
+    /// <param name="options">Grid, starts, seed, threads, selection criteria and disclosure rule; its RecentYears must be the data's.</param>
+    /// <param name="progress">Receives one report per model fitted.</param>
+    /// <param name="stages">Receives the name and seconds of each stage (selection, the chosen model on all offenders, comparisons) as it ends.</param>
+    /// <exception cref="NoModelFittedException">No model of the grid could be fitted.</exception>
+    public static AnalysisRun RunWithMicrodata(
+        StudyData data, AnalysisOptions options, IProgress<SelectionProgress>? progress = null, Action<string, double>? stages = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        if (data.RecentYears != options.RecentYears)
         {
-            throw new InputException("persons", null, "cohort", $"the register has no persons of cohort {Codes.Of(c)}; the analysis needs offenders and both control groups.");
+            throw new ArgumentException($"the data were prepared for {data.RecentYears} recent years, the options ask for {options.RecentYears}.", nameof(options));
         }
 
-        var facts = new PersonFacts(register, meta, options.RecentYears);
-        var cohorts = Enum.GetValues<Cohort>().Select(c => new Population(Codes.Of(c), facts.Cohort(c))).ToArray();
+        var meta = data.Metadata;
+        var facts = data.Facts;
+        var panel = data.Panel;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Stage(string name)
+        {
+            stages?.Invoke(name, clock.Elapsed.TotalSeconds);
+            clock.Restart();
+        }
 
-        var panel = RegisterPanel.Build(register);
+        var cohorts = Enum.GetValues<Cohort>().Select(c => new Population(Codes.Of(c), facts.Cohort(c))).ToArray();
         var grid = options.Families.SelectMany(f => ModelSelector.Grid(f, options.Groups, options.Orders, [options.InflationOrder])).ToArray();
         var fitOptions = new FitOptions
         {
@@ -57,13 +95,22 @@ public static class StudyAnalysis
             Seed = options.Seed,
             Threads = options.Threads,
         };
-        var selection = ModelSelector.Select(panel.Panel, grid, fitOptions, options.Criteria, progress);
+        var sampled = options.SelectionSample > 0 && panel.Panel.PersonCount > options.SelectionSample;
+        var selectionPanel = sampled ? PanelSample.Draw(panel.Panel, options.SelectionSample, options.Seed).Panel : panel.Panel;
+        var selection = ModelSelector.Select(selectionPanel, grid, fitOptions, options.Criteria, progress);
         var fit = selection.Chosen?.Fit ?? throw new NoModelFittedException(
             "no model of the grid could be fitted: " + string.Join("; ", selection.Rows.Select(r => r.Error).Distinct()));
+        Stage("model selection");
+        if (sampled)
+        {
+            progress?.Report(new SelectionProgress(grid.Length, grid.Length, $"{selection.Chosen!.Label} on all {panel.Panel.PersonCount} offenders"));
+            fit = Refit(panel.Panel, fit, fitOptions);
+            Stage("chosen model on all offenders");
+        }
 
         var ledger = new DisclosureLedger(options.EffectiveDisclosure);
         var labels = ProfileLabeller.Label(fit);
-        var members = ModalMembers(fit.Posteriors, facts);
+        var members = ModalMembers(fit.Posteriors, panel.PersonIndices);
         var profiles = labels.Select(l => new Population(PopulationName(l), members[l.Group - 1])).ToArray();
         var pairs = MatchedPairsOf(facts);
 
@@ -82,11 +129,15 @@ public static class StudyAnalysis
             cohorts, profiles, i => facts.HasLvb(i, source), _ => true, pairs)).ToArray();
         var victimisation = VictimisationAnalysis.Build(facts, meta, cohorts, profiles, pairs, builder, ledger, options.RecentYears);
         var summaries = ProfileSummaries.Build(model, labels, facts, members, ledger);
-        var uncertainty = UncertaintyAnalysis.Build(fit, labels, facts, ClassifiedOutcomes(facts, lvb, victimisation), model, ledger);
+        var uncertainty = UncertaintyAnalysis.Build(fit, labels, facts, panel.PersonIndices, ClassifiedOutcomes(facts, lvb, victimisation), model, ledger);
 
         var published = new AnalysisResult(
             summary,
-            ModelPublication.Selection(selection, model.Persons, model.Observations, ledger.Rule),
+            sampled
+                ? ModelPublication.Selection(
+                    selection, ledger.Count(selectionPanel.PersonCount, "selection/sample/n"), ledger.Count(selectionPanel.ObservationCount, "selection/sample/observations"),
+                    ledger.Rule, options.SelectionSample)
+                : ModelPublication.Selection(selection, model.Persons, model.Observations, ledger.Rule, null),
             model,
             ProfileLabeller.Rule,
             labels,
@@ -97,7 +148,8 @@ public static class StudyAnalysis
             uncertainty.Tests,
             ledger.Rule,
             new SuppressionSummary(ledger.PrimarySuppressions, ledger.SecondarySuppressions),
-            Notes(selection, fit, labels, panel));
+            Notes(selection, fit, labels, panel, sampled ? selectionPanel.PersonCount : null));
+        Stage("comparisons and disclosure");
         return new AnalysisRun(published, fit, selection);
     }
 
@@ -120,28 +172,39 @@ public static class StudyAnalysis
             : $"all persons; the register has no {DisplayNames.Of(s)} window, so no {DisplayNames.Of(s)} provision counts";
     }
 
-    private static int[][] ModalMembers(PosteriorTable posteriors, PersonFacts facts)
+    /// <summary>Register indices of each group's modal members (index g − 1); posterior row i is panel person i.</summary>
+    private static int[][] ModalMembers(PosteriorTable posteriors, int[] panelPersons)
     {
-        var members = Enumerable.Range(0, posteriors.Groups).Select(_ => new List<int>()).ToArray();
+        var sizes = new int[posteriors.Groups];
         for (var i = 0; i < posteriors.Count; i++)
         {
-            members[posteriors.ModalGroup(i) - 1].Add(facts.Index[posteriors.PersonIds[i]]);
+            sizes[posteriors.ModalGroup(i) - 1]++;
         }
 
-        return members.Select(m => m.ToArray()).ToArray();
+        var members = sizes.Select(n => new int[n]).ToArray();
+        Array.Clear(sizes);
+        for (var i = 0; i < posteriors.Count; i++)
+        {
+            var g = posteriors.ModalGroup(i) - 1;
+            members[g][sizes[g]++] = panelPersons[i];
+        }
+
+        return members;
     }
 
     private static (string Versus, (int Offender, int Control)[] Pairs)[] MatchedPairsOf(PersonFacts facts)
     {
-        var offenders = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Matches are dense indices: one array from match to its offender instead of a dictionary of match ids.
+        var offenderOf = new int[facts.People.MatchCount];
+        Array.Fill(offenderOf, -1);
         foreach (var i in facts.Cohort(Cohort.Offender))
         {
-            offenders[facts.Persons[i].MatchId] = i;
+            offenderOf[facts.People.MatchOf(i)] = i;
         }
 
         (string, (int, int)[]) For(Cohort control) => (Codes.Of(control), facts.Cohort(control)
-            .Where(i => offenders.ContainsKey(facts.Persons[i].MatchId))
-            .Select(i => (offenders[facts.Persons[i].MatchId], i)).ToArray());
+            .Where(i => offenderOf[facts.People.MatchOf(i)] >= 0)
+            .Select(i => (offenderOf[facts.People.MatchOf(i)], i)).ToArray());
         return [For(Cohort.CriminalControl), For(Cohort.NoncriminalControl)];
     }
 
@@ -151,7 +214,7 @@ public static class StudyAnalysis
         var outcomes = LvbIndicators.Select((source, k) => new UncertaintyAnalysis.Outcome(lvb[k], "all", _ => true, i => facts.HasLvb(i, source))).ToList();
         outcomes.Add(new(victimisation.Ever, "all", _ => true, facts.IsVictim));
         outcomes.AddRange(Enum.GetValues<VictimCategory>().Select((c, k) =>
-            new UncertaintyAnalysis.Outcome(victimisation.Categories[k], "victims", facts.IsVictim, i => facts.Categories[i, (int)c])));
+            new UncertaintyAnalysis.Outcome(victimisation.Categories[k], "victims", facts.IsVictim, i => facts.InCategory(i, c))));
         outcomes.Add(new(victimisation.Recent, "recent_eligible", i => facts.RecentEligible[i], i => facts.RecentVictim[i]));
         return outcomes;
     }
@@ -167,9 +230,32 @@ public static class StudyAnalysis
             parts[0], parts[1], meta.CaseYears, meta.VictimisationYears, meta.LvbYears, meta.MinAge);
     }
 
-    private static IReadOnlyList<string> Notes(SelectionResult selection, TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, OffenderPanel panel)
+    /// <summary>The chosen model fitted to the whole panel from its fit on the selection sample.</summary>
+    private static TrajectoryFit Refit(CountPanel panel, TrajectoryFit sampleFit, FitOptions options)
+    {
+        try
+        {
+            return TrajectoryEstimator.Refit(PreparedPanel.Prepare(panel, sampleFit.Model.Family, options.CompressPatterns), sampleFit, options);
+        }
+        catch (ModelSpecificationException e)
+        {
+            throw new NoModelFittedException($"the model chosen on the selection sample, {sampleFit.Model.Label}, could not be fitted to all offenders: {e.Message}");
+        }
+    }
+
+    private static IReadOnlyList<string> Notes(SelectionResult selection, TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, OffenderPanel panel, int? sample)
     {
         var notes = new List<string>();
+        if (sample is { } n)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The selection grid was fitted to a random sample of {n} of the panel's offenders (AnalysisOptions.SelectionSample, seeded); the chosen model was then fitted to all offenders from the sample's solution, and every estimate, profile and comparison comes from that fit."));
+            if (!fit.Converged)
+            {
+                notes.Add($"The chosen model's fit to all offenders did not converge ({fit.StopReason}); its estimates are those of the last iteration.");
+            }
+        }
+
         if (!selection.ChosenIsAdequate)
         {
             notes.Add("No model of the grid met every adequacy rule; the model with the smallest BIC among converged models was used (see the selection table).");

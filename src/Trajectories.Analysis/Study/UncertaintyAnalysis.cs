@@ -18,11 +18,12 @@ internal static class UncertaintyAnalysis
     public sealed record Outcome(BinaryOutcome Published, string BaseCode, Func<int, bool> Include, Func<int, bool> Has);
 
     public static (IReadOnlyList<UncertaintyRow> Rows, IReadOnlyList<UncertaintyTest> Tests) Build(
-        TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, PersonFacts facts, IReadOnlyList<Outcome> outcomes, PublishedModel model, DisclosureLedger ledger)
+        TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, PersonFacts facts, int[] panelPersons, IReadOnlyList<Outcome> outcomes, PublishedModel model, DisclosureLedger ledger)
     {
         var rule = ledger.Rule;
         var post = fit.Posteriors;
-        var index = Enumerable.Range(0, post.Count).Select(i => facts.Index[post.PersonIds[i]]).ToArray();
+        // Posterior row i is panel person i, register person panelPersons[i].
+        var index = panelPersons;
         var rows = new List<UncertaintyRow>();
         var tests = new List<UncertaintyTest>();
         foreach (var o in outcomes)

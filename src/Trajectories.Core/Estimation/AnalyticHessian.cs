@@ -9,7 +9,9 @@ namespace Trajectories.Core.Estimation;
 /// ∇²ℓ = Σ_i w_i [Σ_g p_ig ∇²a_ig + Σ_g p_ig (∇a_ig − m_i)(∇a_ig − m_i)ᵀ], m_i = Σ_g p_ig ∇a_ig.
 /// The first term is the membership curvature −Σ_i w_i (diag π_i − π_iπ_iᵀ) ⊗ x_i x_iᵀ (the membership model's own,
 /// <see cref="IMembershipModel.AddCurvature"/>) plus each group's cell-weighted Hessian; the second needs every row's
-/// score, built like the E-step from prefix sums over its window plus its listed cells.
+/// score, built like the E-step from prefix sums over its window plus its listed cells. A frailty group's row
+/// log-density is not a sum over cells: its person-level term adds to each row's score and curvature
+/// (<see cref="FrailtyRowTerms"/>), and its group Hessian contributes only the β block.
 /// </summary>
 internal static class AnalyticHessian
 {
@@ -84,6 +86,13 @@ internal static class AnalyticHessian
             var width = p.GroupWidth(g);
             var block = new double[width * width];
             model.GroupHessian(psi, g, block);
+            if (family.HasPersonFrailty)
+            {
+                // Q_a's curvature in ζ is that of the complete data; the observed one comes per row (FrailtyRowTerms).
+                var pt = p.TrajectoryWidth(g);
+                block[(pt * width) + pt] = 0.0;
+            }
+
             var off = p.BetaOffset[g];
             for (var a = 0; a < width; a++)
             {
@@ -139,6 +148,7 @@ internal static class AnalyticHessian
         var q = new double[n];
         var stride = layout.CovariateCount;
         var columns = layout.CovariateColumns(model.Spec.TimeCovariates);
+        var frailty = model.Spec.Family.HasPersonFrailty ? new FrailtyRowTerms(model) : null;
         var end = Math.Min(layout.RowCount, (chunk + 1) * EStepKernel.ChunkRows);
         for (var i = chunk * EStepKernel.ChunkRows; i < end; i++)
         {
@@ -197,6 +207,8 @@ internal static class AnalyticHessian
                     }
                 }
 
+                // A frailty row's person-level term: its share of the score, and its own curvature (weighted w·p).
+                frailty?.Apply(i, g, block, w * post[g], acc, off, n);
                 for (var k = 0; k < width; k++)
                 {
                     q[off + k] = post[g] * block[k];

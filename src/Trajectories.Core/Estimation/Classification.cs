@@ -48,12 +48,7 @@ internal sealed record Classification(double[] AssignedShare, double?[] AvePP, d
         }
 
         var entropy = groups == 1 || n == 0 ? 1.0 : Math.Clamp(1.0 - (plogp / (n * Math.Log(groups))), 0.0, 1.0);
-        var persons = new double[patterns.PersonCount * groups];
-        for (var i = 0; i < patterns.PersonCount; i++)
-        {
-            posteriors.AsSpan(patterns.PersonPattern[i] * groups, groups).CopyTo(persons.AsSpan(i * groups, groups));
-        }
-
-        return new Classification(assigned, avePP, entropy, new PosteriorTable(patterns.PersonIds, groups, persons));
+        // One row per pattern and the panel's shared person → pattern map (PosteriorTable's remarks).
+        return new Classification(assigned, avePP, entropy, new PosteriorTable(patterns.PersonIds, groups, posteriors.AsSpan(0, layout.RowCount * groups).ToArray(), patterns.PersonPattern));
     }
 }

@@ -261,11 +261,10 @@ public sealed class MixtureLikelihood
     /// </summary>
     /// <remarks>
     /// A frailty model's row log-likelihoods are not sums over cells (each depends on the row's Σ μ through the
-    /// negative multinomial term), which Louis' per-row scores here assume; its Hessian is taken by central differences
-    /// of the analytic gradient instead (<see cref="Hessian"/>: 2P E-steps, accurate to ~1e-8 relative).
+    /// negative multinomial term); <see cref="FrailtyRowTerms"/> adds that term's score and curvature per row, so one
+    /// pass serves every family (<see cref="Hessian"/>, 2P E-steps, is the reference the tests compare it with).
     /// </remarks>
-    public double[] ExactHessian(ReadOnlySpan<double> psi) =>
-        Spec.Family.HasPersonFrailty ? Hessian(psi) : AnalyticHessian.Compute(this, psi, _threads);
+    public double[] ExactHessian(ReadOnlySpan<double> psi) => AnalyticHessian.Compute(this, psi, _threads);
 
     /// <summary>Q_g (group g's posterior-weighted log-likelihood at the last E-step's weights) for its coefficients in ψ.</summary>
     internal double GroupValue(ReadOnlySpan<double> psi, int g) =>

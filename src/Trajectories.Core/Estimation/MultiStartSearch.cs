@@ -100,6 +100,10 @@ internal sealed class MultiStartSearch
         }
     }
 
+    /// <summary>A search without rounds, for runs from given starts only (<see cref="Warm"/>); its best needs no replication.</summary>
+    public static MultiStartSearch WarmOnly(MixtureLikelihood model, FitOptions options, double persons, IProgress<FitProgress>? progress) =>
+        new(model, options, persons, progress, 1);
+
     /// <summary>Two runs reached the same optimum when their log-likelihoods agree to 1e-4 + 1e-9·|ℓ|.</summary>
     public static bool SameOptimum(double a, double b) => Math.Abs(a - b) <= 1e-4 + (1e-9 * Math.Max(Math.Abs(a), Math.Abs(b)));
 

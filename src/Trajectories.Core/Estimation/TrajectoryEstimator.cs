@@ -76,6 +76,49 @@ public static class TrajectoryEstimator
         }
 
         var (best, summary, floor) = NotBelowNested(model, search.Result(), inner, options, persons);
+        return Summarize(prepared, model, best, summary, floor, options, clock);
+    }
+
+    /// <summary>
+    /// Fits the model of <paramref name="start"/> to <paramref name="prepared"/> from <paramref name="start"/>'s
+    /// solution alone — EM to the hand-over point, then Newton — without random starts.
+    /// </summary>
+    /// <remarks>
+    /// For a model chosen on a random sample of the panel (<see cref="Panels.PanelSample"/>): on the whole panel the
+    /// sample's optimum lies near the whole's (the same model on a larger sample of the same population, same time
+    /// scale), so one local run replaces a search that would cost the grid's time again. The search summary says so: one
+    /// start, its origin, replication not checked. The start must be a fit on a panel with the same time grid.
+    /// </remarks>
+    /// <exception cref="ModelSpecificationException">When the model is not identifiable on these data, or the run gave no valid optimum.</exception>
+    public static TrajectoryFit Refit(PreparedPanel prepared, TrajectoryFit start, FitOptions? options = null, IProgress<FitProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(start);
+        var spec = start.Model;
+        if (!prepared.Family.Equals(spec.Family))
+        {
+            throw new ArgumentException($"the panel was prepared for the {prepared.Family.Name} family, the model is {spec.Family.Name}.", nameof(prepared));
+        }
+
+        options ??= new FitOptions();
+        var clock = Stopwatch.StartNew();
+        DataChecks.Check(prepared.Panel, prepared.Patterns, spec);
+        var model = new MixtureLikelihood(
+            prepared.Layout, spec, prepared.Panel.Times, prepared.Scale, options.EffectiveThreads, prepared.Membership(spec), options.EStep);
+        if (options.ReportCovariates is { Count: > 0 } at)
+        {
+            model.Tables.ReportAt(at, spec.TimeCovariates);
+        }
+
+        var search = MultiStartSearch.WarmOnly(model, options, prepared.ObservedPersons, progress);
+        search.Warm([new WarmStart(start.Parameters.ToArray(), $"the fit on a sample of {start.PersonCount} persons")], "refit");
+        var result = search.Result();
+        return Summarize(prepared, model, result.Best, result.Summary, null, options, clock);
+    }
+
+    private static TrajectoryFit Summarize(
+        PreparedPanel prepared, MixtureLikelihood model, RunState best, SearchSummary summary, TrajectoryFit? floor, FitOptions options, Stopwatch clock)
+    {
         if (!double.IsFinite(best.LogLikelihood))
         {
             throw new ModelSpecificationException(NoOptimum(summary));
@@ -86,7 +129,8 @@ public static class TrajectoryEstimator
 
         var hessian = model.ExactHessian(psi);
         var fit = FitSummarizer.Summarize(new FitSummarizer.Inputs(
-            model, patterns, prepared.Scale, psi, ll, hessian, best, summary, floor, persons, panel.ObservationCount, clock.Elapsed.TotalSeconds));
+            model, prepared.Patterns, prepared.Scale, psi, ll, hessian, best, summary, floor, prepared.ObservedPersons, prepared.Panel.ObservationCount,
+            clock.Elapsed.TotalSeconds));
         return options.ReportCovariates is { Count: > 0 } fixedAt ? fit with { ReportedAt = new Dictionary<string, double>(fixedAt) } : fit;
     }
 

@@ -8,8 +8,8 @@ namespace Trajectories.Core.Selection;
 /// <summary>
 /// Fits a grid of models and chooses one: the smallest BIC (n = persons) among adequate models (converged, every
 /// group with AvePP, OCC and share above the <see cref="SelectionCriteria"/>); when none is adequate, the smallest
-/// BIC among converged fits, flagged. Models run in parallel, each single-threaded, so the table is the same for any
-/// degree of parallelism.
+/// BIC among converged fits, flagged. Models run in parallel, longest chain of work first, each as soon as the models
+/// nested in it are done; the table is the same for any degree of parallelism.
 /// </summary>
 public static class ModelSelector
 {
@@ -68,46 +68,93 @@ public static class ModelSelector
         ArgumentNullException.ThrowIfNull(candidates);
         options ??= new FitOptions();
         criteria ??= new SelectionCriteria();
-        var perFit = options with { Threads = 1 };
+
+        // Up to `slots` models run at once and each fit's E-steps may use every core, so the grid's last models (the
+        // largest, which wait for the models nested in them) use the cores the finished ones leave. Results do not
+        // depend on it: a fit's E-steps reduce in a fixed order and a model starts only once its neighbours are done.
+        var slots = options.EffectiveThreads;
+        var perFit = options with { Threads = slots };
 
         // Patterns, cells and membership rows are built once per family and shared by every model of the grid.
         var prepared = candidates.Select(c => c.Family).Distinct().ToDictionary(f => f, f => PreparedPanel.Prepare(panel, f, options.CompressPatterns));
         var rows = new SelectionRow[candidates.Count];
         var neighbours = Neighbours(candidates);
+        var priority = CriticalPaths(candidates, neighbours, out var dependents);
+        var waiting = neighbours.Select(n => n.Count).ToArray();
+        var ready = Enumerable.Range(0, candidates.Count).Where(i => waiting[i] == 0).ToList();
+        var running = new List<Task<int>>();
         var done = 0;
-
-        // Nested models have fewer parameters, so in this order every model comes after its neighbours.
-        var order = Enumerable.Range(0, candidates.Count).OrderBy(i => candidates[i].ParameterCount).ThenBy(i => i).ToArray();
-        var tasks = new Task[candidates.Count];
-        using var gate = new SemaphoreSlim(options.EffectiveThreads);
-        foreach (var i in order)
+        while (ready.Count > 0 || running.Count > 0)
         {
-            var after = neighbours[i].Select(j => tasks[j]).ToArray();
-            tasks[i] = Task.WhenAll(after).ContinueWith(
-                async _ =>
+            // Longest-first: of the models whose neighbours are done, the one heading the longest chain of work.
+            while (running.Count < slots && ready.Count > 0)
+            {
+                var next = ready.OrderByDescending(i => priority[i]).ThenBy(i => i).First();
+                ready.Remove(next);
+                running.Add(Task.Run(() =>
                 {
-                    await gate.WaitAsync().ConfigureAwait(false);
-                    try
-                    {
-                        var nested = neighbours[i].Select(j => rows[j]?.Fit).OfType<TrajectoryFit>().ToList();
-                        rows[i] = FitOne(prepared[candidates[i].Family], candidates[i], perFit, criteria, nested);
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
+                    var nested = neighbours[next].Select(j => rows[j].Fit).OfType<TrajectoryFit>().ToList();
+                    rows[next] = FitOne(prepared[candidates[next].Family], candidates[next], perFit, criteria, nested);
+                    return next;
+                }));
+            }
 
-                    var n = Interlocked.Increment(ref done);
-                    progress?.Report(new SelectionProgress(n, candidates.Count, rows[i].Label));
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.None,
-                TaskScheduler.Default).Unwrap();
+            var finished = Task.WhenAny(running).GetAwaiter().GetResult();
+            running.Remove(finished);
+            var i = finished.GetAwaiter().GetResult();
+            progress?.Report(new SelectionProgress(++done, candidates.Count, rows[i].Label));
+            foreach (var d in dependents[i])
+            {
+                if (--waiting[d] == 0)
+                {
+                    ready.Add(d);
+                }
+            }
         }
 
-        Task.WaitAll(tasks);
         var (chosen, adequate) = Choose(rows);
         return new SelectionResult(rows, chosen, adequate, Rule(criteria));
+    }
+
+    /// <summary>
+    /// Each model's priority for the scheduler: its estimated cost plus the largest priority among the models it is
+    /// nested in (<paramref name="dependents"/>: who waits for it), i.e. the length of the longest chain of work it
+    /// heads. Cost ∝ parameters, ×4 for a person-level frailty (its E-steps and EM are slower, measured on the sample).
+    /// </summary>
+    private static double[] CriticalPaths(IReadOnlyList<ModelSpecification> candidates, IReadOnlyList<int>[] neighbours, out List<int>[] dependents)
+    {
+        var n = candidates.Count;
+        var waiters = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
+        for (var b = 0; b < n; b++)
+        {
+            foreach (var a in neighbours[b])
+            {
+                waiters[a].Add(b);
+            }
+        }
+
+        var priority = new double[n];
+        var known = new bool[n];
+        double Of(int i)
+        {
+            if (!known[i])
+            {
+                // Nesting is acyclic (a nested model has fewer parameters), so the recursion ends.
+                var cost = candidates[i].ParameterCount * (candidates[i].Family.HasPersonFrailty ? 4.0 : 1.0);
+                priority[i] = cost + waiters[i].Select(Of).DefaultIfEmpty(0).Max();
+                known[i] = true;
+            }
+
+            return priority[i];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            Of(i);
+        }
+
+        dependents = waiters;
+        return priority;
     }
 
     /// <summary>

@@ -16,7 +16,8 @@ public sealed class OffenderPanel
         int[] birthYears,
         int?[] firstTraffickingYears,
         Sex[] sexes,
-        IReadOnlyList<string> unobservableOffenders)
+        IReadOnlyList<string> unobservableOffenders,
+        int[] personIndices)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(birthYears);
@@ -28,12 +29,25 @@ public sealed class OffenderPanel
             throw new ArgumentException("side arrays must have one entry per panel person.");
         }
 
+        ArgumentNullException.ThrowIfNull(personIndices);
+        if (personIndices.Length != panel.PersonCount)
+        {
+            throw new ArgumentException("person indices must have one entry per panel person.", nameof(personIndices));
+        }
+
         Panel = panel;
         BirthYears = birthYears;
         FirstTraffickingYears = firstTraffickingYears;
         Sexes = sexes;
         UnobservableOffenders = unobservableOffenders;
+        PersonIndices = personIndices;
     }
+
+    /// <summary>
+    /// Each panel person's position in the register's <c>persons</c> table (0-based; its index in the register's
+    /// person index), so that the analysis links groups to persons without looking ids up.
+    /// </summary>
+    public int[] PersonIndices { get; }
 
     /// <summary>The counts: ages as times, one series per observable offender in <c>persons</c> order.</summary>
     public CountPanel Panel { get; }

@@ -18,7 +18,7 @@ namespace Trajectories.Registers.Panels;
 /// in years where the offender is younger than <c>min_age</c> are not in the panel either and are ignored;
 /// exposure rows outside <c>case_years</c> likewise.
 /// </remarks>
-public static class RegisterPanel
+public static partial class RegisterPanel
 {
     private const int Control = -1;
 
@@ -82,6 +82,7 @@ public static class RegisterPanel
 
             if (slot != Control)
             {
+                columns.Persons.Add((int)(row - 1));
                 columns.Ids.Add(p.PersonId);
                 columns.BirthYears.Add(p.BirthYear);
                 columns.FirstTrafficking.Add(p.FirstTraffickingYear);
@@ -210,6 +211,7 @@ public static class RegisterPanel
         // matters at 1 M offenders × 21 years).
         var kept = n - unobservable.Count;
         var ids = new string[kept];
+        var persons = new int[kept];
         var birth = new int[kept];
         var trafficking = new int?[kept];
         var sexes = new Sex[kept];
@@ -229,6 +231,7 @@ public static class RegisterPanel
             }
 
             ids[row] = offenders.Ids[i];
+            persons[row] = offenders.Persons[i];
             birth[row] = born;
             trafficking[row] = offenders.FirstTrafficking[i];
             sexes[row] = offenders.Sexes[i];
@@ -247,7 +250,7 @@ public static class RegisterPanel
         }
 
         var panel = new CountPanel(ids, times, rowStart, timeIndex, values, exposure);
-        return new OffenderPanel(panel, birth, trafficking, sexes, unobservable);
+        return new OffenderPanel(panel, birth, trafficking, sexes, unobservable, persons);
     }
 
     private static int FirstObservedYear(RegisterMetadata meta, int birthYear) =>
@@ -289,6 +292,9 @@ public static class RegisterPanel
     /// <summary>Offender columns in persons order, as flat lists (no per-person objects).</summary>
     private sealed class OffenderColumns
     {
+        /// <summary>Each offender's position in <c>persons</c> (its index in a <see cref="Validation.PersonIndex"/>).</summary>
+        public List<int> Persons { get; } = new();
+
         public List<string> Ids { get; } = new();
 
         public List<int> BirthYears { get; } = new();

@@ -73,6 +73,16 @@ public sealed class IdTable
         }
     }
 
+    /// <summary>
+    /// Gives back the growth slack of the id arrays (up to half of them) once no more ids will be added; the hash
+    /// slots stay (they must keep the load at most one half). Adding after this still works, it just grows again.
+    /// </summary>
+    public void TrimExcess()
+    {
+        Array.Resize(ref _arena, Math.Max(1, _arenaLength));
+        Array.Resize(ref _ends, Math.Max(1, _count));
+    }
+
     /// <summary>The id at <paramref name="index"/>, as a new string (for messages).</summary>
     public string this[int index] => Encoding.UTF8.GetString(IdBytes(index));
 

@@ -56,6 +56,18 @@ public sealed class PersonIndex
         return index;
     }
 
+    /// <summary>Gives back the growth slack of every array once the persons table is read (see <see cref="IdTable.TrimExcess"/>).</summary>
+    public void TrimExcess()
+    {
+        _ids.TrimExcess();
+        _matches.TrimExcess();
+        var n = Math.Max(1, Count);
+        Array.Resize(ref _cohortSex, n);
+        Array.Resize(ref _birthYear, n);
+        Array.Resize(ref _firstTrafficking, n);
+        Array.Resize(ref _match, n);
+    }
+
     /// <summary>The index of <paramref name="personId"/>, or -1.</summary>
     public int Find(ReadOnlySpan<char> personId) => _ids.Find(personId);
 

@@ -76,6 +76,7 @@ internal static class PersonTableValidator
             }
         }
 
+        index.TrimExcess();
         return index;
     }
 

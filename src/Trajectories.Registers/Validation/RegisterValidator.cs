@@ -1,3 +1,4 @@
+using Trajectories.Registers.Columns;
 using Trajectories.Registers.Io;
 using Trajectories.Registers.Model;
 
@@ -27,17 +28,109 @@ public sealed record ValidationSummary(int Persons, int Matches, IReadOnlyDictio
 public static class RegisterValidator
 {
     /// <summary>Validates <paramref name="folder"/>, passing every row on to <paramref name="sink"/> when given.</summary>
-    /// <remarks>The sink sees rows as they are checked; on an error it is not completed (callers dispose it).</remarks>
-    public static ValidationSummary Validate(RegisterFolder folder, IRegisterSink? sink = null)
+    /// <remarks>The sink sees rows as they are checked, table by table in file order; on an error it is not completed (callers dispose it).</remarks>
+    public static ValidationSummary Validate(RegisterFolder folder, IRegisterSink? sink = null) => Run(folder, sink, null).Summary;
+
+    /// <summary>
+    /// Validates <paramref name="folder"/> and keeps it as columns: one pass over every table, the event tables read
+    /// concurrently (each on its own thread, checked against the finished person index), rows stored by person index.
+    /// </summary>
+    /// <remarks>
+    /// The checks and messages are those of <see cref="Validate"/>; when several tables are broken, the error reported
+    /// is the one <see cref="Validate"/> would report (the first table in its order), whatever the threads' timing.
+    /// </remarks>
+    public static (ColumnarRegister Register, ValidationSummary Summary) Load(RegisterFolder folder, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var (summary, columns) = Run(folder, null, threads <= 0 ? Environment.ProcessorCount : threads);
+        return (columns!, summary);
+    }
+
+    /// <summary>
+    /// The pass behind <see cref="Validate"/> and <see cref="Load"/>: with <paramref name="threads"/> the rows go into
+    /// columns and the event tables run concurrently (no sink then: a sink takes rows in order).
+    /// </summary>
+    private static (ValidationSummary Summary, ColumnarRegister? Columns) Run(RegisterFolder folder, IRegisterSink? sink, int? threads)
     {
         var metadata = folder.Metadata;
         sink?.WriteMetadata(metadata);
         var index = PersonTableValidator.Run(folder, sink);
+        var columns = threads is null ? null : new ColumnarRegister(metadata, index);
         var rows = new Dictionary<RegisterTable, long> { [RegisterTable.Persons] = index.Count };
-        var people = new PersonLookup(index);
 
         var caseYears = new YearSet(metadata.CaseYears, index.Count);
-        rows[RegisterTable.Cases] = Stream(folder, RegisterTable.Cases, p => p.Case(), (c, row) =>
+        var steps = new (RegisterTable Table, Func<long> Read)[]
+        {
+            (RegisterTable.Cases, () => Cases(folder, index, caseYears, sink, columns)),
+            (RegisterTable.Exposure, () => Exposure(folder, index, sink, columns)),
+            (RegisterTable.Lvb, () => Lvb(folder, index, sink, columns)),
+            (RegisterTable.Victimisations, () => Victimisations(folder, index, sink, columns)),
+            (RegisterTable.Truth, () => Truth(folder, index, sink, columns)),
+        };
+
+        var counts = new long[steps.Length];
+        var failures = new Exception?[steps.Length];
+        if (threads is { } n && n > 1)
+        {
+            Parallel.For(0, steps.Length, new ParallelOptions { MaxDegreeOfParallelism = n }, k =>
+            {
+                try
+                {
+                    counts[k] = steps[k].Read();
+                }
+                catch (Exception e)
+                {
+                    // Kept and rethrown below in table order, as the exception itself (not wrapped), so a caller sees
+                    // what the sequential pass would have thrown.
+                    failures[k] = e;
+                }
+            });
+        }
+        else
+        {
+            for (var k = 0; k < steps.Length; k++)
+            {
+                counts[k] = steps[k].Read();
+                if (k == 0)
+                {
+                    CriminalControlsHaveCases(folder, index, caseYears);
+                }
+            }
+        }
+
+        // In Validate's order: a broken cases table first, then a criminal control without a case, then the others.
+        Rethrow(failures[0]);
+        if (threads is not null)
+        {
+            CriminalControlsHaveCases(folder, index, caseYears);
+        }
+
+        for (var k = 1; k < steps.Length; k++)
+        {
+            Rethrow(failures[k]);
+        }
+
+        for (var k = 0; k < steps.Length; k++)
+        {
+            rows[steps[k].Table] = counts[k];
+        }
+
+        return (new ValidationSummary(index.Count, index.MatchCount, rows, index.Bytes), columns);
+    }
+
+    private static void Rethrow(Exception? failure)
+    {
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    private static long Cases(RegisterFolder folder, PersonIndex index, YearSet caseYears, IRegisterSink? sink, ColumnarRegister? columns)
+    {
+        var metadata = folder.Metadata;
+        var people = new PersonLookup(index);
+        return Stream(folder, RegisterTable.Cases, p => p.Case(), (c, row) =>
         {
             var person = people.Find(c, row.PersonId);
             Year(c, 1, row.Year, metadata.CaseYears, "case_years");
@@ -58,8 +151,12 @@ public static class RegisterValidator
             }
 
             sink?.Add(row);
+            columns?.Cases.Add(person, row.Year, row.Cases);
         });
+    }
 
+    private static void CriminalControlsHaveCases(RegisterFolder folder, PersonIndex index, YearSet caseYears)
+    {
         for (var person = 0; person < index.Count; person++)
         {
             if (index.CohortOf(person) == Cohort.CriminalControl && !caseYears.Any(person))
@@ -68,9 +165,14 @@ public static class RegisterValidator
                 throw at.Error(1, $"criminal_control {MessageText.Quote(index.IdOf(person))} has no row in cases; a criminal control has at least one case in case_years.");
             }
         }
+    }
 
+    private static long Exposure(RegisterFolder folder, PersonIndex index, IRegisterSink? sink, ColumnarRegister? columns)
+    {
+        var metadata = folder.Metadata;
+        var people = new PersonLookup(index);
         var exposureYears = new YearSet(metadata.CaseYears, index.Count);
-        rows[RegisterTable.Exposure] = Stream(folder, RegisterTable.Exposure, p => p.Exposure(), (c, row) =>
+        return Stream(folder, RegisterTable.Exposure, p => p.Exposure(), (c, row) =>
         {
             var person = people.Find(c, row.PersonId);
             Year(c, 1, row.Year, metadata.CaseYears, "case_years");
@@ -81,25 +183,44 @@ public static class RegisterValidator
             }
 
             sink?.Add(row);
+            columns?.Exposure.Add(person, row.Year, row.AtRisk);
         });
+    }
 
-        rows[RegisterTable.Lvb] = Stream(folder, RegisterTable.Lvb, p => p.Lvb(), (c, row) =>
+    private static long Lvb(RegisterFolder folder, PersonIndex index, IRegisterSink? sink, ColumnarRegister? columns)
+    {
+        var metadata = folder.Metadata;
+        var people = new PersonLookup(index);
+        return Stream(folder, RegisterTable.Lvb, p => p.Lvb(), (c, row) =>
         {
-            NotBeforeBirth(c, 2, row.Year, index, people.Find(c, row.PersonId), row.PersonId);
+            var person = people.Find(c, row.PersonId);
+            NotBeforeBirth(c, 2, row.Year, index, person, row.PersonId);
             var window = metadata.LvbYears.TryGetValue(row.Source, out var w) ? w : RegisterMetadata.DefaultLvbYears[row.Source];
             Year(c, 2, row.Year, window, $"lvb_years.{Codes.Of(row.Source)}");
             sink?.Add(row);
+            columns?.Lvb.Add(person, row.Year, row.Source);
         });
+    }
 
-        rows[RegisterTable.Victimisations] = Stream(folder, RegisterTable.Victimisations, p => p.Victimisation(), (c, row) =>
+    private static long Victimisations(RegisterFolder folder, PersonIndex index, IRegisterSink? sink, ColumnarRegister? columns)
+    {
+        var metadata = folder.Metadata;
+        var people = new PersonLookup(index);
+        return Stream(folder, RegisterTable.Victimisations, p => p.Victimisation(), (c, row) =>
         {
-            NotBeforeBirth(c, 1, row.Year, index, people.Find(c, row.PersonId), row.PersonId);
+            var person = people.Find(c, row.PersonId);
+            NotBeforeBirth(c, 1, row.Year, index, person, row.PersonId);
             Year(c, 1, row.Year, metadata.VictimisationYears, "victimisation_years");
             sink?.Add(row);
+            columns?.Victimisations.Add(person, row.Year, row.Category);
         });
+    }
 
+    private static long Truth(RegisterFolder folder, PersonIndex index, IRegisterSink? sink, ColumnarRegister? columns)
+    {
+        var people = new PersonLookup(index);
         var truth = new YearSet(new YearRange(0, 0), index.Count);
-        rows[RegisterTable.Truth] = Stream(folder, RegisterTable.Truth, p => p.Truth(), (c, row) =>
+        return Stream(folder, RegisterTable.Truth, p => p.Truth(), (c, row) =>
         {
             var person = people.Find(c, row.PersonId);
             if (index.CohortOf(person) != Cohort.Offender)
@@ -113,9 +234,8 @@ public static class RegisterValidator
             }
 
             sink?.Add(row);
+            columns?.Truth.Add(person, 0, row.Profile);
         });
-
-        return new ValidationSummary(index.Count, index.MatchCount, rows, index.Bytes);
     }
 
     /// <summary>A cursor over <paramref name="table"/> positioned on data row <paramref name="row"/> (0-based), for errors about an earlier row.</summary>

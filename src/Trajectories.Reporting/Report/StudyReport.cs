@@ -63,7 +63,7 @@ public static class StudyReport
         page.List(
         [
             $"Trajectory panel: one series per offender, time = age = year − birth year, observed in the case years {r.CaseYears.First}–{r.CaseYears.Last} at ages ≥ {r.MinAge} (birth cohorts give unbalanced windows); {r.PanelOffenders.Display} offenders are observable, {r.UnobservableOffenders.Display} are too young.",
-            $"Group-based trajectory models ({result.Model.Family}, log link, polynomial in scaled age (age − {ReportFormat.Number(result.Model.TimeCenter, 1)}) / {ReportFormat.Number(result.Model.TimeScaleWidth, 1)}), fitted by EM followed by Newton on the full marginal log-likelihood, from {result.Model.Search.Starts} seeded starts for the chosen model; standard errors from the observed information.",
+            $"Group-based trajectory models ({result.Model.Family}, log link, polynomial in scaled age (age − {ReportFormat.Number(result.Model.TimeCenter, 1)}) / {ReportFormat.Number(result.Model.TimeScaleWidth, 1)}), fitted by EM followed by Newton on the full marginal log-likelihood, {StartsText(result)}; standard errors from the observed information.",
             "Model selection: " + result.Selection.Rule + ".",
             "Profile labels: " + result.LabellingRule,
             "Comparisons: the non-criminal control group is the reference. Proportions are compared with Pearson's chi-square, or Fisher's exact test when an expected count is below 5 (Fisher–Freeman–Halton across more than two groups); risk ratios with Katz log intervals. Matched triples are also analysed as pairs (McNemar, conditional odds ratio). Holm-adjusted p-values are given next to raw p-values within each family of tests; a comparison withheld by disclosure control is left out of its family. All of these are computed from the published (rounded) counts, so that they cannot undo the rounding; see Disclosure control.",
@@ -73,6 +73,10 @@ public static class StudyReport
             page.Paragraph("Note: " + note, "meta");
         }
     }
+
+    private static string StartsText(AnalysisResult result) => result.Selection.Sample is { } sample
+        ? $"the grid from seeded starts on a random sample of {sample.ToString("N0", CultureInfo.InvariantCulture)} offenders, the chosen model then on all offenders from the sample's solution"
+        : $"from {result.Model.Search.Starts} seeded starts for the chosen model";
 
     private static void Selection(HtmlPage page, AnalysisResult result, IReadOnlyDictionary<string, string> figures)
     {
@@ -84,7 +88,9 @@ public static class StudyReport
                 ReportFormat.Number(row.BicObservations), ReportFormat.Number(row.Aic), ReportFormat.Number(row.Entropy, 3),
                 ReportFormat.Number(row.MinAvePP, 3), ReportFormat.Share(row.MinShare),
                 row.Adequate ? "yes" : row.Reasons, row.Chosen ? "◀ chosen" : string.Empty]),
-            "Every model tried (BIC with the published numbers of persons and observations)");
+            result.Selection.Sample is { } sample
+                ? $"Every model tried, on a random sample of {sample.ToString("N0", CultureInfo.InvariantCulture)} offenders (BIC with the sample's published numbers of persons and observations); the chosen model was then fitted to all offenders"
+                : "Every model tried (BIC with the published numbers of persons and observations)");
         if (!result.Selection.ChosenIsAdequate)
         {
             page.Notice("No model met every adequacy criterion; the chosen model is the best by BIC among converged fits.");

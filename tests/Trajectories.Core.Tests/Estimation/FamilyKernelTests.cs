@@ -37,6 +37,7 @@ public class FamilyKernelTests
 
     [Theory]
     [InlineData("nb")]
+    [InlineData("frailty")]
     [InlineData("logit")]
     [InlineData("cnorm")]
     public void ExactHessianMatchesCentralDifferencesOfTheGradient(string name)

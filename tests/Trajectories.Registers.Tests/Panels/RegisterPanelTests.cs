@@ -1,3 +1,4 @@
+using Trajectories.Registers.Columns;
 using Trajectories.Registers.Io;
 using Trajectories.Registers.Model;
 using Trajectories.Registers.Panels;
@@ -61,6 +62,55 @@ public class RegisterPanelTests
         Assert.Equal([1995, 1980], result.BirthYears);
         Assert.Equal([2013, (int?)null], result.FirstTraffickingYears);
         Assert.Equal([Sex.F, Sex.M], result.Sexes);
+        Assert.Equal([0, 2], result.PersonIndices);
+        AssertSamePanel(result, RegisterPanel.Build(ColumnarRegister.From(Study())));
+    }
+
+    [Fact]
+    public void ColumnsGiveThePanelOfRowsAtScale()
+    {
+        // Many offenders in several birth cohorts, cases in any order, part-year exposure: the columnar path (one slot
+        // per person, no id lookups) must give the row path's panel in every array.
+        const int n = 5_000;
+        var rng = new Random(5);
+        var r = new InMemoryRegister();
+        r.WriteMetadata(Meta);
+        for (var i = 0; i < n; i++)
+        {
+            r.Persons.Add(i % 3 == 0 ? ControlOf("c" + i, Cohort.CriminalControl, 1970 + (i % 30)) : Offender("p" + i, 1970 + (i % 35), i % 4 == 0 ? null : 2010));
+        }
+
+        foreach (var i in Enumerable.Range(0, n).OrderBy(_ => rng.Next()))
+        {
+            var id = i % 3 == 0 ? "c" + i : "p" + i;
+            var born = i % 3 == 0 ? 1970 + (i % 30) : 1970 + (i % 35);
+            var year = Math.Max(2001, born + 12) + rng.Next(3);
+            if (year <= 2021)
+            {
+                r.Cases.Add(new CaseRow(id, year, 1 + rng.Next(4)));
+                if (rng.Next(5) == 0)
+                {
+                    r.Exposure.Add(new ExposureRow(id, year, 0.25 + (0.5 * rng.NextDouble())));
+                }
+            }
+        }
+
+        AssertSamePanel(RegisterPanel.Build(r), RegisterPanel.Build(ColumnarRegister.From(r)));
+    }
+
+    private static void AssertSamePanel(OffenderPanel expected, OffenderPanel actual)
+    {
+        Assert.Equal(expected.Panel.PersonIds, actual.Panel.PersonIds);
+        Assert.Equal(expected.Panel.Times, actual.Panel.Times);
+        Assert.Equal(expected.Panel.RowStart, actual.Panel.RowStart);
+        Assert.Equal(expected.Panel.TimeIndex, actual.Panel.TimeIndex);
+        Assert.Equal(expected.Panel.Values, actual.Panel.Values);
+        Assert.Equal(expected.Panel.Exposure, actual.Panel.Exposure);
+        Assert.Equal(expected.BirthYears, actual.BirthYears);
+        Assert.Equal(expected.FirstTraffickingYears, actual.FirstTraffickingYears);
+        Assert.Equal(expected.Sexes, actual.Sexes);
+        Assert.Equal(expected.UnobservableOffenders, actual.UnobservableOffenders);
+        Assert.Equal(expected.PersonIndices, actual.PersonIndices);
     }
 
     [Fact]
@@ -128,5 +178,10 @@ public class RegisterPanelTests
         var e = Assert.Throws<InputException>(() => RegisterPanel.Build(r));
         Assert.True((table, column) == (e.File, e.Column), what);
         Assert.StartsWith(problem, e.Problem, StringComparison.Ordinal);
+
+        // The columnar path (ColumnarRegister.From, then the panel from columns) names the same table, row and column.
+        var c = Assert.Throws<InputException>(() => RegisterPanel.Build(ColumnarRegister.From(r)));
+        Assert.True((table, column) == (c.File, c.Column), what + " (columns)");
+        Assert.StartsWith(problem, c.Problem, StringComparison.Ordinal);
     }
 }

@@ -27,6 +27,10 @@ public class LayoutRuleTests : IDisposable
         SampleRegister.SetLine(_folder, file, line, text);
         var e = SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(_folder), file, line, column);
         Assert.Contains(expected, e.Message);
+
+        // The one-pass columnar loader (tables read concurrently) applies the same rule with the same message.
+        var loaded = SampleRegister.AssertAt(() => RegisterReader.LoadColumns(_folder, threads: 4), file, line, column);
+        Assert.Equal(e.Message, loaded.Message);
     }
 
     private void JsonFails(string json, string? key, string expected)

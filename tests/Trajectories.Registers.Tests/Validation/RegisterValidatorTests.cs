@@ -19,6 +19,10 @@ public class RegisterValidatorTests : IDisposable
         SampleRegister.SetLine(_folder, file, editLine, text);
         var e = SampleRegister.AssertAt(() => RegisterReader.ValidateRegister(_folder), errorFile, errorLine, column);
         Assert.Contains(expected, e.Message);
+
+        // The one-pass columnar loader (tables read concurrently) applies the same rule with the same message.
+        var loaded = SampleRegister.AssertAt(() => RegisterReader.LoadColumns(_folder, threads: 4), errorFile, errorLine, column);
+        Assert.Equal(e.Message, loaded.Message);
         return e;
     }
 
