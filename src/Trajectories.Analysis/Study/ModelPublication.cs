@@ -14,8 +14,15 @@ namespace Trajectories.Analysis.Study;
 /// </summary>
 internal static class ModelPublication
 {
+    /// <param name="fit">The chosen fit.</param>
+    /// <param name="labels">Its groups' labels.</param>
+    /// <param name="assigned">Published modal sizes per group.</param>
+    /// <param name="ledger">The analysis's disclosed counts.</param>
+    /// <param name="search">The global search to publish when it is not the fit's own (a model chosen on a sample and
+    /// refitted to all offenders from one start publishes the sample's search); null for the fit's.</param>
     public static PublishedModel Model(
-        TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, IReadOnlyDictionary<int, DisclosedCount> assigned, DisclosureLedger ledger)
+        TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, IReadOnlyDictionary<int, DisclosedCount> assigned, DisclosureLedger ledger,
+        SearchSummary? search = null)
     {
         var rule = ledger.Rule;
         var persons = ledger.Count(fit.PersonCount, "panel/offender/n");
@@ -43,7 +50,7 @@ internal static class ModelPublication
         return new PublishedModel(
             fit.Family, fit.Model.Orders, persons, observations, ledger.Count(fit.PatternCount, "panel/offender/patterns"),
             fit.ParameterCount, fit.LogLikelihood, Bic(fit.LogLikelihood, fit.ParameterCount, persons), Bic(fit.LogLikelihood, fit.ParameterCount, observations),
-            fit.Aic, Round(fit.Entropy, 3, rule), fit.Converged, StopReasonCodes.Of(fit.StopReason), fit.Iterations, fit.Search,
+            fit.Aic, Round(fit.Entropy, 3, rule), fit.Converged, StopReasonCodes.Of(fit.StopReason), fit.Iterations, search ?? fit.Search,
             fit.TimeScale.Center, fit.TimeScale.Scale, groups, curve, fit.Warnings, ParameterTable.Rows(fit), matrix, bands);
     }
 

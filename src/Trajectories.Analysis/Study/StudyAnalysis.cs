@@ -121,7 +121,12 @@ public static class StudyAnalysis
         var assigned = labels.Select((l, i) => (l.Group, Size: sizes[i])).ToDictionary(x => x.Group, x => x.Size);
         var unobservedBound = panel.UnobservableOffenders.Count == 0 ? 0 : CountInterval.Of(summary.UnobservableOffenders, ledger.Rule).High;
 
-        var model = ModelPublication.Model(fit, labels, assigned, ledger);
+        // A model chosen on a sample publishes the sample's global search (its starts and replication), with where the
+        // fit to all offenders came from; the refit's own one-start summary would read as an unreplicated search.
+        var search = sampled
+            ? selection.Chosen!.Fit!.Search with { BestOrigin = selection.Chosen.Fit.Search.BestOrigin + $" on the selection sample of {selectionPanel.PersonCount} offenders, then one run from it on all offenders" }
+            : null;
+        var model = ModelPublication.Model(fit, labels, assigned, ledger, search);
         var builder = new BinaryOutcomeBuilder(ledger, options.Seed, unobservedBound);
         var lvb = LvbIndicators.Select(source => builder.Build(
             source is { } s ? "lvb_" + Codes.Of(s).ToLowerInvariant() : "lvb_any",

@@ -114,17 +114,49 @@ public class InputFuzzTests : IDisposable
         return (string.Join("; ", done), Invariants.Check(folder, () => ReadRegister(folder)));
     }
 
-    /// <summary>The register's offender panel, built both ways the CLI builds it (streamed and loaded).</summary>
+    /// <summary>
+    /// The register's offender panel, built every way the CLI builds it (streamed, loaded as rows, loaded as columns by
+    /// the concurrent one-pass loader); the concurrent loader must fail exactly where and as the sequential check does.
+    /// </summary>
     private static IEnumerable<CountPanel> ReadRegister(string folder)
     {
+        InputException? sequential = null, concurrent = null;
+        Trajectories.Registers.Columns.ColumnarRegister? columns = null;
+        try
+        {
+            RegisterReader.ValidateRegister(folder);
+        }
+        catch (InputException e)
+        {
+            sequential = e;
+        }
+
+        try
+        {
+            columns = RegisterReader.LoadColumns(folder, threads: 3);
+        }
+        catch (InputException e)
+        {
+            concurrent = e;
+        }
+
+        if (sequential?.Message != concurrent?.Message)
+        {
+            throw new InvalidOperationException($"the concurrent loader disagrees with the sequential check: '{concurrent?.Message}' against '{sequential?.Message}'");
+        }
+
+        if (sequential is not null)
+        {
+            throw sequential;
+        }
+
         var register = RegisterReader.Open(folder);
-        RegisterReader.ValidateRegister(folder);
         var streamed = RegisterPanel.Build(
             register.Metadata,
             register.Persons(),
             register.Cases(),
             register.Has(RegisterTable.Exposure) ? register.Exposure() : null);
-        return [streamed.Panel, RegisterPanel.Build(RegisterReader.Load(folder)).Panel];
+        return [streamed.Panel, RegisterPanel.Build(RegisterReader.Load(folder)).Panel, RegisterPanel.Build(columns!).Panel];
     }
 
     private (string What, string? Broken) Panel(int seed, params (string Name, string Text)[] files)
