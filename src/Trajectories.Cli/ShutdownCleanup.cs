@@ -15,12 +15,19 @@ internal sealed class ShutdownCleanup : IDisposable
     private ShutdownCleanup()
     {
         AppDomain.CurrentDomain.ProcessExit += OnExit;
-        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT })
+        foreach (var (signal, number) in new[] { (PosixSignal.SIGINT, 2), (PosixSignal.SIGTERM, 15), (PosixSignal.SIGQUIT, 3) })
         {
             try
             {
-                // The handler does not cancel the signal: the default action (ending the process) follows it.
-                _signals.Add(PosixSignalRegistration.Create(signal, _ => StagedOutput.AbandonAll()));
+                // The handler ends the process itself, with the shell's 128 + signal number, instead of leaving it to
+                // the runtime's default action: that action exits asynchronously, and a run near its end could return
+                // 0 from Main first (seen under load with SIGINT) — a stopped run must never look successful.
+                _signals.Add(PosixSignalRegistration.Create(signal, context =>
+                {
+                    context.Cancel = true;
+                    StagedOutput.AbandonAll();
+                    Environment.Exit(128 + number);
+                }));
             }
             catch (PlatformNotSupportedException)
             {

@@ -100,6 +100,14 @@ public static class TrajectoryEstimator
             throw new ArgumentException($"the panel was prepared for the {prepared.Family.Name} family, the model is {spec.Family.Name}.", nameof(prepared));
         }
 
+        if (start.TimeScale != prepared.Scale)
+        {
+            // Coefficients are on scaled time: on another scale the same numbers are another curve.
+            throw new ArgumentException(
+                $"the start was fitted on time scale (t − {start.TimeScale.Center}) / {start.TimeScale.Scale}, the panel has (t − {prepared.Scale.Center}) / {prepared.Scale.Scale}; sample the panel keeping its time grid (PanelSample).",
+                nameof(start));
+        }
+
         options ??= new FitOptions();
         var clock = Stopwatch.StartNew();
         DataChecks.Check(prepared.Panel, prepared.Patterns, spec);
