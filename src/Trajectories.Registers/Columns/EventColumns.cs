@@ -58,26 +58,9 @@ public sealed class EventColumns<T>
     /// <summary>The value of row <paramref name="row"/>.</summary>
     public T Value(long row) => _values[(int)(row >> BlockBits)][row & BlockMask];
 
-    /// <summary>
-    /// The rows as block spans, in row order: <paramref name="visit"/> gets each block's persons, years and values (the
-    /// fast path for passes over every row).
-    /// </summary>
-    public void ForEachBlock(BlockVisitor visit)
-    {
-        ArgumentNullException.ThrowIfNull(visit);
-        for (var b = 0; b < _persons.Count; b++)
-        {
-            var length = (int)Math.Min(BlockSize, Count - ((long)b << BlockBits));
-            visit(_persons[b].AsSpan(0, length), _years[b].AsSpan(0, length), _values[b].AsSpan(0, length));
-        }
-    }
-
     private static TItem[] Grow<TItem>(TItem[] array, int length)
     {
         Array.Resize(ref array, length);
         return array;
     }
-
-    /// <summary>One block of rows.</summary>
-    public delegate void BlockVisitor(ReadOnlySpan<int> persons, ReadOnlySpan<short> years, ReadOnlySpan<T> values);
 }

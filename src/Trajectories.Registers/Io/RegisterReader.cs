@@ -25,7 +25,8 @@ public static class RegisterReader
     /// <summary>
     /// Reads and fully validates a register into columns (<see cref="ColumnarRegister"/>): one pass, the event tables
     /// read concurrently on up to <paramref name="threads"/> threads (0 = all cores), no row objects kept. The loader
-    /// of registers of any size that fit in memory as columns (about 60 bytes a person with its events).
+    /// of registers of any size that fit in memory as columns (about 100 bytes a person with its events, measured at
+    /// 17.1 M persons).
     /// </summary>
     public static ColumnarRegister LoadColumns(string folder, int threads = 0) =>
         RegisterValidator.Load(RegisterFolder.Open(folder), threads).Register;

@@ -106,62 +106,78 @@ public static partial class RegisterPanel
                 continue;
             }
 
-            if (!years.Contains(c.Year))
-            {
-                throw new InputException("cases", null, "year", $"row {row}: year {c.Year} of person {MessageText.Quote(c.PersonId)} is outside case_years [{years.First}, {years.Last}].");
-            }
-
-            if (c.Cases < 1)
-            {
-                throw new InputException("cases", null, "cases", $"row {row}: {c.Cases} cases for person {MessageText.Quote(c.PersonId)} in {c.Year}; a cases row must count at least 1 (a year without a row is 0).");
-            }
-
-            ref var cell = ref counts[(slot * width) + c.Year - years.First];
-            if (cell != 0)
-            {
-                throw new InputException("cases", null, "year", $"row {row}: person {MessageText.Quote(c.PersonId)} has more than one cases row for {c.Year}.");
-            }
-
-            cell = c.Cases;
+            PlaceCase(counts, slot, width, years, row, c.Year, c.Cases, new Who(c.PersonId, null, 0));
         }
     }
 
     private static float[]? FillExposure(IEnumerable<ExposureRow> exposure, Dictionary<string, int> index, YearRange years, int width, int offenders)
     {
-        // 0 marks "no row" (valid values are > 0), so the matrix is only allocated once an offender's row shows up.
         float[]? risk = null;
         long row = 0;
         foreach (var e in exposure)
         {
             row++;
             var slot = Lookup(index, "exposure", row, e.PersonId);
-            if (slot == Control)
+            if (slot != Control)
             {
-                continue;
+                PlaceExposure(ref risk, offenders, slot, width, years, row, e.Year, e.AtRisk, new Who(e.PersonId, null, 0));
             }
-
-            if (!(e.AtRisk > 0 && e.AtRisk <= 1))
-            {
-                throw new InputException("exposure", null, "at_risk", $"row {row}: at_risk {PanelCells.Show(e.AtRisk)} of person {MessageText.Quote(e.PersonId)} in {e.Year} is outside (0, 1].");
-            }
-
-            // Years outside case_years are legitimate exposure facts; they just do not enter the panel.
-            if (!years.Contains(e.Year))
-            {
-                continue;
-            }
-
-            risk ??= new float[checked(offenders * width)];
-            ref var cell = ref risk[(slot * width) + e.Year - years.First];
-            if (cell != 0)
-            {
-                throw new InputException("exposure", null, "year", $"row {row}: person {MessageText.Quote(e.PersonId)} has more than one exposure row for {e.Year}.");
-            }
-
-            cell = (float)PanelCells.Stored(e.AtRisk);
         }
 
         return risk;
+    }
+
+    /// <summary>
+    /// Puts an offender's cases row (1-based <paramref name="row"/> of its table) into the count matrix, or throws
+    /// naming the row: a year outside case_years, fewer than 1 case, a second row for the year. Both the row and the
+    /// columnar builder place their rows here, so the rules and their messages exist once.
+    /// </summary>
+    private static void PlaceCase(int[] counts, int slot, int width, YearRange years, long row, int year, int count, Who who)
+    {
+        if (!years.Contains(year))
+        {
+            throw new InputException("cases", null, "year", $"row {row}: year {year} of person {who.Quoted} is outside case_years [{years.First}, {years.Last}].");
+        }
+
+        if (count < 1)
+        {
+            throw new InputException("cases", null, "cases", $"row {row}: {count} cases for person {who.Quoted} in {year}; a cases row must count at least 1 (a year without a row is 0).");
+        }
+
+        ref var cell = ref counts[(slot * width) + year - years.First];
+        if (cell != 0)
+        {
+            throw new InputException("cases", null, "year", $"row {row}: person {who.Quoted} has more than one cases row for {year}.");
+        }
+
+        cell = count;
+    }
+
+    /// <summary>
+    /// Puts an offender's exposure row into the exposure matrix (allocated at the first such row: 0 marks "no row",
+    /// valid values are &gt; 0), or throws naming the row: a share outside (0, 1], a second row for the year. Years
+    /// outside case_years are legitimate exposure facts that just do not enter the panel.
+    /// </summary>
+    private static void PlaceExposure(ref float[]? risk, int offenders, int slot, int width, YearRange years, long row, int year, double atRisk, Who who)
+    {
+        if (!(atRisk > 0 && atRisk <= 1))
+        {
+            throw new InputException("exposure", null, "at_risk", $"row {row}: at_risk {PanelCells.Show(atRisk)} of person {who.Quoted} in {year} is outside (0, 1].");
+        }
+
+        if (!years.Contains(year))
+        {
+            return;
+        }
+
+        risk ??= new float[checked(offenders * width)];
+        ref var cell = ref risk[(slot * width) + year - years.First];
+        if (cell != 0)
+        {
+            throw new InputException("exposure", null, "year", $"row {row}: person {who.Quoted} has more than one exposure row for {year}.");
+        }
+
+        cell = (float)PanelCells.Stored(atRisk);
     }
 
     private static int Lookup(Dictionary<string, int> index, string table, long row, string personId) =>
@@ -288,6 +304,15 @@ public static partial class RegisterPanel
         offenders == 0
             ? "the persons table has no offender; the trajectory panel has one series per offender."
             : $"none of the {offenders} offenders is observable: no year of case_years [{meta.CaseYears.First}, {meta.CaseYears.Last}] reaches min_age {meta.MinAge} (all born after {meta.CaseYears.Last - meta.MinAge}).";
+
+    /// <summary>
+    /// The person of a row, for messages only: the row's id, or an index into a person index whose id is decoded only
+    /// when a message needs it (a columnar row carries no string).
+    /// </summary>
+    private readonly record struct Who(string? Id, Validation.PersonIndex? Index, int Person)
+    {
+        public string Quoted => MessageText.Quote(Id ?? Index!.IdOf(Person));
+    }
 
     /// <summary>Offender columns in persons order, as flat lists (no per-person objects).</summary>
     private sealed class OffenderColumns

@@ -58,30 +58,10 @@ public static partial class RegisterPanel
         {
             var person = cases.Person(row);
             var slot = slots[person];
-            if (slot == Control)
+            if (slot != Control)
             {
-                continue;
+                PlaceCase(counts, slot, width, years, row + 1, cases.Year(row), cases.Value(row), new Who(null, register.Persons, person));
             }
-
-            int year = cases.Year(row), count = cases.Value(row);
-            string Id() => MessageText.Quote(register.Persons.IdOf(person));
-            if (!years.Contains(year))
-            {
-                throw new InputException("cases", null, "year", $"row {row + 1}: year {year} of person {Id()} is outside case_years [{years.First}, {years.Last}].");
-            }
-
-            if (count < 1)
-            {
-                throw new InputException("cases", null, "cases", $"row {row + 1}: {count} cases for person {Id()} in {year}; a cases row must count at least 1 (a year without a row is 0).");
-            }
-
-            ref var cell = ref counts[(slot * width) + year - years.First];
-            if (cell != 0)
-            {
-                throw new InputException("cases", null, "year", $"row {row + 1}: person {Id()} has more than one cases row for {year}.");
-            }
-
-            cell = count;
         }
     }
 
@@ -94,32 +74,10 @@ public static partial class RegisterPanel
         {
             var person = exposure.Person(row);
             var slot = slots[person];
-            if (slot == Control)
+            if (slot != Control)
             {
-                continue;
+                PlaceExposure(ref risk, offenders, slot, width, years, row + 1, exposure.Year(row), exposure.Value(row), new Who(null, register.Persons, person));
             }
-
-            int year = exposure.Year(row);
-            var atRisk = exposure.Value(row);
-            string Id() => MessageText.Quote(register.Persons.IdOf(person));
-            if (!(atRisk > 0 && atRisk <= 1))
-            {
-                throw new InputException("exposure", null, "at_risk", $"row {row + 1}: at_risk {PanelCells.Show(atRisk)} of person {Id()} in {year} is outside (0, 1].");
-            }
-
-            if (!years.Contains(year))
-            {
-                continue;
-            }
-
-            risk ??= new float[checked(offenders * width)];
-            ref var cell = ref risk[(slot * width) + year - years.First];
-            if (cell != 0)
-            {
-                throw new InputException("exposure", null, "year", $"row {row + 1}: person {Id()} has more than one exposure row for {year}.");
-            }
-
-            cell = (float)PanelCells.Stored(atRisk);
         }
 
         return risk;

@@ -70,9 +70,10 @@ public static class RegisterValidator
 
         var counts = new long[steps.Length];
         var failures = new Exception?[steps.Length];
-        if (threads is { } n && n > 1)
+        var concurrent = threads is > 1;
+        if (concurrent)
         {
-            Parallel.For(0, steps.Length, new ParallelOptions { MaxDegreeOfParallelism = n }, k =>
+            Parallel.For(0, steps.Length, new ParallelOptions { MaxDegreeOfParallelism = threads!.Value }, k =>
             {
                 try
                 {
@@ -99,8 +100,9 @@ public static class RegisterValidator
         }
 
         // In Validate's order: a broken cases table first, then a criminal control without a case, then the others.
+        // (The sequential pass has checked the criminal controls right after the cases table.)
         Rethrow(failures[0]);
-        if (threads is not null)
+        if (concurrent)
         {
             CriminalControlsHaveCases(folder, index, caseYears);
         }

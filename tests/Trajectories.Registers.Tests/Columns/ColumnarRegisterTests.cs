@@ -28,18 +28,13 @@ public class ColumnarRegisterTests
             Assert.Equal((i * 7 % 1_000_003, 1900 + (i % 200), -i), (columns.Person(i), columns.Year(i), columns.Value(i)));
         }
 
-        long seen = 0, sum = 0;
-        columns.ForEachBlock((persons, years, values) =>
+        long sum = 0;
+        for (long k = 0; k < columns.Count; k++)
         {
-            for (var k = 0; k < values.Length; k++)
-            {
-                Assert.Equal(-(seen + k), values[k]);
-                sum += years[k];
-            }
+            Assert.Equal(-k, columns.Value(k));
+            sum += columns.Year(k);
+        }
 
-            seen += values.Length;
-        });
-        Assert.Equal(n, seen);
         Assert.Equal(Enumerable.Range(0, n).Sum(i => (long)(1900 + (i % 200))), sum);
     }
 
