@@ -108,6 +108,10 @@ public static class CliApp
         yield return new FitVerb();
         yield return new SelectVerb();
         yield return new SimulateVerb();
+        yield return new BlrtVerb();
+        yield return new BootstrapVerb();
+        yield return new CveVerb();
+        yield return new StudyVerb();
     }
 }
 

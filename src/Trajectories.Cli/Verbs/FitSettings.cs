@@ -48,4 +48,20 @@ public static class FitSettings
             throw new FitFailedException(e.Message, e);
         }
     }
+
+    /// <summary>
+    /// Fits on a prepared panel, also from the solutions of <paramref name="nested"/> models (the guarantee that a larger
+    /// model's log-likelihood is not below a nested one's); failures as <see cref="Fit(CountPanel, ModelSpecification, FitOptions, IProgress{FitProgress}?)"/>.
+    /// </summary>
+    public static TrajectoryFit Fit(PreparedPanel prepared, ModelSpecification spec, FitOptions options, IReadOnlyList<TrajectoryFit> nested)
+    {
+        try
+        {
+            return TrajectoryEstimator.Fit(prepared, spec, options, null, nested);
+        }
+        catch (ModelSpecificationException e)
+        {
+            throw new FitFailedException(e.Message, e);
+        }
+    }
 }

@@ -53,6 +53,12 @@ public static class OptionRanges
     /// <summary>A share or probability floor: 0 (no floor) to 1.</summary>
     public static double Fraction(string option, double value) => Between(option, value, 0, 1, "expected a number from 0 to 1");
 
+    /// <summary>A level or precision strictly between 0 and 1 (NaN and the infinities refused).</summary>
+    public static double OpenFraction(string option, double value) =>
+        double.IsFinite(value) && value > 0 && value < 1
+            ? value
+            : throw new UsageException($"{option}: {Text(value)} is out of range (expected a number strictly between 0 and 1).");
+
     /// <summary>A start-scheme seed: 0 or more (a negative seed would be reinterpreted as a huge unsigned one).</summary>
     public static int Seed(string option, int value) => Between(option, value, 0, int.MaxValue, "expected 0 or more");
 

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Trajectories.Core.Estimation;
+using Trajectories.Core.Families;
+using Trajectories.Core.Panels;
+using Trajectories.Registers.Panels;
+
+namespace Trajectories.Cli.Verbs;
+
+/// <summary>
+/// The input and model options the inference verbs (<c>blrt</c>, <c>bootstrap</c>, <c>cve</c>) share with <c>fit</c>:
+/// INPUT and its covariate files, the family, orders, starts, seed and threads, checked in fit's order (options, then
+/// files, before --out is claimed).
+/// </summary>
+internal sealed class ModelInputs
+{
+    private readonly Argument<string?> _input;
+    private readonly Option<string> _family = FamilyOptions.Family();
+    private readonly Option<string> _order = new("--order") { Description = "Polynomial order of every group (0–5).", DefaultValueFactory = _ => "2" };
+    private readonly Option<string?> _iorder = FamilyOptions.InflationOrder();
+    private readonly Option<double?> _min = FamilyOptions.Min();
+    private readonly Option<double?> _max = FamilyOptions.Max();
+    private readonly Option<string?> _risk = FamilyOptions.Risk();
+    private readonly Option<string?> _tcov = FamilyOptions.Tcov();
+    private readonly Option<string?> _exposure = new("--exposure") { Description = "Wide CSV of time at risk in (0,1], same shape as a wide INPUT; count families (poisson, zip, nb) only." };
+    private readonly Option<int> _starts;
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed of the start scheme and of the replicates (same seed, same result, whatever the thread count).", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> _threads = new("--threads") { Description = "Worker threads (0 = all cores); replicates run in parallel, one per thread. Results do not depend on it.", DefaultValueFactory = _ => 0 };
+
+    /// <summary>The options, with <paramref name="startsHelp"/> for --starts (default 10); INPUT may be left out when <paramref name="inputHelp"/> says what then.</summary>
+    public ModelInputs(string startsHelp, string? inputHelp = null)
+    {
+        _starts = new Option<int>("--starts") { Description = startsHelp, DefaultValueFactory = _ => 10 };
+        _input = new Argument<string?>("INPUT")
+        {
+            Description = "Wide CSV, long CSV/Parquet or a register folder (as for fit)." + (inputHelp is null ? string.Empty : " " + inputHelp),
+            Arity = inputHelp is null ? ArgumentArity.ExactlyOne : ArgumentArity.ZeroOrOne,
+        };
+    }
+
+    /// <summary>Adds the argument and options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(_input);
+        foreach (var option in new Option[] { _family, _order, _iorder, _min, _max, _risk, _tcov, _exposure, _starts, _seed, _threads })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Checks the options that need no file (exit 2), returning the family, the single order and the fit settings.</summary>
+    public (ITrajectoryFamily Family, int Order, FitOptions Options) Check(ParseResult parse, int smallestGroups)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var family = FamilyOptions.Create(parse.GetValue(_family)!, parse.GetValue(_min), parse.GetValue(_max));
+        FamilyOptions.CheckExposure(family, parse.GetValue(_exposure));
+        FamilyOptions.CheckFiles(parse.GetValue(_exposure), parse.GetValue(_risk), parse.GetValue(_tcov));
+        if (parse.GetValue(_input) is { } input)
+        {
+            FamilyOptions.CheckInput(family, input);
+        }
+        FamilyOptions.CheckInflationOrder(family, parse.GetValue(_iorder));
+        var orders = ListOption.Integers("--order", parse.GetValue(_order)!);
+        if (orders.Length != 1)
+        {
+            // Models with fewer or more groups must be defined from one another; per-group orders would leave open which group goes.
+            throw new UsageException($"--order: give one order for every group (got {parse.GetValue(_order)}); per-group orders are for fit and select.");
+        }
+
+        _ = Specification(parse, family, orders[0], smallestGroups);
+        var options = FitSettings.Options(parse.GetValue(_starts), parse.GetValue(_seed), parse.GetValue(_threads));
+        return (family, orders[0], options);
+    }
+
+    /// <summary>The model with <paramref name="groups"/> groups, every one of order <paramref name="order"/>.</summary>
+    public ModelSpecification Specification(ParseResult parse, ITrajectoryFamily family, int order, int groups)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var iorder = parse.GetValue(_iorder);
+        return FamilyOptions.Specification(family, groups, [order], iorder);
+    }
+
+    /// <summary>Reads INPUT and its covariate files; the model is then bound to the covariates read.</summary>
+    public LoadedPanel Load(ParseResult parse, ITrajectoryFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return FamilyOptions.Load(parse.GetValue(_input)!, parse.GetValue(_exposure), family, parse.GetValue(_risk), parse.GetValue(_tcov), null).Loaded;
+    }
+
+    /// <summary>The model of <paramref name="groups"/> groups bound to the loaded covariates.</summary>
+    public ModelSpecification Bound(ParseResult parse, ITrajectoryFamily family, int order, int groups, CountPanel panel) =>
+        FamilyOptions.Bind(Specification(parse, family, order, groups), panel);
+
+    /// <summary>The seed option's value.</summary>
+    public int Seed(ParseResult parse) => parse.GetValue(_seed);
+
+    /// <summary>The input as the user named it (null when it may be and was left out).</summary>
+    public string? Input(ParseResult parse) => parse.GetValue(_input);
+
+    /// <summary>The exposure file, if any.</summary>
+    public string? Exposure(ParseResult parse) => parse.GetValue(_exposure);
+}

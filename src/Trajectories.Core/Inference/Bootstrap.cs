@@ -1,0 +1,226 @@
+using Trajectories.Core.Estimation;
+using Trajectories.Core.Panels;
+using Trajectories.Core.Results;
+
+namespace Trajectories.Core.Inference;
+
+/// <summary>
+/// The nonparametric (case-resampling) bootstrap of a fitted model: each sample draws the panel's persons with
+/// replacement, refits the model (from the reference solution, and with <see cref="BootstrapOptions.FullSearch"/> also
+/// by the full search), re-aligns its groups to the reference's (<see cref="LabelAlignment"/>), and contributes to
+/// percentile intervals and standard errors of the shares, the trajectories and the coefficients. Samples whose groups
+/// cannot be matched clearly are counted and left out, never guessed.
+/// </summary>
+public static class Bootstrap
+{
+    /// <summary>Bootstraps <paramref name="reference"/>, fitted to <paramref name="panel"/>.</summary>
+    public static BootstrapResult Run(
+        CountPanel panel, TrajectoryFit reference, BootstrapOptions? options = null,
+        IProgress<ReplicateProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(reference);
+        options ??= new BootstrapOptions();
+        options.Validate();
+        var layout = Layout(reference);
+        var profile = LabelAlignment.Profile(reference);
+        var samples = new Sample[options.Replicates];
+        var threads = options.Fit.EffectiveThreads;
+        var done = 0;
+        var batch = Math.Max(threads, 8);
+        while (done < samples.Length)
+        {
+            var count = Math.Min(batch, samples.Length - done);
+            var results = Replicates.Map(done, count, threads, r => Replicate(panel, reference, profile, layout, options, r), cancellation);
+            results.CopyTo(samples, done);
+            done += count;
+            progress?.Report(new ReplicateProgress(done, samples.Length));
+        }
+
+        var used = samples.Where(s => s.Values is not null).ToList();
+        var alpha = 1 - options.Level;
+        var intervals = new List<BootstrapInterval>(layout.Count);
+        var column = new double[used.Count];
+        for (var k = 0; k < layout.Count; k++)
+        {
+            for (var s = 0; s < used.Count; s++)
+            {
+                column[s] = used[s].Values![k];
+            }
+
+            Array.Sort(column);
+            var (quantity, group, index, estimate) = layout[k];
+            intervals.Add(used.Count < 2
+                ? new BootstrapInterval(quantity, group, index, estimate, double.NaN, double.NaN, double.NaN)
+                : new BootstrapInterval(
+                    quantity, group, index, estimate, StandardDeviation(column), Quantile(column, alpha / 2), Quantile(column, 1 - (alpha / 2))));
+        }
+
+        return new BootstrapResult
+        {
+            Model = reference.Model.Label,
+            Replicates = samples.Length,
+            Used = used.Count,
+            Unmatched = samples.Count(s => s.Unmatched),
+            Failed = samples.Count(s => s.Failed),
+            OtherOptimum = used.Count(s => s.OtherOptimum),
+            Intervals = intervals,
+            Options = options,
+        };
+    }
+
+    /// <summary>The quantities bootstrapped, in the order of a sample's values: shares, trajectories, coefficients, second coefficients.</summary>
+    private static List<(BootstrapQuantity Quantity, int Group, double Index, double Estimate)> Layout(TrajectoryFit fit)
+    {
+        var layout = new List<(BootstrapQuantity, int, double, double)>();
+        foreach (var g in fit.Groups)
+        {
+            layout.Add((BootstrapQuantity.Share, g.Index, 0, g.Share));
+        }
+
+        foreach (var point in fit.Trajectories)
+        {
+            layout.Add((BootstrapQuantity.Trajectory, point.Group, point.Time, point.Predicted));
+        }
+
+        foreach (var g in fit.Groups)
+        {
+            layout.AddRange(g.Beta.Select((b, k) => (BootstrapQuantity.Coefficient, g.Index, (double)k, b)));
+        }
+
+        foreach (var g in fit.Groups)
+        {
+            layout.AddRange(Secondary(g).Select((c, k) => (BootstrapQuantity.SecondaryCoefficient, g.Index, (double)k, c)));
+        }
+
+        return layout;
+    }
+
+    private static IReadOnlyList<double> Secondary(GroupEstimate g) => g.Secondary?.Coefficients ?? [];
+
+    private static Sample Replicate(
+        CountPanel panel, TrajectoryFit reference, double[] profile, List<(BootstrapQuantity, int, double, double)> layout, BootstrapOptions options, int index)
+    {
+        var seed = Replicates.Seed(options.Seed, index);
+        var random = new Random(seed);
+        var n = panel.PersonCount;
+        var persons = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            persons[i] = random.Next(n);
+        }
+
+        // Panel order keeps the sample's memory access local; the likelihood does not depend on the order.
+        Array.Sort(persons);
+        var prepared = PreparedPanel.Prepare(PanelSample.Subset(panel, persons), reference.Model.Family);
+        var fitOptions = options.Fit with { Seed = seed, Threads = 1 };
+        TrajectoryFit fit;
+        var other = false;
+        try
+        {
+            fit = TrajectoryEstimator.Refit(prepared, reference, fitOptions);
+            if (options.FullSearch)
+            {
+                var searched = TrajectoryEstimator.Fit(prepared, reference.Model, fitOptions);
+                if (searched.LogLikelihood > fit.LogLikelihood + 1e-6)
+                {
+                    fit = searched;
+                    other = true;
+                }
+            }
+        }
+        catch (ModelSpecificationException)
+        {
+            return new Sample(null, false, true, false);
+        }
+
+        var groups = reference.Groups.Count;
+        var alignment = LabelAlignment.Align(profile, LabelAlignment.Profile(fit), groups);
+        if (!alignment.Clear || !SameShapes(reference, fit, alignment))
+        {
+            return new Sample(null, true, false, other);
+        }
+
+        // Replicate group of each reference group.
+        var of = new int[groups];
+        for (var h = 0; h < groups; h++)
+        {
+            of[alignment.ReferenceOf[h]] = h;
+        }
+
+        var values = new double[layout.Count];
+        var k = 0;
+        for (var g = 0; g < groups; g++)
+        {
+            values[k++] = fit.Groups[of[g]].Share;
+        }
+
+        var times = fit.Trajectories.Count / groups;
+        for (var g = 0; g < groups; g++)
+        {
+            for (var t = 0; t < times; t++)
+            {
+                values[k++] = fit.Trajectories[(of[g] * times) + t].Predicted;
+            }
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            foreach (var b in fit.Groups[of[g]].Beta)
+            {
+                values[k++] = b;
+            }
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            foreach (var c in Secondary(fit.Groups[of[g]]))
+            {
+                values[k++] = c;
+            }
+        }
+
+        return new Sample(values, false, false, other);
+    }
+
+    /// <summary>
+    /// Whether each matched pair has the same orders: with per-group orders a replicate's canonical order can pair groups
+    /// of different designs, whose coefficients are not the same quantities.
+    /// </summary>
+    private static bool SameShapes(TrajectoryFit reference, TrajectoryFit fit, Alignment alignment)
+    {
+        for (var h = 0; h < fit.Groups.Count; h++)
+        {
+            var g = reference.Groups[alignment.ReferenceOf[h]];
+            if (fit.Groups[h].Beta.Count != g.Beta.Count || Secondary(fit.Groups[h]).Count != Secondary(g).Count)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The type-7 (linear interpolation) quantile of sorted values, as R's default.</summary>
+    internal static double Quantile(double[] sorted, double p)
+    {
+        var h = (sorted.Length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+
+    private static double StandardDeviation(double[] values)
+    {
+        var mean = values.Average();
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += (v - mean) * (v - mean);
+        }
+
+        return Math.Sqrt(sum / (values.Length - 1));
+    }
+
+    private sealed record Sample(double[]? Values, bool Unmatched, bool Failed, bool OtherOptimum);
+}
