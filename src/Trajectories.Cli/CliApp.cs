@@ -86,6 +86,11 @@ public static class CliApp
             context.Error.WriteLine($"error: the model could not be fitted: {e.Message}");
             return ExitCodes.FitFailed;
         }
+        catch (Trajectories.Cluster.ClusterException e)
+        {
+            context.Error.WriteLine($"error: cluster: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             context.Error.WriteLine("cancelled; nothing was written.");
@@ -112,6 +117,7 @@ public static class CliApp
         yield return new BootstrapVerb();
         yield return new CveVerb();
         yield return new StudyVerb();
+        yield return new WorkerVerb();
     }
 }
 

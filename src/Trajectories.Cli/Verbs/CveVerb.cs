@@ -3,91 +3,136 @@ using System.Globalization;
 using Trajectories.Core.Estimation;
 using Trajectories.Core.Inference;
 using Trajectories.Core.Results;
+using Trajectories.Registers.Panels;
 using Trajectories.Reporting.Inference;
 using Trajectories.Reporting.Output;
 
 namespace Trajectories.Cli.Verbs;
 
 /// <summary><c>trajectories cve</c>: crimCV's cross-validation error for a range of group numbers.</summary>
-public sealed class CveVerb : IVerb
+public sealed class CveVerb : IReplicatedVerb
 {
+    private readonly ModelInputs _inputs = new("Random starts of the global search of each model on the data (10); the refits start from the data's solution, as crimCV's.");
+    private readonly Option<string> _groups = new("--groups", "-k") { Description = "Numbers of groups to cross-validate (each 1–50), e.g. 1-4 or 2,3.", DefaultValueFactory = _ => "1-4" };
+    private readonly Option<int> _folds = new("--folds") { Description = "0 (the default, crimCV's): leave one person out at a time; 2 or more: that many random folds.", DefaultValueFactory = _ => 0 };
+    private readonly Option<bool> _fullSearch = new("--full-search")
+    {
+        Description = "Also run the full random-start search on every refit, not only crimCV's run from the data's solution (about --starts times slower); "
+            + "cve.json counts the refits where it found a better optimum.",
+    };
+
+    private readonly Option<string> _output = new("--out", "-o") { Description = CliOutput.Help("Folder for cve.json and cve.csv/.parquet"), Required = true };
+
+    /// <inheritdoc />
+    public string Name => "cve";
+
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var inputs = new ModelInputs("Random starts of the global search of each model on the data (10); the refits start from the data's solution, as crimCV's.");
-        var groups = new Option<string>("--groups", "-k") { Description = "Numbers of groups to cross-validate (each 1–50), e.g. 1-4 or 2,3.", DefaultValueFactory = _ => "1-4" };
-        var folds = new Option<int>("--folds") { Description = "0 (the default, crimCV's): leave one person out at a time; 2 or more: that many random folds.", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--out", "-o") { Description = CliOutput.Help("Folder for cve.json and cve.csv/.parquet"), Required = true };
-
         var command = new Command(
-            "cve",
+            Name,
             "Cross-validation error of each model (crimCV's definition): refit without the held-out persons from the data's solution, predict each "
             + "held-out person's outcomes by the group means weighted by their posterior, and average the absolute errors over the observed person-times. "
             + "The lowest CVE is crimCV's choice of K.");
-        inputs.AddTo(command);
-        foreach (var option in new Option[] { groups, folds, output })
+        _inputs.AddTo(command);
+        foreach (var option in new Option[] { _groups, _folds, _fullSearch, _output })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => CliApp.Guard(context, () =>
-        {
-            var ks = ListOption.Range("--groups", parse.GetValue(groups)!);
-            GridChecks.Groups("--groups", ks);
-            var (family, order, fitOptions) = inputs.Check(parse, ks.Min());
-            var foldCount = parse.GetValue(folds);
-            if (foldCount is < 0 or 1)
-            {
-                throw new UsageException($"--folds: {foldCount.ToString(CultureInfo.InvariantCulture)} is out of range (expected 0 for leave-one-out, or 2 or more folds).");
-            }
-
-            var options = new CrossValidationOptions { Folds = foldCount, Seed = inputs.Seed(parse), Fit = fitOptions };
-            using var folder = CliOutput.Open(context, parse.GetValue(output)!);
-            var loaded = inputs.Load(parse, family);
-            var panel = loaded.Panel;
-            if (foldCount > panel.PersonCount)
-            {
-                throw new UsageException($"--folds: {foldCount} folds for {panel.PersonCount} persons (expected at most one fold per person).");
-            }
-
-            var prepared = PreparedPanel.Prepare(panel, family);
-            var rows = new List<CrossValidationRow>();
-            var fits = new List<TrajectoryFit>();
-            foreach (var k in ks)
-            {
-                var spec = inputs.Bound(parse, family, order, k, panel);
-                var fit = ConsoleProgress.Run(context, $"fitting K = {k}", _ => FitSettings.Fit(prepared, spec, fitOptions, fits));
-                fits.Add(fit);
-                var result = ReplicateProgressBar.Run(context, $"cross-validating K = {k}", progress => CrossValidation.Run(panel, fit, options, progress));
-                rows.Add(new CrossValidationRow(k, fit.LogLikelihood, fit.BicPersons, result));
-            }
-
-            InferenceJson.Write(folder.PathOf("cve.json"), rows, inputs.Input(parse)!, options);
-            TableWriter.WriteBoth(InferenceTables.CrossValidation(rows), folder.Staging, "cve");
-            folder.Publish();
-
-            var c = CultureInfo.InvariantCulture;
-            context.Out.WriteLine(options.Folds == 0 ? "leave-one-out cross-validation (crimCV's CVE)" : $"{options.Folds}-fold cross-validation");
-            context.Out.WriteLine("  K   log-likelihood   BIC (persons)        CVE       CVE2");
-            foreach (var r in rows)
-            {
-                context.Out.WriteLine(string.Create(c, $"{r.Groups,3} {r.LogLikelihood,16:F3} {r.BicPersons,15:F2} {r.Result.Cve,10:F5} {r.Result.Cve2,10:F5}"));
-            }
-
-            if (rows.Where(r => double.IsFinite(r.Result.Cve)).MinBy(r => r.Result.Cve) is { } best)
-            {
-                context.Out.WriteLine($"lowest CVE: K = {best.Groups}");
-            }
-
-            var failed = rows.Sum(r => r.Result.Failed);
-            if (failed > 0)
-            {
-                context.Error.WriteLine($"warning: {failed} refit(s) failed; their held-out persons are left out of the errors (cve.json: failed, persons_left_out).");
-            }
-
-            context.Out.WriteLine($"written to {folder.Target}");
-            return ExitCodes.Success;
-        }));
+        command.SetAction(parse => CliApp.Guard(context, () => Execute(parse, context)));
         return command;
+    }
+
+    /// <inheritdoc />
+    public IReplicatePlan Plan(ParseResult parse, string folder, int part)
+    {
+        var (ks, options) = Check(parse);
+        var loaded = Load(parse, folder);
+        var fits = Fits(parse, loaded, ks[..(part + 1)], options.Fit, CliContext.Silent(), (_, _) => { });
+        return CrossValidation.Plan(loaded.Panel, fits[part], options);
+    }
+
+    private (int[] Groups, CrossValidationOptions Options) Check(ParseResult parse)
+    {
+        var ks = ListOption.Range("--groups", parse.GetValue(_groups)!);
+        GridChecks.Groups("--groups", ks);
+        var (_, _, fitOptions) = _inputs.Check(parse, ks.Min());
+        var folds = parse.GetValue(_folds);
+        if (folds is < 0 or 1)
+        {
+            throw new UsageException($"--folds: {folds.ToString(CultureInfo.InvariantCulture)} is out of range (expected 0 for leave-one-out, or 2 or more folds).");
+        }
+
+        return (ks, new CrossValidationOptions { Folds = folds, Seed = _inputs.Seed(parse), FullSearch = parse.GetValue(_fullSearch), Fit = fitOptions });
+    }
+
+    private LoadedPanel Load(ParseResult parse, string folder)
+    {
+        var (family, _, _) = _inputs.Check(parse, 1);
+        var loaded = _inputs.Load(parse, family, folder);
+        var folds = parse.GetValue(_folds);
+        return folds > loaded.Panel.PersonCount
+            ? throw new UsageException($"--folds: {folds} folds for {loaded.Panel.PersonCount} persons (expected at most one fold per person).")
+            : loaded;
+    }
+
+    /// <summary>The models in order, each also started from the smaller ones' solutions; <paramref name="each"/> sees each fit as it is made.</summary>
+    private List<TrajectoryFit> Fits(ParseResult parse, LoadedPanel loaded, int[] ks, FitOptions options, CliContext context, Action<int, TrajectoryFit> each)
+    {
+        var (family, order, _) = _inputs.Check(parse, ks.Min());
+        var prepared = PreparedPanel.Prepare(loaded.Panel, family);
+        var fits = new List<TrajectoryFit>();
+        for (var i = 0; i < ks.Length; i++)
+        {
+            var spec = _inputs.Bound(parse, family, order, ks[i], loaded.Panel);
+            var fit = ConsoleProgress.Run(context, $"fitting K = {ks[i]}", _ => FitSettings.Fit(prepared, spec, options, fits));
+            fits.Add(fit);
+            each(i, fit);
+        }
+
+        return fits;
+    }
+
+    private int Execute(ParseResult parse, CliContext context)
+    {
+        var (ks, options) = Check(parse);
+        using var folder = CliOutput.Open(context, parse.GetValue(_output)!);
+        var loaded = Load(parse, Environment.CurrentDirectory);
+        using var cluster = ClusterOption.Connect(_inputs.Cluster, parse);
+        var rows = new List<CrossValidationRow>();
+        Fits(parse, loaded, ks, options.Fit, context, (i, fit) =>
+        {
+            var part = options with { Runner = cluster?.For(i) };
+            var result = ReplicateProgressBar.Run(context, $"cross-validating K = {ks[i]}", progress => CrossValidation.Run(loaded.Panel, fit, part, progress));
+            rows.Add(new CrossValidationRow(ks[i], fit.LogLikelihood, fit.BicPersons, result));
+        });
+
+        InferenceJson.Write(folder.PathOf("cve.json"), rows, _inputs.Input(parse)!, options);
+        TableWriter.WriteBoth(InferenceTables.CrossValidation(rows), folder.Staging, "cve");
+        folder.Publish();
+
+        var c = CultureInfo.InvariantCulture;
+        context.Out.WriteLine(options.Folds == 0 ? "leave-one-out cross-validation (crimCV's CVE)" : $"{options.Folds}-fold cross-validation");
+        context.Out.WriteLine("  K   log-likelihood   BIC (persons)        CVE       CVE2");
+        foreach (var r in rows)
+        {
+            context.Out.WriteLine(string.Create(c, $"{r.Groups,3} {r.LogLikelihood,16:F3} {r.BicPersons,15:F2} {r.Result.Cve,10:F5} {r.Result.Cve2,10:F5}"));
+        }
+
+        if (rows.Where(r => double.IsFinite(r.Result.Cve)).MinBy(r => r.Result.Cve) is { } best)
+        {
+            context.Out.WriteLine($"lowest CVE: K = {best.Groups}");
+        }
+
+        var failed = rows.Sum(r => r.Result.Failed);
+        if (failed > 0)
+        {
+            context.Error.WriteLine($"warning: {failed} refit(s) failed; their held-out persons are left out of the errors (cve.json: failed, persons_left_out).");
+        }
+
+        ClusterOption.Report(context, cluster);
+        context.Out.WriteLine($"written to {folder.Target}");
+        return ExitCodes.Success;
     }
 }

@@ -3,6 +3,7 @@ using Trajectories.Core.Estimation;
 using Trajectories.Core.Families;
 using Trajectories.Core.Panels;
 using Trajectories.Registers.Panels;
+using Trajectories.Reporting.Fits;
 
 namespace Trajectories.Cli.Verbs;
 
@@ -24,6 +25,7 @@ internal sealed class ModelInputs
     private readonly Option<string?> _exposure = new("--exposure") { Description = "Wide CSV of time at risk in (0,1], same shape as a wide INPUT; count families (poisson, zip, nb) only." };
     private readonly Option<int> _starts;
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of the start scheme and of the replicates (same seed, same result, whatever the thread count).", DefaultValueFactory = _ => 1 };
+    private readonly Option<string?> _cluster = ClusterOption.Create();
     private readonly Option<int> _threads = new("--threads") { Description = "Worker threads (0 = all cores); replicates run in parallel, one per thread. Results do not depend on it.", DefaultValueFactory = _ => 0 };
 
     /// <summary>The options, with <paramref name="startsHelp"/> for --starts (default 10); INPUT may be left out when <paramref name="inputHelp"/> says what then.</summary>
@@ -41,7 +43,7 @@ internal sealed class ModelInputs
     public void AddTo(Command command)
     {
         command.Arguments.Add(_input);
-        foreach (var option in new Option[] { _family, _order, _iorder, _min, _max, _risk, _tcov, _exposure, _starts, _seed, _threads })
+        foreach (var option in new Option[] { _family, _order, _iorder, _min, _max, _risk, _tcov, _exposure, _starts, _seed, _threads, _cluster })
         {
             command.Options.Add(option);
         }
@@ -50,6 +52,7 @@ internal sealed class ModelInputs
     /// <summary>Checks the options that need no file (exit 2), returning the family, the single order and the fit settings.</summary>
     public (ITrajectoryFamily Family, int Order, FitOptions Options) Check(ParseResult parse, int smallestGroups)
     {
+        Cluster = ClusterOption.Parse(parse.GetValue(_cluster));
         ArgumentNullException.ThrowIfNull(parse);
         var family = FamilyOptions.Create(parse.GetValue(_family)!, parse.GetValue(_min), parse.GetValue(_max));
         FamilyOptions.CheckExposure(family, parse.GetValue(_exposure));
@@ -79,16 +82,31 @@ internal sealed class ModelInputs
         return FamilyOptions.Specification(family, groups, [order], iorder);
     }
 
-    /// <summary>Reads INPUT and its covariate files; the model is then bound to the covariates read.</summary>
-    public LoadedPanel Load(ParseResult parse, ITrajectoryFamily family)
+    /// <summary>The --cluster of the last <see cref="Check"/>, or null for local threads.</summary>
+    public ClusterTarget? Cluster { get; private set; }
+
+    /// <summary>
+    /// Reads INPUT and its covariate files, relative paths against <paramref name="folder"/> (the working folder; a
+    /// cluster worker passes the coordinator's); the model is then bound to the covariates read.
+    /// </summary>
+    public LoadedPanel Load(ParseResult parse, ITrajectoryFamily family, string folder)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return FamilyOptions.Load(parse.GetValue(_input)!, parse.GetValue(_exposure), family, parse.GetValue(_risk), parse.GetValue(_tcov), null).Loaded;
+        string? Full(string? path) => path is null ? null : Path.GetFullPath(path, folder);
+        return FamilyOptions.Load(Full(parse.GetValue(_input))!, Full(parse.GetValue(_exposure)), family, Full(parse.GetValue(_risk)), Full(parse.GetValue(_tcov)), null).Loaded;
     }
 
     /// <summary>The model of <paramref name="groups"/> groups bound to the loaded covariates.</summary>
     public ModelSpecification Bound(ParseResult parse, ITrajectoryFamily family, int order, int groups, CountPanel panel) =>
         FamilyOptions.Bind(Specification(parse, family, order, groups), panel);
+
+    /// <summary>What a fit ran on, for model.json: INPUT as given.</summary>
+    public FitProvenance Provenance(ParseResult parse, LoadedPanel loaded, FitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(options);
+        return new FitProvenance(Input(parse)!, InputLoading.FormatText(loaded.Format), Exposure(parse), loaded.DroppedPersons, options.Seed);
+    }
 
     /// <summary>The seed option's value.</summary>
     public int Seed(ParseResult parse) => parse.GetValue(_seed);

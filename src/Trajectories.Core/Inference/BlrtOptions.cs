@@ -36,6 +36,9 @@ public sealed record BlrtOptions
     /// <summary>How each replicate's models are fitted (starts, tolerances); its threads are the replicates run at once, each fit on one.</summary>
     public FitOptions Fit { get; init; } = new() { Starts = 10 };
 
+    /// <summary>Where the replicates run (null: on <see cref="FitOptions.Threads"/> local threads); the results do not depend on it.</summary>
+    public IReplicateRunner? Runner { get; init; }
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public void Validate()

@@ -23,16 +23,20 @@ public static class Bootstrap
         options ??= new BootstrapOptions();
         options.Validate();
         var layout = Layout(reference);
-        var profile = LabelAlignment.Profile(reference);
+        var plan = Plan(panel, reference, options);
+        var runner = options.Runner ?? new LocalReplicates(options.Fit.EffectiveThreads);
         var samples = new Sample[options.Replicates];
-        var threads = options.Fit.EffectiveThreads;
         var done = 0;
-        var batch = Math.Max(threads, 8);
+        var batch = Math.Max(options.Fit.EffectiveThreads, 8);
         while (done < samples.Length)
         {
             var count = Math.Min(batch, samples.Length - done);
-            var results = Replicates.Map(done, count, threads, r => Replicate(panel, reference, profile, layout, options, r), cancellation);
-            results.CopyTo(samples, done);
+            var records = runner.Run(plan, done, count, cancellation);
+            for (var k = 0; k < count; k++)
+            {
+                samples[done + k] = Sample.Decode(records[k]);
+            }
+
             done += count;
             progress?.Report(new ReplicateProgress(done, samples.Length));
         }
@@ -67,6 +71,19 @@ public static class Bootstrap
             Intervals = intervals,
             Options = options,
         };
+    }
+
+    /// <summary>
+    /// The bootstrap's samples as a plan (<see cref="IReplicatePlan"/>): sample r's record is its aligned values, or why
+    /// it has none. What a cluster worker rebuilds to run its share of the samples.
+    /// </summary>
+    public static IReplicatePlan Plan(CountPanel panel, TrajectoryFit reference, BootstrapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(options);
+        var layout = Layout(reference);
+        var profile = LabelAlignment.Profile(reference);
+        return new ReplicatePlan(r => Replicate(panel, reference, profile, layout, options, r).Encode());
     }
 
     /// <summary>The quantities bootstrapped, in the order of a sample's values: shares, trajectories, coefficients, second coefficients.</summary>
@@ -222,5 +239,12 @@ public static class Bootstrap
         return Math.Sqrt(sum / (values.Length - 1));
     }
 
-    private sealed record Sample(double[]? Values, bool Unmatched, bool Failed, bool OtherOptimum);
+    private sealed record Sample(double[]? Values, bool Unmatched, bool Failed, bool OtherOptimum)
+    {
+        /// <summary>[status (0 used, 1 unmatched, 2 failed), other optimum (0/1), values…].</summary>
+        public double[] Encode() => [Failed ? 2 : Unmatched ? 1 : 0, OtherOptimum ? 1 : 0, .. Values ?? []];
+
+        public static Sample Decode(double[] record) =>
+            new(record[0] == 0 ? record[2..] : null, record[0] == 1, record[0] == 2, record[1] == 1);
+    }
 }

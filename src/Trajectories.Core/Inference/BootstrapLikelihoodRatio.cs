@@ -32,21 +32,21 @@ public static class BootstrapLikelihoodRatio
         }
 
         var observed = 2 * (larger.LogLikelihood - smaller.LogLikelihood);
-        var generator = new FittedModel(smaller, panel);
+        var plan = Plan(panel, smaller, larger, options);
+        var runner = options.Runner ?? new LocalReplicates(options.Fit.EffectiveThreads);
         var statistics = new List<double>();
         var failed = 0;
         BlrtStop stop;
-        var threads = options.Fit.EffectiveThreads;
         while (true)
         {
             var done = statistics.Count + failed;
             var batch = Math.Min(options.Batch, options.MaxReplicates - done);
-            var results = Replicates.Map(done, batch, threads, r => Replicate(generator, smaller, larger.Model, options, r), cancellation);
-            foreach (var lr in results)
+            foreach (var record in runner.Run(plan, done, batch, cancellation))
             {
-                if (lr is { } value)
+                // A replicate's record is its ratio, or empty when a model could not be fitted to it.
+                if (record.Length == 1)
                 {
-                    statistics.Add(value);
+                    statistics.Add(record[0]);
                 }
                 else
                 {
@@ -63,6 +63,17 @@ public static class BootstrapLikelihoodRatio
         }
 
         return BlrtResult.From(smaller, larger, observed, statistics, failed, stop, options);
+    }
+
+    /// <summary>
+    /// The test's replicates as a plan (<see cref="IReplicatePlan"/>): replicate r's record is its likelihood ratio, or
+    /// empty when a model could not be fitted to it. What a cluster worker rebuilds to run its share of the replicates.
+    /// </summary>
+    public static IReplicatePlan Plan(CountPanel panel, TrajectoryFit smaller, TrajectoryFit larger, BlrtOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var generator = new FittedModel(smaller, panel);
+        return new ReplicatePlan(r => Replicate(generator, smaller, larger.Model, options, r) is { } lr ? [lr] : []);
     }
 
     /// <summary>The likelihood ratio of replicate <paramref name="index"/>, or null when a model could not be fitted to it.</summary>

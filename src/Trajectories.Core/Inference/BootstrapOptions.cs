@@ -25,6 +25,9 @@ public sealed record BootstrapOptions
     /// <summary>How each sample is fitted; its threads are the samples fitted at once, each fit on one.</summary>
     public FitOptions Fit { get; init; } = new();
 
+    /// <summary>Where the replicates run (null: on <see cref="FitOptions.Threads"/> local threads); the results do not depend on it.</summary>
+    public IReplicateRunner? Runner { get; init; }
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public void Validate()

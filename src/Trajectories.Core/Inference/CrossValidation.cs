@@ -32,15 +32,20 @@ public static class CrossValidation
         options ??= new CrossValidationOptions();
         options.Validate(panel.PersonCount);
         var folds = Folds(panel, options);
-        var threads = options.Fit.EffectiveThreads;
+        var plan = Plan(panel, reference, options, folds);
+        var runner = options.Runner ?? new LocalReplicates(options.Fit.EffectiveThreads);
         var parts = new Part[folds.Count];
         var done = 0;
-        var batch = Math.Max(threads, 16);
+        var batch = Math.Max(options.Fit.EffectiveThreads, 16);
         while (done < parts.Length)
         {
             var count = Math.Min(batch, parts.Length - done);
-            var results = Replicates.Map(done, count, threads, f => Fold(panel, reference, folds[f], options), cancellation);
-            results.CopyTo(parts, done);
+            var records = runner.Run(plan, done, count, cancellation);
+            for (var k = 0; k < count; k++)
+            {
+                parts[done + k] = Part.Decode(records[k]);
+            }
+
             done += count;
             progress?.Report(new ReplicateProgress(done, parts.Length));
         }
@@ -48,6 +53,7 @@ public static class CrossValidation
         // Summed in fold order, so the totals do not depend on scheduling.
         double absolute = 0, squared = 0, logLikelihood = 0, observations = 0, persons = 0;
         var failed = 0;
+        var other = 0;
         var failedPersons = 0.0;
         foreach (var part in parts)
         {
@@ -58,6 +64,7 @@ public static class CrossValidation
                 continue;
             }
 
+            other += part.OtherOptimum ? 1 : 0;
             absolute += part.Absolute;
             squared += part.Squared;
             logLikelihood += part.LogLikelihood;
@@ -71,6 +78,7 @@ public static class CrossValidation
             Folds = options.Folds == 0 ? panel.PersonCount : options.Folds,
             Refits = parts.Length,
             Failed = failed,
+            OtherOptimum = other,
             PersonsLeftOut = (int)failedPersons,
             Persons = (int)persons,
             Observations = (int)observations,
@@ -80,6 +88,21 @@ public static class CrossValidation
             Options = options,
         };
     }
+
+    /// <summary>
+    /// The cross-validation's folds as a plan (<see cref="IReplicatePlan"/>): fold r's record is its error sums. What a
+    /// cluster worker rebuilds to run its share of the folds.
+    /// </summary>
+    public static IReplicatePlan Plan(CountPanel panel, TrajectoryFit reference, CrossValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(panel.PersonCount);
+        return Plan(panel, reference, options, Folds(panel, options));
+    }
+
+    private static ReplicatePlan Plan(CountPanel panel, TrajectoryFit reference, CrossValidationOptions options, List<Holdout> folds) =>
+        new(f => Fold(panel, reference, folds[f], options).Encode());
 
     /// <summary>
     /// The held-out sets: for leave-one-out one per distinct series (its first person stands for all, weighted by their
@@ -129,14 +152,24 @@ public static class CrossValidation
         var training = Enumerable.Range(0, panel.PersonCount).Where(i => !held.Contains(i)).ToArray();
         var persons = holdout.Persons.Length * (double)holdout.Weight;
         TrajectoryFit fit;
+        var other = false;
         try
         {
             var prepared = PreparedPanel.Prepare(PanelSample.Subset(panel, training), reference.Model.Family);
-            fit = TrajectoryEstimator.Refit(prepared, reference, options.Fit with { Threads = 1 });
+            var fitOptions = options.Fit with { Threads = 1, Seed = Replicates.Seed(options.Seed, holdout.Persons[0]) };
+            fit = TrajectoryEstimator.Refit(prepared, reference, fitOptions);
+            if (options.FullSearch)
+            {
+                var searched = TrajectoryEstimator.Fit(prepared, reference.Model, fitOptions);
+                if (searched.LogLikelihood > fit.LogLikelihood + 1e-6)
+                {
+                    (fit, other) = (searched, true);
+                }
+            }
         }
         catch (ModelSpecificationException)
         {
-            return new Part(0, 0, 0, 0, persons, true);
+            return new Part(0, 0, 0, 0, persons, true, false);
         }
 
         var model = new FittedModel(fit, panel);
@@ -167,10 +200,15 @@ public static class CrossValidation
         }
 
         var w = holdout.Weight;
-        return new Part(w * absolute, w * squared, w * logLikelihood, w * observations, persons, false);
+        return new Part(w * absolute, w * squared, w * logLikelihood, w * observations, persons, false, other);
     }
 
     private sealed record Holdout(int[] Persons, int Weight);
 
-    private sealed record Part(double Absolute, double Squared, double LogLikelihood, double Observations, double Persons, bool Failed);
+    private sealed record Part(double Absolute, double Squared, double LogLikelihood, double Observations, double Persons, bool Failed, bool OtherOptimum)
+    {
+        public double[] Encode() => [Absolute, Squared, LogLikelihood, Observations, Persons, Failed ? 1 : 0, OtherOptimum ? 1 : 0];
+
+        public static Part Decode(double[] r) => new(r[0], r[1], r[2], r[3], r[4], r[5] == 1, r[6] == 1);
+    }
 }

@@ -11,8 +11,18 @@ public sealed record CrossValidationOptions
     /// <summary>Seed of the random partition into folds (unused for leave-one-out).</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Whether each refit also gets the full random-start search, beside the run from the full-data solution (crimCV's
+    /// refit, the default). Removing a person can move the likelihood's best optimum away from the full data's basin;
+    /// the local refit then stays in a lower one. About <see cref="FitOptions.Starts"/> times the cost.
+    /// </summary>
+    public bool FullSearch { get; init; }
+
     /// <summary>How each refit runs (tolerances); its threads are the folds refitted at once, each on one.</summary>
     public FitOptions Fit { get; init; } = new();
+
+    /// <summary>Where the replicates run (null: on <see cref="FitOptions.Threads"/> local threads); the results do not depend on it.</summary>
+    public IReplicateRunner? Runner { get; init; }
 
     /// <summary>Checks the settings for a panel of <paramref name="persons"/> persons.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The folds are neither 0 nor 2 to the number of persons.</exception>
@@ -39,6 +49,9 @@ public sealed record CrossValidationResult
 
     /// <summary>Refits that failed; their held-out persons are left out of the errors (crimCV's <c>errcnt</c>).</summary>
     public required int Failed { get; init; }
+
+    /// <summary>With <see cref="CrossValidationOptions.FullSearch"/>: refits where the search beat the run from the full-data solution.</summary>
+    public required int OtherOptimum { get; init; }
 
     /// <summary>Persons left out of the errors because their refit failed.</summary>
     public required int PersonsLeftOut { get; init; }

@@ -20,14 +20,21 @@ public static class EstimatorStudy
         ArgumentNullException.ThrowIfNull(truth);
         options ??= new StudyOptions();
         options.Validate();
+        var plan = Plan(truth, options);
+        var runner = options.Runner ?? new LocalReplicates(options.Fit.EffectiveThreads);
         var outcomes = new Outcome[options.Replicates];
-        var threads = options.Fit.EffectiveThreads;
         var done = 0;
-        var batch = Math.Max(threads, 8);
+        var batch = Math.Max(options.Fit.EffectiveThreads, 8);
+        var size = truth.Shares.Count + truth.Beta.Sum(b => b.Length);
         while (done < outcomes.Length)
         {
             var count = Math.Min(batch, outcomes.Length - done);
-            Replicates.Map(done, count, threads, r => Replicate(truth, options, r), cancellation).CopyTo(outcomes, done);
+            var records = runner.Run(plan, done, count, cancellation);
+            for (var j = 0; j < count; j++)
+            {
+                outcomes[done + j] = Outcome.Decode(records[j], size);
+            }
+
             done += count;
             progress?.Report(new ReplicateProgress(done, outcomes.Length));
         }
@@ -70,6 +77,17 @@ public static class EstimatorStudy
             Selected = selected,
             Options = options,
         };
+    }
+
+    /// <summary>
+    /// The study's data sets as a plan (<see cref="IReplicatePlan"/>): data set r's record is its aligned estimates and
+    /// standard errors and its chosen K. What a cluster worker rebuilds to run its share of the data sets.
+    /// </summary>
+    public static IReplicatePlan Plan(StudyTruth truth, StudyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(options);
+        return new ReplicatePlan(r => Replicate(truth, options, r).Encode());
     }
 
     /// <summary>The planted parameters in the order of each replicate's estimates: shares, then each group's coefficients.</summary>
@@ -171,5 +189,18 @@ public static class EstimatorStudy
     private static bool Same(ModelSpecification a, ModelSpecification b) =>
         a.Groups == b.Groups && a.Orders.SequenceEqual(b.Orders) && a.InflationOrders.SequenceEqual(b.InflationOrders);
 
-    private sealed record Outcome(double[]? Estimates, double?[]? Errors, bool Unmatched, bool Failed, bool Converged, int? Selected);
+    private sealed record Outcome(double[]? Estimates, double?[]? Errors, bool Unmatched, bool Failed, bool Converged, int? Selected)
+    {
+        /// <summary>[status (0 used, 1 unmatched, 2 failed), converged (0/1), chosen K (0 none), estimates…, standard errors… (NaN for none)].</summary>
+        public double[] Encode() =>
+            [Failed ? 2 : Unmatched ? 1 : 0, Converged ? 1 : 0, Selected ?? 0, .. Estimates ?? [], .. (Errors ?? []).Select(e => e ?? double.NaN)];
+
+        public static Outcome Decode(double[] r, int size) => new(
+            r[0] == 0 ? r[3..(3 + size)] : null,
+            r[0] == 0 ? r[(3 + size)..].Select(e => double.IsNaN(e) ? (double?)null : e).ToArray() : null,
+            r[0] == 1,
+            r[0] == 2,
+            r[1] == 1,
+            r[2] == 0 ? null : (int)r[2]);
+    }
 }

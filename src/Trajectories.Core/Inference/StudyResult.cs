@@ -17,6 +17,9 @@ public sealed record StudyOptions
     /// <summary>How each data set is fitted; its threads are the data sets fitted at once, each fit on one.</summary>
     public FitOptions Fit { get; init; } = new() { Starts = 10 };
 
+    /// <summary>Where the replicates run (null: on <see cref="FitOptions.Threads"/> local threads); the results do not depend on it.</summary>
+    public IReplicateRunner? Runner { get; init; }
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than 2 data sets, or a number of groups below 1.</exception>
     public void Validate()

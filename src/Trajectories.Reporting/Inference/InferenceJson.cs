@@ -85,6 +85,7 @@ public static class InferenceJson
             writer.WriteString("scheme", options.Folds == 0 ? "leave_one_out" : "k_fold");
             writer.WriteNumber("folds", options.Folds);
             writer.WriteNumber("seed", options.Seed);
+            writer.WriteBoolean("full_search", options.FullSearch);
             writer.WriteString("definition", "crimCV: mean |y − Σ_g p(g | y_i; ψ₋ᵢ) μ_g(t; ψ₋ᵢ)| over observed person-times, ψ₋ᵢ refitted without the held-out persons from the full-data solution");
             var best = rows.Where(r => double.IsFinite(r.Result.Cve)).MinBy(r => r.Result.Cve);
             if (best is null)
@@ -109,6 +110,7 @@ public static class InferenceJson
                 JsonNumbers.Number(writer, "lcv", r.Result.Lcv);
                 writer.WriteNumber("refits", r.Result.Refits);
                 writer.WriteNumber("failed", r.Result.Failed);
+                writer.WriteNumber("other_optimum", r.Result.OtherOptimum);
                 writer.WriteNumber("persons_left_out", r.Result.PersonsLeftOut);
                 writer.WriteEndObject();
             }

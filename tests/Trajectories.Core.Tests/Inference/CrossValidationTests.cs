@@ -8,7 +8,7 @@ namespace Trajectories.Core.Tests.Inference;
 /// <summary>
 /// Cross-validation error: leave-one-out by distinct series equals leaving out each person in turn, K folds partition
 /// the persons, and results do not depend on threads. The Toronto value against crimCV's definition computed in R is in
-/// <c>CrossValidationReferenceTests</c>.
+/// <see cref="CrossValidationReferenceTests"/>.
 /// </summary>
 public sealed class CrossValidationTests
 {
