@@ -37,6 +37,9 @@ public sealed class ClusterReplicates : IReplicateRunner, IDisposable
     /// <summary>Batches re-sent after a failure so far.</summary>
     public int Retries => _retries;
 
+    /// <summary>Batches sent at once: enough to keep a large cluster busy; workers queue what they cannot start yet.</summary>
+    public int Width { get; init; } = 256;
+
     /// <summary>Replicates per grain call (default 1: the finest balance, and a dead worker loses the least).</summary>
     public int BatchSize { get; init; } = 1;
 
@@ -188,6 +191,8 @@ public sealed class ClusterReplicates : IReplicateRunner, IDisposable
 
     private sealed class PartRunner(ClusterReplicates owner, ReplicateJob job) : IReplicateRunner
     {
+        public int Width => owner.Width;
+
         public IReadOnlyList<double[]> Run(IReplicatePlan plan, int first, int count, CancellationToken cancellation) =>
             owner.RunAsync(job, first, count, cancellation).GetAwaiter().GetResult();
     }

@@ -25,21 +25,7 @@ public static class Bootstrap
         var layout = Layout(reference);
         var plan = Plan(panel, reference, options);
         var runner = options.Runner ?? new LocalReplicates(options.Fit.EffectiveThreads);
-        var samples = new Sample[options.Replicates];
-        var done = 0;
-        var batch = Math.Max(options.Fit.EffectiveThreads, 8);
-        while (done < samples.Length)
-        {
-            var count = Math.Min(batch, samples.Length - done);
-            var records = runner.Run(plan, done, count, cancellation);
-            for (var k = 0; k < count; k++)
-            {
-                samples[done + k] = Sample.Decode(records[k]);
-            }
-
-            done += count;
-            progress?.Report(new ReplicateProgress(done, samples.Length));
-        }
+        var samples = Replicates.RunAll(runner, plan, options.Replicates, Sample.Decode, progress, cancellation);
 
         var used = samples.Where(s => s.Values is not null).ToList();
         var alpha = 1 - options.Level;

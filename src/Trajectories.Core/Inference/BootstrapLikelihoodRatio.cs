@@ -36,34 +36,43 @@ public static class BootstrapLikelihoodRatio
         var runner = options.Runner ?? new LocalReplicates(options.Fit.EffectiveThreads);
         var statistics = new List<double>();
         var failed = 0;
-        BlrtStop stop;
-        while (true)
-        {
-            var done = statistics.Count + failed;
-            var batch = Math.Min(options.Batch, options.MaxReplicates - done);
-            foreach (var record in runner.Run(plan, done, batch, cancellation))
-            {
-                // A replicate's record is its ratio, or empty when a model could not be fitted to it.
-                if (record.Length == 1)
-                {
-                    statistics.Add(record[0]);
-                }
-                else
-                {
-                    failed++;
-                }
-            }
+        BlrtStop? stop = null;
 
-            progress?.Report(new ReplicateProgress(statistics.Count + failed, options.MaxReplicates));
-            if (Stopping(statistics, failed, observed, options) is { } rule)
+        // Ask for as many whole batches as the runner can run at once (one batch on local threads, up to five on a
+        // cluster, which then computes a few replicates past the stop), then apply the stopping rule batch by batch in
+        // index order, dropping replicates past the stop: the replicates used, and so the result, are those of a
+        // batch-at-a-time run.
+        var ahead = Math.Clamp(runner.Width / options.Batch, 1, 5) * options.Batch;
+        var records = new List<double[]>();
+        while (stop is null)
+        {
+            var asked = records.Count;
+            records.AddRange(runner.Run(plan, asked, Math.Min(ahead, options.MaxReplicates - asked), cancellation));
+            for (var batchEnd = NextBoundary(statistics.Count + failed, options); stop is null && batchEnd <= records.Count; batchEnd = NextBoundary(batchEnd, options))
             {
-                stop = rule;
-                break;
+                for (var r = statistics.Count + failed; r < batchEnd; r++)
+                {
+                    // A replicate's record is its ratio, or empty when a model could not be fitted to it.
+                    if (records[r].Length == 1)
+                    {
+                        statistics.Add(records[r][0]);
+                    }
+                    else
+                    {
+                        failed++;
+                    }
+                }
+
+                progress?.Report(new ReplicateProgress(batchEnd, options.MaxReplicates));
+                stop = Stopping(statistics, failed, observed, options);
             }
         }
 
-        return BlrtResult.From(smaller, larger, observed, statistics, failed, stop, options);
+        return BlrtResult.From(smaller, larger, observed, statistics, failed, stop.Value, options);
     }
+
+    /// <summary>The end of the batch after <paramref name="done"/> replicates (the last may be short, at the maximum).</summary>
+    private static int NextBoundary(int done, BlrtOptions options) => Math.Min(done + options.Batch, options.MaxReplicates);
 
     /// <summary>
     /// The test's replicates as a plan (<see cref="IReplicatePlan"/>): replicate r's record is its likelihood ratio, or

@@ -34,21 +34,7 @@ public static class CrossValidation
         var folds = Folds(panel, options);
         var plan = Plan(panel, reference, options, folds);
         var runner = options.Runner ?? new LocalReplicates(options.Fit.EffectiveThreads);
-        var parts = new Part[folds.Count];
-        var done = 0;
-        var batch = Math.Max(options.Fit.EffectiveThreads, 16);
-        while (done < parts.Length)
-        {
-            var count = Math.Min(batch, parts.Length - done);
-            var records = runner.Run(plan, done, count, cancellation);
-            for (var k = 0; k < count; k++)
-            {
-                parts[done + k] = Part.Decode(records[k]);
-            }
-
-            done += count;
-            progress?.Report(new ReplicateProgress(done, parts.Length));
-        }
+        var parts = Replicates.RunAll(runner, plan, folds.Count, Part.Decode, progress, cancellation);
 
         // Summed in fold order, so the totals do not depend on scheduling.
         double absolute = 0, squared = 0, logLikelihood = 0, observations = 0, persons = 0;

@@ -21,23 +21,9 @@ public static class EstimatorStudy
         options ??= new StudyOptions();
         options.Validate();
         var plan = Plan(truth, options);
-        var runner = options.Runner ?? new LocalReplicates(options.Fit.EffectiveThreads);
-        var outcomes = new Outcome[options.Replicates];
-        var done = 0;
-        var batch = Math.Max(options.Fit.EffectiveThreads, 8);
         var size = truth.Shares.Count + truth.Beta.Sum(b => b.Length);
-        while (done < outcomes.Length)
-        {
-            var count = Math.Min(batch, outcomes.Length - done);
-            var records = runner.Run(plan, done, count, cancellation);
-            for (var j = 0; j < count; j++)
-            {
-                outcomes[done + j] = Outcome.Decode(records[j], size);
-            }
-
-            done += count;
-            progress?.Report(new ReplicateProgress(done, outcomes.Length));
-        }
+        var runner = options.Runner ?? new LocalReplicates(options.Fit.EffectiveThreads);
+        var outcomes = Replicates.RunAll(runner, plan, options.Replicates, r => Outcome.Decode(r, size), progress, cancellation);
 
         var used = outcomes.Where(o => o.Estimates is not null).ToList();
         var parameters = new List<StudyParameter>();

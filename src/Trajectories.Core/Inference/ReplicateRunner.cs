@@ -19,6 +19,12 @@ public interface IReplicatePlan
 /// </summary>
 public interface IReplicateRunner
 {
+    /// <summary>
+    /// How many replicates are worth asking for at once (local threads; a cluster's batches in flight). Results never
+    /// depend on it: it only sets how far ahead the methods ask.
+    /// </summary>
+    int Width { get; }
+
     /// <summary>Runs replicates <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 of <paramref name="plan"/>.</summary>
     IReadOnlyList<double[]> Run(IReplicatePlan plan, int first, int count, CancellationToken cancellation);
 }
@@ -29,6 +35,9 @@ public sealed class LocalReplicates(int threads) : IReplicateRunner
 {
     /// <summary>Replicates run at once.</summary>
     public int Threads { get; } = Math.Max(1, threads);
+
+    /// <inheritdoc />
+    public int Width => Threads;
 
     /// <inheritdoc />
     public IReadOnlyList<double[]> Run(IReplicatePlan plan, int first, int count, CancellationToken cancellation)

@@ -35,4 +35,32 @@ public static class Replicates
             k => results[k] = job(first + k));
         return results;
     }
+
+    /// <summary>
+    /// Runs all <paramref name="count"/> replicates of <paramref name="plan"/> on <paramref name="runner"/>, in chunks of
+    /// its width (at least 8, so progress moves), decoding each record in index order.
+    /// </summary>
+    public static T[] RunAll<T>(
+        IReplicateRunner runner, IReplicatePlan plan, int count, Func<double[], T> decode,
+        IProgress<ReplicateProgress>? progress, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(decode);
+        var results = new T[count];
+        var chunk = Math.Max(runner.Width, 8);
+        for (var done = 0; done < count;)
+        {
+            var size = Math.Min(chunk, count - done);
+            var records = runner.Run(plan, done, size, cancellation);
+            for (var k = 0; k < size; k++)
+            {
+                results[done + k] = decode(records[k]);
+            }
+
+            done += size;
+            progress?.Report(new ReplicateProgress(done, count));
+        }
+
+        return results;
+    }
 }

@@ -54,6 +54,21 @@ public sealed class BlrtTests
     }
 
     [Fact]
+    public void ARunnerThatAsksFarAheadUsesTheSameReplicates()
+    {
+        // A cluster asks for several batches at once; the stopping rule must still see them batch by batch.
+        var panel = Data(2, 150, 12);
+        var (two, three) = (Fit(panel, 2), Fit(panel, 3));
+        var options = new BlrtOptions { Fit = Quick, MaxReplicates = 200, Seed = 3 };
+        var local = BootstrapLikelihoodRatio.Test(panel, two, three, options);
+        var wide = new WideRunner();
+        var ahead = BootstrapLikelihoodRatio.Test(panel, two, three, options with { Runner = wide });
+        Assert.Equal(local.ReplicateStatistics, ahead.ReplicateStatistics);
+        Assert.Equal((local.Stop, local.PValue, local.Failed), (ahead.Stop, ahead.PValue, ahead.Failed));
+        Assert.True(wide.Asked > local.Replicates + local.Failed, $"asked {wide.Asked}, used {local.Replicates}");
+    }
+
+    [Fact]
     public void RefusesALargerModelWithoutMoreGroupsAndBadSettings()
     {
         var panel = Data(2, 100, 8);
@@ -92,6 +107,20 @@ public sealed class BlrtTests
 
         // Poisson within groups plus the mixture's between-group spread bounds the variance by a small factor.
         Assert.True(Math.Abs(draw.Values.Sum() - expected) < 4 * Math.Sqrt(3 * variance), $"{draw.Values.Sum()} against {expected}");
+    }
+
+    /// <summary>A runner as wide as a cluster, running replicates one after another here.</summary>
+    private sealed class WideRunner : IReplicateRunner
+    {
+        public int Width => 45;
+
+        public int Asked { get; private set; }
+
+        public IReadOnlyList<double[]> Run(IReplicatePlan plan, int first, int count, CancellationToken cancellation)
+        {
+            Asked += count;
+            return Enumerable.Range(first, count).Select(plan.Run).ToArray();
+        }
     }
 
     internal static CountPanel Data(int groups, int persons, int seed) =>
