@@ -96,6 +96,28 @@ public sealed class ClusterTests : IClassFixture<ClusterTests.LocalCluster>, IDi
         Assert.Contains(expected, error);
     }
 
+    [Theory]
+    [InlineData("--port", "0", "--port")]
+    [InlineData("--gateway-port", "70000", "--gateway-port")]
+    [InlineData("--primary", "nowhere", "--primary")]
+    [InlineData("--address", "not-an-ip", "--address")]
+    [InlineData("--membership", "postgres://db", "--membership")]
+    [InlineData("--threads", "-1", "--threads")]
+    public void AWorkerWithBadSettingsIsExit2BeforeStarting(string option, string value, string named)
+    {
+        var (code, _, error) = CliRunner.Run("worker", option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(named, error);
+    }
+
+    [Fact]
+    public void AWorkerWhoseGatewayIsItsSiloPortIsRefused()
+    {
+        var (code, _, error) = CliRunner.Run("worker", "--port", "31000", "--gateway-port", "31000");
+        Assert.Equal(2, code);
+        Assert.Contains("--gateway-port: it must differ from --port", error);
+    }
+
     /// <summary>Three `trajectories worker` processes: the first the primary, the others joined to it.</summary>
     public sealed class LocalCluster : IDisposable
     {

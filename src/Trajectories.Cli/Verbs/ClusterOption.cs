@@ -20,8 +20,8 @@ internal static class ClusterOption
             + "path. Results are the same bits as a local run; a worker that dies has its replicates re-run elsewhere.",
     };
 
-    /// <summary>Parses the option (exit 2 on a malformed value), before anything is read.</summary>
-    public static ClusterTarget? Parse(string? value)
+    /// <summary>Parses the option named <paramref name="option"/> (exit 2 on a malformed value, naming it), before anything is read.</summary>
+    public static ClusterTarget? Parse(string option, string? value)
     {
         if (value is null)
         {
@@ -34,7 +34,7 @@ internal static class ClusterOption
             var colon = rest.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || colon == rest.Length - 1)
             {
-                throw new UsageException($"--cluster: '{value}' is not adonet:INVARIANT:CONNECTION (e.g. adonet:Npgsql:Host=db;Username=u;Password=p;Database=orleans).");
+                throw new UsageException($"{option}: '{value}' is not adonet:INVARIANT:CONNECTION (e.g. adonet:Npgsql:Host=db;Username=u;Password=p;Database=orleans).");
             }
 
             return new ClusterTarget([], new WorkerSettings { AdoNetInvariant = rest[..colon], AdoNetConnection = rest[(colon + 1)..] });
@@ -43,7 +43,7 @@ internal static class ClusterOption
         var endpoints = new List<IPEndPoint>();
         foreach (var part in value.Split(',', StringSplitOptions.TrimEntries))
         {
-            endpoints.Add(Endpoint("--cluster", part));
+            endpoints.Add(Endpoint(option, part));
         }
 
         return new ClusterTarget(endpoints, null);

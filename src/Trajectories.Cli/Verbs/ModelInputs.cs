@@ -52,7 +52,7 @@ internal sealed class ModelInputs
     /// <summary>Checks the options that need no file (exit 2), returning the family, the single order and the fit settings.</summary>
     public (ITrajectoryFamily Family, int Order, FitOptions Options) Check(ParseResult parse, int smallestGroups)
     {
-        Cluster = ClusterOption.Parse(parse.GetValue(_cluster));
+        Cluster = ClusterOption.Parse("--cluster", parse.GetValue(_cluster));
         ArgumentNullException.ThrowIfNull(parse);
         var family = FamilyOptions.Create(parse.GetValue(_family)!, parse.GetValue(_min), parse.GetValue(_max));
         FamilyOptions.CheckExposure(family, parse.GetValue(_exposure));

@@ -47,13 +47,11 @@ public sealed class WorkerVerb : IVerb
                 Primary = parse.GetValue(primary) is { } p ? ClusterOption.Endpoint("--primary", p) : null,
                 Threads = OptionRanges.Threads("--threads", parse.GetValue(threads)),
             };
-            if (ClusterOption.Parse(parse.GetValue(membership)) is { Membership: { } database })
+            if (parse.GetValue(membership) is { } text)
             {
+                var database = ClusterOption.Parse("--membership", text)?.Membership
+                    ?? throw new UsageException($"--membership: '{text}' is not adonet:INVARIANT:CONNECTION (e.g. adonet:Npgsql:Host=db;Username=u;Password=p;Database=orleans).");
                 settings = settings with { AdoNetInvariant = database.AdoNetInvariant, AdoNetConnection = database.AdoNetConnection };
-            }
-            else if (parse.GetValue(membership) is not null)
-            {
-                throw new UsageException("--membership: expected adonet:INVARIANT:CONNECTION.");
             }
 
             if (settings.SiloPort == settings.GatewayPort)
