@@ -37,6 +37,9 @@ public sealed class InferenceVerbTests : IDisposable
         var statistics = rows.Skip(1).Select(r => double.Parse(r.Split(',')[1], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(exceed, statistics.Count(s => s >= blrt.GetProperty("statistic").GetDouble()));
         Assert.True(File.Exists(Path.Combine(outDir, "blrt_replicates.parquet")));
+
+        // Ten replicates cannot give p below 1/11 > 0.05: the run says so rather than let "not significant" stand alone.
+        Assert.Contains("smallest possible p-value is 0.0909", stderr);
     }
 
     [Fact]

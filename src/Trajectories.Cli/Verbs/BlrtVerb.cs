@@ -113,6 +113,12 @@ public sealed class BlrtVerb : IReplicatedVerb
             context.Error.WriteLine($"warning: {result.Failed} replicate(s) could not be fitted and were left out of the p-value.");
         }
 
+        if (result.Stop == BlrtStop.Limit && 1.0 / (1 + result.Replicates) >= options.Alpha)
+        {
+            // (1 + 0)/(1 + R) is the smallest p-value R replicates can give: the test could not have rejected.
+            context.Error.WriteLine(string.Create(c, $"warning: with {result.Replicates} replicates the smallest possible p-value is {1.0 / (1 + result.Replicates):F4}, not below alpha {options.Alpha}; raise --max-replicates."));
+        }
+
         ClusterOption.Report(context, cluster);
         context.Out.WriteLine($"written to {folder.Target}");
         return ExitCodes.Success;
