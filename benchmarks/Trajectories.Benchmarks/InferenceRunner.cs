@@ -16,11 +16,13 @@ namespace Trajectories.Benchmarks;
 /// <item><c>bootstrap</c>: the nonparametric bootstrap's 95 % percentile intervals, the share of data sets whose
 /// interval holds the planted share and the planted trajectory at the middle age, per group.</item>
 /// </list>
-/// Data: <see cref="GbtmSimulator.StandardDesign"/> (Poisson, order 2, ages 12–32), data set d seeded d.
+/// Data: <see cref="GbtmSimulator.StandardDesign"/> (Poisson, order 2, ages 12–32), data set d seeded d; with
+/// <c>--delta-percent P</c> instead a design where power is not trivial: three groups, the last two the same curve but
+/// for their log-rate intercepts, P/100 apart (shares 0.5 / 0.25 / 0.25).
 /// </summary>
 internal static class InferenceRunner
 {
-    private const string Usage = "inference blrt|bootstrap [--datasets 200] [--persons 300] [--truth 2] [--test 2] [--replicates 200] [--threads 0]";
+    private const string Usage = "inference blrt|bootstrap [--datasets 200] [--persons 300] [--truth 2] [--test 2] [--replicates 200] [--threads 0] [--delta-percent P]";
 
     /// <summary>Runs the check named by <paramref name="args"/>[0]; returns the exit code.</summary>
     public static int Run(string[] args)
@@ -32,7 +34,7 @@ internal static class InferenceRunner
             return 2;
         }
 
-        var settings = new Dictionary<string, int> { ["--datasets"] = 200, ["--persons"] = 300, ["--truth"] = 2, ["--test"] = 2, ["--replicates"] = 200, ["--threads"] = 0 };
+        var settings = new Dictionary<string, int> { ["--datasets"] = 200, ["--persons"] = 300, ["--truth"] = 2, ["--test"] = 2, ["--replicates"] = 200, ["--threads"] = 0, ["--delta-percent"] = -1 };
         for (var k = 1; k < args.Length; k += 2)
         {
             if (!settings.ContainsKey(args[k]) || k + 1 >= args.Length)
@@ -44,13 +46,33 @@ internal static class InferenceRunner
             settings[args[k]] = int.Parse(args[k + 1], CultureInfo.InvariantCulture);
         }
 
+        if (settings["--delta-percent"] >= 0 && settings["--truth"] != 3)
+        {
+            Console.Error.WriteLine("--delta-percent plants three groups: use --truth 3.");
+            return 2;
+        }
+
         var clock = Stopwatch.StartNew();
         var line = args[0] == "blrt" ? Blrt(settings) : BootstrapCoverage(settings);
         Console.WriteLine($"{line} | {clock.Elapsed.TotalSeconds:F0} s");
         return 0;
     }
 
-    private static SimulationDesign Design(int persons, int groups, int seed) => GbtmSimulator.StandardDesign(persons, groups, 2, false, seed);
+    private static SimulationDesign Design(Dictionary<string, int> s, int groups, int seed) => Design(s["--persons"], groups, seed, s["--delta-percent"]);
+
+    private static SimulationDesign Design(int persons, int groups, int seed, int deltaPercent) => deltaPercent < 0
+        ? GbtmSimulator.StandardDesign(persons, groups, 2, false, seed)
+        : new SimulationDesign
+        {
+            Persons = persons,
+            Seed = seed,
+            Groups =
+            [
+                new SimulatedGroup(0.5, [-1.5, 0.0, -0.8]),
+                new SimulatedGroup(0.25, [0.2, 0.3, -1.0]),
+                new SimulatedGroup(0.25, [0.2 + (deltaPercent / 100.0), 0.3, -1.0]),
+            ],
+        };
 
     private static TrajectoryFit Fit(CountPanel panel, int groups, int threads) =>
         TrajectoryEstimator.Fit(panel, ModelSpecification.Poisson(groups, Enumerable.Repeat(2, groups).ToArray()), new FitOptions { Starts = 10, Threads = threads });
@@ -61,7 +83,7 @@ internal static class InferenceRunner
         int rejected = 0, replicates = 0, failed = 0;
         for (var d = 1; d <= datasets; d++)
         {
-            var panel = GbtmSimulator.Simulate(Design(s["--persons"], truth, d)).Panel;
+            var panel = GbtmSimulator.Simulate(Design(s, truth, d)).Panel;
             var result = BootstrapLikelihoodRatio.Test(
                 panel, Fit(panel, test, threads), Fit(panel, test + 1, threads),
                 new BlrtOptions { Seed = d, Fit = new FitOptions { Starts = 5, Threads = threads } });
@@ -74,7 +96,7 @@ internal static class InferenceRunner
         var rate = rejected / (double)datasets;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"| blrt | {s["--persons"]} | truth K={truth} | {test} vs {test + 1} | {datasets} | {rate:F3} ± {Math.Sqrt(rate * (1 - rate) / datasets):F3} | {replicates / (double)datasets:F1} replicates per test, {failed} failed");
+            $"| blrt | {s["--persons"]} | truth K={truth}{(s["--delta-percent"] < 0 ? string.Empty : $", close pair δ = {s["--delta-percent"] / 100.0}")} | {test} vs {test + 1} | {datasets} | {rate:F3} ± {Math.Sqrt(rate * (1 - rate) / datasets):F3} | {replicates / (double)datasets:F1} replicates per test, {failed} failed");
     }
 
     private static string BootstrapCoverage(Dictionary<string, int> s)
@@ -85,7 +107,7 @@ internal static class InferenceRunner
         int used = 0, unmatched = 0, failed = 0, misaligned = 0;
         for (var d = 1; d <= datasets; d++)
         {
-            var design = Design(s["--persons"], groups, d);
+            var design = Design(s, groups, d);
             var panel = GbtmSimulator.Simulate(design).Panel;
             var fit = Fit(panel, groups, threads);
             var result = Bootstrap.Run(panel, fit, new BootstrapOptions { Replicates = s["--replicates"], Seed = d, Fit = new FitOptions { Threads = threads } });
