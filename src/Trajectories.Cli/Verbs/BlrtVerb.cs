@@ -45,16 +45,16 @@ public sealed class BlrtVerb : IReplicatedVerb
     /// <inheritdoc />
     public IReplicatePlan Plan(ParseResult parse, string folder, int part)
     {
-        var options = Check(parse);
-        var (loaded, small, large) = Load(parse, options, folder, CliContext.Silent());
+        var (model, options) = Check(parse);
+        var (loaded, small, large) = Load(parse, model, folder, CliContext.Silent());
         return BootstrapLikelihoodRatio.Plan(loaded.Panel, small, large, options);
     }
 
-    private BlrtOptions Check(ParseResult parse)
+    private (ModelChoice Model, BlrtOptions Options) Check(ParseResult parse)
     {
         var k = parse.GetValue(_groups);
         OptionRanges.Between("--groups", k, 2, 50, "expected 2 to 50 (the test is of K − 1 against K groups)");
-        var (_, _, fitOptions) = _inputs.Check(parse, k - 1);
+        var model = _inputs.Check(parse, k - 1);
         var most = OptionRanges.MaxStarts;
         var options = new BlrtOptions
         {
@@ -63,25 +63,24 @@ public sealed class BlrtVerb : IReplicatedVerb
             MinReplicates = OptionRanges.Between("--min-replicates", parse.GetValue(_minReplicates), 1, most, $"expected 1 to {most}"),
             MaxReplicates = OptionRanges.Between("--max-replicates", parse.GetValue(_maxReplicates), 1, most, $"expected 1 to {most}"),
             Seed = _inputs.Seed(parse),
-            Fit = fitOptions,
+            Fit = model.Fit,
         };
         return options.MaxReplicates < options.MinReplicates
             ? throw new UsageException($"--max-replicates: {options.MaxReplicates} is below --min-replicates {options.MinReplicates}.")
-            : options;
+            : (model, options);
     }
 
-    private (LoadedPanel Loaded, TrajectoryFit Small, TrajectoryFit Large) Load(ParseResult parse, BlrtOptions options, string folder, CliContext context)
+    private (LoadedPanel Loaded, TrajectoryFit Small, TrajectoryFit Large) Load(ParseResult parse, ModelChoice model, string folder, CliContext context)
     {
         var k = parse.GetValue(_groups);
-        var (family, order, _) = _inputs.Check(parse, k - 1);
-        var loaded = _inputs.Load(parse, family, folder);
-        var prepared = PreparedPanel.Prepare(loaded.Panel, family);
-        var smallSpec = _inputs.Bound(parse, family, order, k - 1, loaded.Panel);
-        var largeSpec = _inputs.Bound(parse, family, order, k, loaded.Panel);
+        var loaded = _inputs.Load(parse, model, folder);
+        var prepared = PreparedPanel.Prepare(loaded.Panel, model.Family);
+        var smallSpec = _inputs.Bound(parse, model, k - 1, loaded.Panel);
+        var largeSpec = _inputs.Bound(parse, model, k, loaded.Panel);
         var (small, large) = ConsoleProgress.Run(context, "fitting both models", _ =>
         {
-            var s = FitSettings.Fit(prepared, smallSpec, options.Fit, []);
-            return (s, FitSettings.Fit(prepared, largeSpec, options.Fit, [s]));
+            var s = FitSettings.Fit(prepared, smallSpec, model.Fit, []);
+            return (s, FitSettings.Fit(prepared, largeSpec, model.Fit, [s]));
         });
         return (loaded, small, large);
     }
@@ -89,9 +88,9 @@ public sealed class BlrtVerb : IReplicatedVerb
     private int Execute(ParseResult parse, CliContext context)
     {
         var k = parse.GetValue(_groups);
-        var options = Check(parse);
+        var (model, options) = Check(parse);
         using var folder = CliOutput.Open(context, parse.GetValue(_output)!);
-        var (loaded, small, large) = Load(parse, options, Environment.CurrentDirectory, context);
+        var (loaded, small, large) = Load(parse, model, Environment.CurrentDirectory, context);
         using var cluster = ClusterOption.Connect(_inputs.Cluster, parse);
         var result = ReplicateProgressBar.Run(
             context, "bootstrap replicates", progress => BootstrapLikelihoodRatio.Test(loaded.Panel, small, large, options with { Runner = cluster }, progress));

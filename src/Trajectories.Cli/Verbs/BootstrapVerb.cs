@@ -48,39 +48,38 @@ public sealed class BootstrapVerb : IReplicatedVerb
     /// <inheritdoc />
     public IReplicatePlan Plan(ParseResult parse, string folder, int part)
     {
-        var options = Check(parse);
-        var (loaded, fit) = Load(parse, options, folder, CliContext.Silent());
+        var (model, options) = Check(parse);
+        var (loaded, fit) = Load(parse, model, folder, CliContext.Silent());
         return Bootstrap.Plan(loaded.Panel, fit, options);
     }
 
-    private BootstrapOptions Check(ParseResult parse)
+    private (ModelChoice Model, BootstrapOptions Options) Check(ParseResult parse)
     {
-        var (_, _, fitOptions) = _inputs.Check(parse, parse.GetValue(_groups));
+        var model = _inputs.Check(parse, parse.GetValue(_groups));
         var most = OptionRanges.MaxStarts;
-        return new BootstrapOptions
+        return (model, new BootstrapOptions
         {
             Replicates = OptionRanges.Between("--replicates", parse.GetValue(_replicates), 2, most, $"expected 2 to {most}"),
             Level = OptionRanges.OpenFraction("--level", parse.GetValue(_level)),
             FullSearch = parse.GetValue(_fullSearch),
             Seed = _inputs.Seed(parse),
-            Fit = fitOptions,
-        };
+            Fit = model.Fit,
+        });
     }
 
-    private (LoadedPanel Loaded, TrajectoryFit Fit) Load(ParseResult parse, BootstrapOptions options, string folder, CliContext context)
+    private (LoadedPanel Loaded, TrajectoryFit Fit) Load(ParseResult parse, ModelChoice model, string folder, CliContext context)
     {
-        var (family, order, _) = _inputs.Check(parse, parse.GetValue(_groups));
-        var loaded = _inputs.Load(parse, family, folder);
-        var spec = _inputs.Bound(parse, family, order, parse.GetValue(_groups), loaded.Panel);
-        var fit = ConsoleProgress.Run(context, "fitting", progress => FitSettings.Fit(loaded.Panel, spec, options.Fit, progress));
+        var loaded = _inputs.Load(parse, model, folder);
+        var spec = _inputs.Bound(parse, model, parse.GetValue(_groups), loaded.Panel);
+        var fit = ConsoleProgress.Run(context, "fitting", progress => FitSettings.Fit(loaded.Panel, spec, model.Fit, progress));
         return (loaded, fit);
     }
 
     private int Execute(ParseResult parse, CliContext context)
     {
-        var options = Check(parse);
+        var (model, options) = Check(parse);
         using var folder = CliOutput.Open(context, parse.GetValue(_output)!);
-        var (loaded, fit) = Load(parse, options, Environment.CurrentDirectory, context);
+        var (loaded, fit) = Load(parse, model, Environment.CurrentDirectory, context);
         using var cluster = ClusterOption.Connect(_inputs.Cluster, parse);
         var result = ReplicateProgressBar.Run(context, "bootstrap samples", progress => Bootstrap.Run(loaded.Panel, fit, options with { Runner = cluster }, progress));
 

@@ -47,30 +47,29 @@ public sealed class CveVerb : IReplicatedVerb
     /// <inheritdoc />
     public IReplicatePlan Plan(ParseResult parse, string folder, int part)
     {
-        var (ks, options) = Check(parse);
-        var loaded = Load(parse, folder);
-        var fits = Fits(parse, loaded, ks[..(part + 1)], options.Fit, CliContext.Silent(), (_, _) => { });
+        var (ks, model, options) = Check(parse);
+        var loaded = Load(parse, model, folder);
+        var fits = Fits(parse, model, loaded, ks[..(part + 1)], CliContext.Silent(), (_, _) => { });
         return CrossValidation.Plan(loaded.Panel, fits[part], options);
     }
 
-    private (int[] Groups, CrossValidationOptions Options) Check(ParseResult parse)
+    private (int[] Groups, ModelChoice Model, CrossValidationOptions Options) Check(ParseResult parse)
     {
         var ks = ListOption.Range("--groups", parse.GetValue(_groups)!);
         GridChecks.Groups("--groups", ks);
-        var (_, _, fitOptions) = _inputs.Check(parse, ks.Min());
+        var model = _inputs.Check(parse, ks.Min());
         var folds = parse.GetValue(_folds);
         if (folds is < 0 or 1)
         {
             throw new UsageException($"--folds: {folds.ToString(CultureInfo.InvariantCulture)} is out of range (expected 0 for leave-one-out, or 2 or more folds).");
         }
 
-        return (ks, new CrossValidationOptions { Folds = folds, Seed = _inputs.Seed(parse), FullSearch = parse.GetValue(_fullSearch), Fit = fitOptions });
+        return (ks, model, new CrossValidationOptions { Folds = folds, Seed = _inputs.Seed(parse), FullSearch = parse.GetValue(_fullSearch), Fit = model.Fit });
     }
 
-    private LoadedPanel Load(ParseResult parse, string folder)
+    private LoadedPanel Load(ParseResult parse, ModelChoice model, string folder)
     {
-        var (family, _, _) = _inputs.Check(parse, 1);
-        var loaded = _inputs.Load(parse, family, folder);
+        var loaded = _inputs.Load(parse, model, folder);
         var folds = parse.GetValue(_folds);
         return folds > loaded.Panel.PersonCount
             ? throw new UsageException($"--folds: {folds} folds for {loaded.Panel.PersonCount} persons (expected at most one fold per person).")
@@ -78,15 +77,14 @@ public sealed class CveVerb : IReplicatedVerb
     }
 
     /// <summary>The models in order, each also started from the smaller ones' solutions; <paramref name="each"/> sees each fit as it is made.</summary>
-    private List<TrajectoryFit> Fits(ParseResult parse, LoadedPanel loaded, int[] ks, FitOptions options, CliContext context, Action<int, TrajectoryFit> each)
+    private List<TrajectoryFit> Fits(ParseResult parse, ModelChoice model, LoadedPanel loaded, int[] ks, CliContext context, Action<int, TrajectoryFit> each)
     {
-        var (family, order, _) = _inputs.Check(parse, ks.Min());
-        var prepared = PreparedPanel.Prepare(loaded.Panel, family);
+        var prepared = PreparedPanel.Prepare(loaded.Panel, model.Family);
         var fits = new List<TrajectoryFit>();
         for (var i = 0; i < ks.Length; i++)
         {
-            var spec = _inputs.Bound(parse, family, order, ks[i], loaded.Panel);
-            var fit = ConsoleProgress.Run(context, $"fitting K = {ks[i]}", _ => FitSettings.Fit(prepared, spec, options, fits));
+            var spec = _inputs.Bound(parse, model, ks[i], loaded.Panel);
+            var fit = ConsoleProgress.Run(context, $"fitting K = {ks[i]}", _ => FitSettings.Fit(prepared, spec, model.Fit, fits));
             fits.Add(fit);
             each(i, fit);
         }
@@ -96,12 +94,12 @@ public sealed class CveVerb : IReplicatedVerb
 
     private int Execute(ParseResult parse, CliContext context)
     {
-        var (ks, options) = Check(parse);
+        var (ks, model, options) = Check(parse);
         using var folder = CliOutput.Open(context, parse.GetValue(_output)!);
-        var loaded = Load(parse, Environment.CurrentDirectory);
+        var loaded = Load(parse, model, Environment.CurrentDirectory);
         using var cluster = ClusterOption.Connect(_inputs.Cluster, parse);
         var rows = new List<CrossValidationRow>();
-        Fits(parse, loaded, ks, options.Fit, context, (i, fit) =>
+        Fits(parse, model, loaded, ks, context, (i, fit) =>
         {
             var part = options with { Runner = cluster?.For(i) };
             var result = ReplicateProgressBar.Run(context, $"cross-validating K = {ks[i]}", progress => CrossValidation.Run(loaded.Panel, fit, part, progress));

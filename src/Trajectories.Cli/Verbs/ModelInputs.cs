@@ -49,11 +49,14 @@ internal sealed class ModelInputs
         }
     }
 
-    /// <summary>Checks the options that need no file (exit 2), returning the family, the single order and the fit settings.</summary>
-    public (ITrajectoryFamily Family, int Order, FitOptions Options) Check(ParseResult parse, int smallestGroups)
+    /// <summary>
+    /// Checks the options that need no file (exit 2), once per run, before --out is claimed: the family, the single order
+    /// and the fit settings, which the verb then carries; also --cluster (<see cref="Cluster"/>).
+    /// </summary>
+    public ModelChoice Check(ParseResult parse, int smallestGroups)
     {
-        Cluster = ClusterOption.Parse("--cluster", parse.GetValue(_cluster));
         ArgumentNullException.ThrowIfNull(parse);
+        Cluster = ClusterOption.Parse("--cluster", parse.GetValue(_cluster));
         var family = FamilyOptions.Create(parse.GetValue(_family)!, parse.GetValue(_min), parse.GetValue(_max));
         FamilyOptions.CheckExposure(family, parse.GetValue(_exposure));
         FamilyOptions.CheckFiles(parse.GetValue(_exposure), parse.GetValue(_risk), parse.GetValue(_tcov));
@@ -71,7 +74,7 @@ internal sealed class ModelInputs
 
         _ = Specification(parse, family, orders[0], smallestGroups);
         var options = FitSettings.Options(parse.GetValue(_starts), parse.GetValue(_seed), parse.GetValue(_threads));
-        return (family, orders[0], options);
+        return new ModelChoice(family, orders[0], options);
     }
 
     /// <summary>The model with <paramref name="groups"/> groups, every one of order <paramref name="order"/>.</summary>
@@ -89,16 +92,21 @@ internal sealed class ModelInputs
     /// Reads INPUT and its covariate files, relative paths against <paramref name="folder"/> (the working folder; a
     /// cluster worker passes the coordinator's); the model is then bound to the covariates read.
     /// </summary>
-    public LoadedPanel Load(ParseResult parse, ITrajectoryFamily family, string folder)
+    public LoadedPanel Load(ParseResult parse, ModelChoice model, string folder)
     {
         ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(model);
+        var family = model.Family;
         string? Full(string? path) => path is null ? null : Path.GetFullPath(path, folder);
         return FamilyOptions.Load(Full(parse.GetValue(_input))!, Full(parse.GetValue(_exposure)), family, Full(parse.GetValue(_risk)), Full(parse.GetValue(_tcov)), null).Loaded;
     }
 
     /// <summary>The model of <paramref name="groups"/> groups bound to the loaded covariates.</summary>
-    public ModelSpecification Bound(ParseResult parse, ITrajectoryFamily family, int order, int groups, CountPanel panel) =>
-        FamilyOptions.Bind(Specification(parse, family, order, groups), panel);
+    public ModelSpecification Bound(ParseResult parse, ModelChoice model, int groups, CountPanel panel)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return FamilyOptions.Bind(Specification(parse, model.Family, model.Order, groups), panel);
+    }
 
     /// <summary>What a fit ran on, for model.json: INPUT as given.</summary>
     public FitProvenance Provenance(ParseResult parse, LoadedPanel loaded, FitOptions options)
@@ -117,3 +125,9 @@ internal sealed class ModelInputs
     /// <summary>The exposure file, if any.</summary>
     public string? Exposure(ParseResult parse) => parse.GetValue(_exposure);
 }
+
+/// <summary>What <see cref="ModelInputs.Check"/> settled: the family, the order of every group, and the fit settings.</summary>
+/// <param name="Family">The family.</param>
+/// <param name="Order">The polynomial order of every group.</param>
+/// <param name="Fit">Starts, seed and threads of every fit.</param>
+internal sealed record ModelChoice(ITrajectoryFamily Family, int Order, FitOptions Fit);

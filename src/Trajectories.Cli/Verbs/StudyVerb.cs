@@ -44,14 +44,14 @@ public sealed class StudyVerb : IReplicatedVerb
     /// <inheritdoc />
     public IReplicatePlan Plan(ParseResult parse, string folder, int part)
     {
-        var options = Check(parse);
-        return EstimatorStudy.Plan(Truth(parse, options, folder, CliContext.Silent()).Truth, options);
+        var (model, options) = Check(parse);
+        return EstimatorStudy.Plan(Truth(parse, model, folder, CliContext.Silent()).Truth, options);
     }
 
-    private StudyOptions Check(ParseResult parse)
+    private (ModelChoice Model, StudyOptions Options) Check(ParseResult parse)
     {
-        var k = parse.GetValue(_groups);
-        var (family, _, fitOptions) = _inputs.Check(parse, k);
+        var model = _inputs.Check(parse, parse.GetValue(_groups));
+        var family = model.Family;
         var ks = parse.GetValue(_select) is { } text ? ListOption.Range("--select", text) : null;
         if (ks is not null)
         {
@@ -65,20 +65,19 @@ public sealed class StudyVerb : IReplicatedVerb
 
         OptionRanges.Between("--persons", parse.GetValue(_persons), 10, 10_000_000, "expected 10 to 10 000 000");
         var most = OptionRanges.MaxStarts;
-        return new StudyOptions
+        return (model, new StudyOptions
         {
             Replicates = OptionRanges.Between("--replicates", parse.GetValue(_replicates), 2, most, $"expected 2 to {most}"),
             Seed = _inputs.Seed(parse),
             SelectGroups = ks,
-            Fit = fitOptions,
-        };
+            Fit = model.Fit,
+        });
     }
 
     /// <summary>The truth: the standard design, or the fit to INPUT on its design; and how study.json names it.</summary>
-    private (StudyTruth Truth, string Source) Truth(ParseResult parse, StudyOptions options, string folder, CliContext context)
+    private (StudyTruth Truth, string Source) Truth(ParseResult parse, ModelChoice model, string folder, CliContext context)
     {
-        var k = parse.GetValue(_groups);
-        var (family, order, _) = _inputs.Check(parse, k);
+        var (k, family, order) = (parse.GetValue(_groups), model.Family, model.Order);
         if (_inputs.Input(parse) is not { } input)
         {
             var n = parse.GetValue(_persons);
@@ -86,17 +85,17 @@ public sealed class StudyVerb : IReplicatedVerb
                 string.Create(CultureInfo.InvariantCulture, $"standard design: {n} persons, {k} groups of order {order}, {family.Name}"));
         }
 
-        var loaded = _inputs.Load(parse, family, folder);
-        var spec = _inputs.Bound(parse, family, order, k, loaded.Panel);
-        var fit = ConsoleProgress.Run(context, "fitting the planted model", progress => FitSettings.Fit(loaded.Panel, spec, options.Fit, progress));
+        var loaded = _inputs.Load(parse, model, folder);
+        var spec = _inputs.Bound(parse, model, k, loaded.Panel);
+        var fit = ConsoleProgress.Run(context, "fitting the planted model", progress => FitSettings.Fit(loaded.Panel, spec, model.Fit, progress));
         return (StudyTruth.FromFit(fit, loaded.Panel), $"the fit of {fit.Model.Label} to {input}, on its design");
     }
 
     private int Execute(ParseResult parse, CliContext context)
     {
-        var options = Check(parse);
+        var (model, options) = Check(parse);
         using var folder = CliOutput.Open(context, parse.GetValue(_output)!);
-        var (truth, source) = Truth(parse, options, Environment.CurrentDirectory, context);
+        var (truth, source) = Truth(parse, model, Environment.CurrentDirectory, context);
         using var cluster = ClusterOption.Connect(_inputs.Cluster, parse);
         var result = ReplicateProgressBar.Run(context, "data sets", progress => EstimatorStudy.Run(truth, options with { Runner = cluster }, progress));
         InferenceJson.Write(folder.PathOf("study.json"), result, source);

@@ -18,7 +18,6 @@ namespace Trajectories.Core.Inference;
 /// </remarks>
 public sealed class FittedModel
 {
-    private readonly TrajectoryFit _fit;
     private readonly CountPanel _panel;
     private readonly double[][] _beta;
     private readonly double[]?[] _gamma;
@@ -35,7 +34,6 @@ public sealed class FittedModel
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(panel);
-        _fit = fit;
         _panel = panel;
         Family = fit.Model.Family;
         var groups = fit.Groups.Count;
@@ -180,9 +178,6 @@ public sealed class FittedModel
 
         return top + Math.Log(sum);
     }
-
-    /// <summary>The fit this model was built from.</summary>
-    public TrajectoryFit Fit => _fit;
 
     private static double[]? SecondaryOf(ITrajectoryFamily family, GroupEstimate group)
     {
