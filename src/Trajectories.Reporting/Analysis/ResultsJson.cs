@@ -1,4 +1,4 @@
-using System.Text;
+using Trajectories.Reporting.Output;
 using System.Text.Json;
 using Trajectories.Analysis.Publication;
 using Trajectories.Reporting.Fits;
@@ -20,13 +20,7 @@ public static class ResultsJson
     public static void Write(string path, PublishedResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        using var stream = File.Create(path);
-        using (var writer = new Utf8JsonWriter(stream, JsonNumbers.Indented))
-        {
-            Write(writer, results);
-        }
-
-        stream.Write(Encoding.UTF8.GetBytes("\n"));
+        JsonFile.Write(path, writer => Write(writer, results));
     }
 
     /// <summary>Writes the document to a writer.</summary>

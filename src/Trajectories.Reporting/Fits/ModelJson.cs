@@ -1,4 +1,4 @@
-using System.Text;
+using Trajectories.Reporting.Output;
 using System.Text.Json;
 using Trajectories.Core.Estimation;
 using Trajectories.Core.Families;
@@ -117,16 +117,8 @@ public static class ModelJson
     }
 
     /// <summary>Writes <c>model.json</c> to <paramref name="path"/> (membership coefficients relative to <paramref name="referenceGroup"/>).</summary>
-    public static void Write(string path, TrajectoryFit fit, FitProvenance? provenance, int referenceGroup = 1)
-    {
-        using var stream = File.Create(path);
-        using (var writer = new Utf8JsonWriter(stream, JsonNumbers.Indented))
-        {
-            WriteObject(writer, fit, provenance, referenceGroup);
-        }
-
-        stream.Write(Encoding.UTF8.GetBytes("\n"));
-    }
+    public static void Write(string path, TrajectoryFit fit, FitProvenance? provenance, int referenceGroup = 1) =>
+        JsonFile.Write(path, writer => WriteObject(writer, fit, provenance, referenceGroup));
 
     /// <summary>snake_case text of a discard reason.</summary>
     public static string DiscardReasonText(DiscardReason reason) => reason switch

@@ -1,4 +1,4 @@
-using System.Text;
+using Trajectories.Reporting.Output;
 using System.Text.Json;
 using Trajectories.Core.Inference;
 using Trajectories.Reporting.Fits;
@@ -174,16 +174,11 @@ public static class InferenceJson
         _ => "limit",
     };
 
-    private static void Document(string path, Action<Utf8JsonWriter> body)
-    {
-        using var stream = File.Create(path);
-        using (var writer = new Utf8JsonWriter(stream, JsonNumbers.Indented))
+    private static void Document(string path, Action<Utf8JsonWriter> body) =>
+        JsonFile.Write(path, writer =>
         {
             writer.WriteStartObject();
             body(writer);
             writer.WriteEndObject();
-        }
-
-        stream.Write(Encoding.UTF8.GetBytes("\n"));
-    }
+        });
 }
