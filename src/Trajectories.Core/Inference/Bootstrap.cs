@@ -67,42 +67,58 @@ public static class Bootstrap
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(options);
-        var layout = Layout(reference);
         var profile = LabelAlignment.Profile(reference);
-        return new ReplicatePlan(r => Replicate(panel, reference, profile, layout, options, r).Encode());
+        return new ReplicatePlan(r => Replicate(panel, reference, profile, options, r).Encode());
     }
 
-    /// <summary>The quantities bootstrapped, in the order of a sample's values: shares, trajectories, coefficients, second coefficients.</summary>
-    private static List<(BootstrapQuantity Quantity, int Group, double Index, double Estimate)> Layout(TrajectoryFit fit)
+    /// <summary>The quantities bootstrapped, in the order of a sample's values, with the reference fit's values.</summary>
+    private static List<(BootstrapQuantity Quantity, int Group, double Index, double Estimate)> Layout(TrajectoryFit fit) =>
+        Quantities(fit, Enumerable.Range(0, fit.Groups.Count).ToArray()).ToList();
+
+    /// <summary>
+    /// Every bootstrapped quantity of reference group g (1-based in the result) read from group <paramref name="of"/>[g]
+    /// of <paramref name="fit"/>: the shares, the trajectories at each time, the coefficients, the second predictor's
+    /// coefficients. The one enumeration behind both the layout and each sample's values, so they cannot disagree.
+    /// </summary>
+    private static IEnumerable<(BootstrapQuantity Quantity, int Group, double Index, double Value)> Quantities(TrajectoryFit fit, int[] of)
     {
-        var layout = new List<(BootstrapQuantity, int, double, double)>();
-        foreach (var g in fit.Groups)
+        var groups = of.Length;
+        for (var g = 0; g < groups; g++)
         {
-            layout.Add((BootstrapQuantity.Share, g.Index, 0, g.Share));
+            yield return (BootstrapQuantity.Share, g + 1, 0, fit.Groups[of[g]].Share);
         }
 
-        foreach (var point in fit.Trajectories)
+        var times = fit.Trajectories.Count / groups;
+        for (var g = 0; g < groups; g++)
         {
-            layout.Add((BootstrapQuantity.Trajectory, point.Group, point.Time, point.Predicted));
+            for (var t = 0; t < times; t++)
+            {
+                var point = fit.Trajectories[(of[g] * times) + t];
+                yield return (BootstrapQuantity.Trajectory, g + 1, point.Time, point.Predicted);
+            }
         }
 
-        foreach (var g in fit.Groups)
+        for (var g = 0; g < groups; g++)
         {
-            layout.AddRange(g.Beta.Select((b, k) => (BootstrapQuantity.Coefficient, g.Index, (double)k, b)));
+            foreach (var (b, k) in fit.Groups[of[g]].Beta.Select((b, k) => (b, k)))
+            {
+                yield return (BootstrapQuantity.Coefficient, g + 1, k, b);
+            }
         }
 
-        foreach (var g in fit.Groups)
+        for (var g = 0; g < groups; g++)
         {
-            layout.AddRange(Secondary(g).Select((c, k) => (BootstrapQuantity.SecondaryCoefficient, g.Index, (double)k, c)));
+            foreach (var (c, k) in Secondary(fit.Groups[of[g]]).Select((c, k) => (c, k)))
+            {
+                yield return (BootstrapQuantity.SecondaryCoefficient, g + 1, k, c);
+            }
         }
-
-        return layout;
     }
 
     private static IReadOnlyList<double> Secondary(GroupEstimate g) => g.Secondary?.Coefficients ?? [];
 
     private static Sample Replicate(
-        CountPanel panel, TrajectoryFit reference, double[] profile, List<(BootstrapQuantity, int, double, double)> layout, BootstrapOptions options, int index)
+        CountPanel panel, TrajectoryFit reference, double[] profile, BootstrapOptions options, int index)
     {
         var seed = Replicates.Seed(options.Seed, index);
         var random = new Random(seed);
@@ -151,38 +167,7 @@ public static class Bootstrap
             of[alignment.ReferenceOf[h]] = h;
         }
 
-        var values = new double[layout.Count];
-        var k = 0;
-        for (var g = 0; g < groups; g++)
-        {
-            values[k++] = fit.Groups[of[g]].Share;
-        }
-
-        var times = fit.Trajectories.Count / groups;
-        for (var g = 0; g < groups; g++)
-        {
-            for (var t = 0; t < times; t++)
-            {
-                values[k++] = fit.Trajectories[(of[g] * times) + t].Predicted;
-            }
-        }
-
-        for (var g = 0; g < groups; g++)
-        {
-            foreach (var b in fit.Groups[of[g]].Beta)
-            {
-                values[k++] = b;
-            }
-        }
-
-        for (var g = 0; g < groups; g++)
-        {
-            foreach (var c in Secondary(fit.Groups[of[g]]))
-            {
-                values[k++] = c;
-            }
-        }
-
+        var values = Quantities(fit, of).Select(q => q.Value).ToArray();
         return new Sample(values, false, false, other);
     }
 
