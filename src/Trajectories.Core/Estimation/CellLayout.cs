@@ -124,6 +124,30 @@ public sealed class CellLayout
         }
     }
 
+    /// <summary>
+    /// The rows of one shard of a sharded fit (<see cref="Sharding.LayoutShard"/>): its rows' windows, weights, totals and
+    /// cell lists over a catalogue of its own cells (the baselines 0 … T−1, then the cells its rows use), with only the
+    /// cells' times. Everything else a cell has (value, exposure, covariates) lives in the tables the coordinator sends.
+    /// </summary>
+    internal CellLayout(
+        int timeCount, double[] weights, short[] windowStart, short[] windowEnd, int[] listStart, int[] cells, double[] rowTotal, short[] cellTime)
+    {
+        TimeCount = timeCount;
+        Weights = weights;
+        WindowStart = windowStart;
+        WindowEnd = windowEnd;
+        ListStart = listStart;
+        Cells = cells;
+        RowTotal = rowTotal;
+        MaxRowTotal = rowTotal.Length == 0 ? 0 : rowTotal.Max();
+        CellTime = cellTime;
+        CellY = [];
+        CellLogExposure = [];
+        CellCovariates = [];
+        CovariateMeans = [];
+        CovariateNames = [];
+    }
+
     /// <summary>Number of time-varying covariates Q of the panel (0 without TCOV).</summary>
     public int CovariateCount { get; }
 

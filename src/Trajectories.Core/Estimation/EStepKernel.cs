@@ -22,7 +22,34 @@ public static class EStepKernel
     public const int MaxChunkCellBuffer = 1 << 16;
 
     /// <summary>Runs the E-step for the tables' parameters; fills <paramref name="result"/>.</summary>
-    public static void Run(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, EStepResult result)
+    public static void Run(CellLayout layout, EStepTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, EStepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(tables);
+        RunChunks(layout, tables, membership, theta, threads, UsesChunkCells(layout, tables.Groups), result);
+        Reduce(layout, tables, result);
+    }
+
+    /// <summary>
+    /// Whether the E-step on <paramref name="layout"/> keeps cell weights per chunk. Few cells (no exposure): each chunk
+    /// scatters into its own cell-weight buffer while its rows are hot, and the buffers are reduced in chunk order. Many
+    /// cells (exposure makes most observations their own cell): one serial scatter pass instead, so memory stays
+    /// O(cells) rather than O(chunks × cells). A sharded fit decides it once, on the whole layout.
+    /// </summary>
+    public static bool UsesChunkCells(CellLayout layout, int groups)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return (long)layout.CellCount * groups <= MaxChunkCellBuffer;
+    }
+
+    /// <summary>
+    /// The per-chunk half of the E-step: every chunk's log-likelihood, group sums, coverage and (with
+    /// <paramref name="chunkCells"/>) cell weights into <paramref name="result"/>'s chunk buffers, and the posteriors.
+    /// <see cref="Reduce"/> completes it. A shard runs this on its own rows (the chunks are the same, as its rows start
+    /// at a chunk boundary of the whole layout).
+    /// </summary>
+    public static void RunChunks(
+        CellLayout layout, EStepTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, bool chunkCells, EStepResult result)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(tables);
@@ -30,18 +57,34 @@ public static class EStepKernel
         ArgumentNullException.ThrowIfNull(result);
         var groups = tables.Groups;
         var chunks = Chunks(layout);
-        // Few cells (no exposure): each chunk scatters into its own cell-weight buffer while its rows are hot, and the
-        // buffers are reduced in chunk order. Many cells (exposure makes most observations their own cell): one serial
-        // scatter pass instead, so memory stays O(cells) rather than O(chunks × cells).
-        var chunkCells = (long)layout.CellCount * groups <= MaxChunkCellBuffer ? layout.CellCount * groups : 0;
         // Each chunk's coverage is a compensated pair: sums at [0, n), their rounding errors at [n, 2n).
-        var coverLength = (tables.Time + 1) * groups;
-        result.EnsureChunks(chunks, 2 * coverLength, chunkCells);
+        result.EnsureChunks(chunks, 2 * CoverLength(tables), chunkCells ? layout.CellCount * groups : 0);
         var priors = ConstantPriors(membership, theta, groups);
         var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
             RunChunk(layout, tables, membership, priors, thetaCopy, k, result));
+    }
 
+    /// <summary>Length of one half of a chunk's coverage pair: (T + 1) · G.</summary>
+    public static int CoverLength(EStepTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        return (tables.Time + 1) * tables.Groups;
+    }
+
+    /// <summary>
+    /// The reducing half of the E-step: the chunks' partial sums of <see cref="RunChunks"/> added in chunk order, the
+    /// cell weights (from the chunk buffers, or one serial scatter of the posteriors), the baselines, and a frailty
+    /// model's sums.
+    /// </summary>
+    public static void Reduce(CellLayout layout, EStepTables tables, EStepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(result);
+        var groups = tables.Groups;
+        var chunks = Chunks(layout);
+        var coverLength = CoverLength(tables);
         var ll = 0.0;
         var cover = new double[coverLength];
         var coverError = new double[coverLength];
@@ -64,7 +107,7 @@ public static class EStepKernel
 
         result.LogLikelihood = ll + layout.TotalLogConstant;
         var weights = result.CellWeights;
-        if (chunkCells == 0)
+        if (result.ChunkCells.Length == 0)
         {
             ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, weights);
         }
@@ -93,7 +136,7 @@ public static class EStepKernel
     /// weights V from <see cref="EStepResult.FrailtyPosteriors"/> the way W comes from the posteriors (one serial pass,
     /// as for W with many cells).
     /// </summary>
-    private static void FrailtySums(CellLayout layout, GroupTables tables, int chunks, EStepResult result)
+    private static void FrailtySums(CellLayout layout, EStepTables tables, int chunks, EStepResult result)
     {
         var groups = tables.Groups;
         Array.Clear(result.FrailtyExcess);
@@ -146,26 +189,48 @@ public static class EStepKernel
     /// nothing else), writing nothing. Same chunks and reduction order as <see cref="Run"/>, so the value is
     /// bit-identical to its log-likelihood.
     /// </summary>
-    public static double LogLikelihood(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads)
+    public static double LogLikelihood(CellLayout layout, EStepTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var partial = new double[Chunks(layout)];
+        ChunkLogLikelihoods(layout, tables, membership, theta, threads, partial);
+        var ll = 0.0;
+        foreach (var part in partial)
+        {
+            ll += part;
+        }
+
+        return ll + layout.TotalLogConstant;
+    }
+
+    /// <summary>
+    /// Each chunk's weighted log-likelihood (without the data constant) into <paramref name="partial"/>, one per chunk
+    /// (<see cref="ChunkCount"/>): what <see cref="LogLikelihood"/> adds in chunk order.
+    /// </summary>
+    public static void ChunkLogLikelihoods(
+        CellLayout layout, EStepTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, double[] partial)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(membership);
-        var groups = tables.Groups;
+        ArgumentNullException.ThrowIfNull(partial);
         var chunks = Chunks(layout);
-        var priors = ConstantPriors(membership, theta, groups);
-        var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
-        var partial = new double[chunks];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
-            partial[k] = RunChunk(layout, tables, membership, priors, thetaCopy, k, null));
-
-        var ll = 0.0;
-        for (var k = 0; k < chunks; k++)
+        if (partial.Length != chunks)
         {
-            ll += partial[k];
+            throw new ArgumentException($"expected {chunks} chunk values, got {partial.Length}.", nameof(partial));
         }
 
-        return ll + layout.TotalLogConstant;
+        var priors = ConstantPriors(membership, theta, tables.Groups);
+        var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
+            partial[k] = RunChunk(layout, tables, membership, priors, thetaCopy, k, null));
+    }
+
+    /// <summary>The number of fixed row chunks of <paramref name="layout"/> (independent of the thread count).</summary>
+    public static int ChunkCount(CellLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return Chunks(layout);
     }
 
     /// <summary>The number of fixed row chunks (independent of the thread count).</summary>
@@ -189,7 +254,7 @@ public static class EStepKernel
     /// log-likelihood.
     /// </summary>
     private static double RunChunk(
-        CellLayout layout, GroupTables tab, IMembershipModel membership, double[] constantPriors, double[] theta, int chunk, EStepResult? result)
+        CellLayout layout, EStepTables tab, IMembershipModel membership, double[] constantPriors, double[] theta, int chunk, EStepResult? result)
     {
         var groups = tab.Groups;
         var time = layout.TimeCount;
@@ -339,7 +404,7 @@ public static class EStepKernel
 
     /// <summary>Λ_g = Σ_t μ_gt over a row's observations, from the rate tables the way the log-likelihood comes from the density tables.</summary>
     private static void ExpectedTotals(
-        Span<double> lambda, GroupTables tab, int[] cells, short[] cellTime, bool windowed, bool exact, int a, int b, int from, int to)
+        Span<double> lambda, EStepTables tab, int[] cells, short[] cellTime, bool windowed, bool exact, int a, int b, int from, int to)
     {
         var groups = tab.Groups;
         lambda.Clear();
@@ -369,7 +434,7 @@ public static class EStepKernel
     /// (1 − E u) and E log u terms into the chunk's shape sums (excess at g, log at G + g).
     /// </summary>
     private static void FrailtyPosterior(
-        GroupTables tab, int i, double total, ReadOnlySpan<double> lambda, ReadOnlySpan<double> row, double w, double[] frailtyPosteriors, double[] sums)
+        EStepTables tab, int i, double total, ReadOnlySpan<double> lambda, ReadOnlySpan<double> row, double w, double[] frailtyPosteriors, double[] sums)
     {
         var groups = tab.Groups;
         for (var g = 0; g < groups; g++)
@@ -391,7 +456,7 @@ public static class EStepKernel
     /// <summary>
     /// A windowed row's group log-likelihoods summed directly over its window, one cell per time: its listed
     /// (non-baseline) cell where it has one, the baseline cell otherwise. O(window) instead of O(listed cells), used only
-    /// when the prefix differences are not exact (<see cref="GroupTables.PrefixExact"/>); the same sum as
+    /// when the prefix differences are not exact (<see cref="EStepTables.PrefixExact"/>); the same sum as
     /// <see cref="EStepReference"/>'s, so the value is the model's true one however extreme the rates are.
     /// </summary>
     /// <remarks>A windowed row lists its non-baseline cells in ascending time, at most one per time (CellLayout).</remarks>

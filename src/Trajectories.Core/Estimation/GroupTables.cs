@@ -9,7 +9,7 @@ namespace Trajectories.Core.Estimation;
 /// </summary>
 /// <remarks>Buffers are allocated once per fit and overwritten by <see cref="Update"/>; tables are cell-major (index c·G + g) so one
 /// cell lookup touches all groups in one cache line.</remarks>
-public sealed class GroupTables
+public sealed class GroupTables : EStepTables
 {
     private readonly CellLayout _layout;
     private readonly ModelSpecification _spec;
@@ -19,14 +19,13 @@ public sealed class GroupTables
 
     /// <summary>Allocates tables for a model on a layout.</summary>
     public GroupTables(CellLayout layout, ModelSpecification spec, IReadOnlyList<double> times, TimeScale scale)
+        : base(spec?.Groups ?? 0, layout?.TimeCount ?? 0)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(spec);
         _layout = layout;
         _spec = spec;
         _params = new ParameterLayout(spec);
-        Groups = spec.Groups;
-        Time = layout.TimeCount;
         Designs = new double[Groups][];
         SecondaryDesigns = new double[Groups][];
         for (var g = 0; g < Groups; g++)
@@ -64,52 +63,6 @@ public sealed class GroupTables
             Harmonic = new double[Groups * tabled];
         }
     }
-
-    /// <summary>Whether the family has a person-level gamma frailty, and the frailty tables below are filled.</summary>
-    public bool HasFrailty { get; }
-
-    /// <summary>The expected count μ = e·exp(η) of each cell in each group (frailty models only), index c·G + g.</summary>
-    public double[] RateFull { get; } = [];
-
-    /// <summary><see cref="RateFull"/> minus the baseline cell of the same time.</summary>
-    public double[] RateDiff { get; } = [];
-
-    /// <summary>Prefix sums over time of the baseline rates exp(η), index t·G + g, t = 0…T.</summary>
-    public double[] RatePrefix { get; } = [];
-
-    /// <summary>The frailty shape a_g = exp(−ζ_g) of each group (frailty models only).</summary>
-    public double[] Shape { get; } = [];
-
-    /// <summary>
-    /// T_a(Y) (<see cref="GammaFrailty.FillLogTerms"/>) of group g at index g·L + Y for Y &lt; L = <see cref="TabledTotals"/>.
-    /// </summary>
-    public double[] LogTerms { get; } = [];
-
-    /// <summary>H_a(Y) (<see cref="GammaFrailty.FillHarmonic"/>), indexed like <see cref="LogTerms"/>.</summary>
-    public double[] Harmonic { get; } = [];
-
-    /// <summary>How many totals Y = 0, 1, … are tabled per group in <see cref="LogTerms"/> and <see cref="Harmonic"/>.</summary>
-    public int TabledTotals => Groups == 0 ? 0 : LogTerms.Length / Groups;
-
-    /// <summary>T_a(Y) of group g for a row total Y (tabled, or computed for a total beyond the tables).</summary>
-    public double LogTermOf(int g, double y)
-    {
-        var l = TabledTotals;
-        return y < l ? LogTerms[(g * l) + (int)y] : GammaFrailty.LogTerm(Shape[g], y);
-    }
-
-    /// <summary>H_a(Y) of group g for a row total Y.</summary>
-    public double HarmonicOf(int g, double y)
-    {
-        var l = TabledTotals;
-        return y < l ? Harmonic[(g * l) + (int)y] : GammaFrailty.Harmonic(Shape[g], y);
-    }
-
-    /// <summary>Number of groups G.</summary>
-    public int Groups { get; }
-
-    /// <summary>Number of time points T.</summary>
-    public int Time { get; }
 
     /// <summary>Row-major T × (order+1) design of each group.</summary>
     public double[][] Designs { get; }
@@ -164,29 +117,14 @@ public sealed class GroupTables
     /// <summary>ζ_gt (the second predictor) at index g·T + t (−∞ when the group has none).</summary>
     public double[] Zeta { get; }
 
-    /// <summary>log f of each cell in each group (without the data constant), index c·G + g.</summary>
-    public double[] Full { get; }
-
-    /// <summary>Full minus the baseline cell of the same time, index c·G + g.</summary>
-    public double[] Diff { get; }
-
-    /// <summary>Prefix sums over time of the baseline log-density, index t·G + g, t = 0…T.</summary>
-    public double[] Prefix { get; }
-
     /// <summary>
     /// Largest |prefix sum| for which a window's log-likelihood may be taken as a difference of prefix sums. Rounding
-    /// in P(b) − P(a) and in <see cref="Diff"/> is about T·ε·max|P| in absolute terms: ≤ 1e-8 here for T ≤ 40, against
+    /// in P(b) − P(a) and in <see cref="EStepTables.Diff"/> is about T·ε·max|P| in absolute terms: ≤ 1e-8 here for T ≤ 40, against
     /// prefix sums of a few hundred on real data. Beyond it (a group whose rate explodes somewhere, e.g. a cubic
     /// extrapolated to ages where it has no persons) the difference loses every digit — a log rate of 40 at one age
     /// alone makes it ±10⁴ for every window that does not even contain that age.
     /// </summary>
     public const double PrefixLimit = 1e6;
-
-    /// <summary>
-    /// Whether every log-density is finite and every prefix sum within <see cref="PrefixLimit"/>, so the E-step may use
-    /// prefix differences and <see cref="Diff"/>; when false it sums <see cref="Full"/> over each window directly.
-    /// </summary>
-    public bool PrefixExact { get; private set; }
 
     /// <summary>Recomputes every table for the parameter vector ψ.</summary>
     public void Update(ReadOnlySpan<double> psi, int threads)
@@ -263,7 +201,7 @@ public sealed class GroupTables
 
     /// <summary>
     /// Fills the rate tables and the shape terms of a frailty model; returns whether the rate prefix sums are exact in
-    /// the sense of <see cref="PrefixExact"/> (all rates finite and every prefix within <see cref="PrefixLimit"/>).
+    /// the sense of <see cref="EStepTables.PrefixExact"/> (all rates finite and every prefix within <see cref="PrefixLimit"/>).
     /// </summary>
     private bool FrailtyTables()
     {

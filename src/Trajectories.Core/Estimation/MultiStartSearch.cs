@@ -287,7 +287,7 @@ internal sealed class MultiStartSearch
 
     /// <summary>
     /// A run that left the range of doubles. Runs with extreme but finite rates are kept: the E-step evaluates them
-    /// exactly (<see cref="GroupTables.PrefixExact"/>), so their log-likelihood is the model's true value and may win
+    /// exactly (<see cref="EStepTables.PrefixExact"/>), so their log-likelihood is the model's true value and may win
     /// only by being higher; a winner whose rates explode where its group has persons is flagged degenerate.
     /// </summary>
     private static bool Invalid(RunState run) =>

@@ -1,0 +1,162 @@
+using Trajectories.Core.Membership;
+
+namespace Trajectories.Core.Estimation.Sharding;
+
+/// <summary>
+/// An E-step whose rows are held by shards (<see cref="IEStepShards"/>): each call sends every shard the tables of its
+/// cells, the shards compute their chunks' partial sums and posteriors, and this backend puts the chunks in place and
+/// reduces them in chunk order with the local kernel's own reduction (<see cref="EStepKernel.Reduce"/>). So the
+/// log-likelihood, the posteriors and the cell weights — and with them the whole fit — are the bits of a local fit,
+/// whatever the number of shards and wherever they run.
+/// </summary>
+/// <remarks>
+/// The coordinator keeps the whole layout (the M-step, the starts and the standard errors read it); the shards hold
+/// only their rows. Per E-step the wire carries the shards' tables (their cells × G) one way, and the rows' posteriors
+/// (rows × G) with each chunk's sums the other.
+/// </remarks>
+public sealed class ShardedEStep : IEStepBackend
+{
+    private readonly CellLayout _layout;
+    private readonly IEStepShards _shards;
+
+    /// <summary>Runs the E-steps of fits on <paramref name="layout"/> on <paramref name="shards"/>, which must have been cut from it.</summary>
+    /// <exception cref="ArgumentException">The shards do not cover the layout's rows in order, chunk-aligned.</exception>
+    public ShardedEStep(CellLayout layout, IEStepShards shards)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(shards);
+        var next = 0;
+        foreach (var s in shards.Shards)
+        {
+            if (s.FirstRow != next || s.FirstRow % EStepKernel.ChunkRows != 0)
+            {
+                throw new ArgumentException($"the shards must cover the layout's rows in order from chunk boundaries; one starts at row {s.FirstRow}, expected {next}.", nameof(shards));
+            }
+
+            next += s.RowCount;
+        }
+
+        if (next != layout.RowCount)
+        {
+            throw new ArgumentException($"the shards hold {next} rows, the layout has {layout.RowCount}.", nameof(shards));
+        }
+
+        _layout = layout;
+        _shards = shards;
+    }
+
+    /// <inheritdoc/>
+    public void Run(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, EStepResult result)
+    {
+        Check(layout);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(result);
+        var groups = tables.Groups;
+        var chunkCells = EStepKernel.UsesChunkCells(layout, groups);
+        var coverLength = EStepKernel.CoverLength(tables);
+        result.EnsureChunks(EStepKernel.ChunkCount(layout), 2 * coverLength, chunkCells ? layout.CellCount * groups : 0);
+        var answers = Ask(tables, theta, ShardWork.Full, chunkCells);
+        for (var s = 0; s < answers.Length; s++)
+        {
+            Place(s, answers[s], tables, coverLength, chunkCells, result);
+        }
+
+        EStepKernel.Reduce(layout, tables, result);
+    }
+
+    /// <inheritdoc/>
+    public double LogLikelihood(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta)
+    {
+        Check(layout);
+        ArgumentNullException.ThrowIfNull(tables);
+        var answers = Ask(tables, theta, ShardWork.LogLikelihood, false);
+        var ll = 0.0;
+        for (var s = 0; s < answers.Length; s++)
+        {
+            var chunks = answers[s].ChunkLogLikelihood;
+            Expect(chunks.Length == Chunks(_shards.Shards[s]), s, "chunk log-likelihoods");
+            foreach (var part in chunks)
+            {
+                ll += part;
+            }
+        }
+
+        return ll + layout.TotalLogConstant;
+    }
+
+    private void Check(CellLayout layout)
+    {
+        if (!ReferenceEquals(layout, _layout))
+        {
+            throw new InvalidOperationException("a sharded E-step runs only on the layout its shards were cut from.");
+        }
+    }
+
+    private ShardStatistics[] Ask(GroupTables tables, ReadOnlySpan<double> theta, ShardWork work, bool chunkCells)
+    {
+        var thetaCopy = theta.ToArray();
+        var calls = new Task<ShardStatistics>[_shards.Shards.Count];
+        for (var s = 0; s < calls.Length; s++)
+        {
+            var request = new ShardRequest(ShardTables.Gather(tables, _shards.Shards[s].GlobalCells), thetaCopy, work, chunkCells);
+            calls[s] = _shards.Run(s, request);
+        }
+
+        return Task.WhenAll(calls).GetAwaiter().GetResult();
+    }
+
+    private static int Chunks(ShardOutline shard) => (shard.RowCount + EStepKernel.ChunkRows - 1) / EStepKernel.ChunkRows;
+
+    /// <summary>Copies shard <paramref name="s"/>'s chunks and posteriors into the whole layout's buffers.</summary>
+    private void Place(int s, ShardStatistics answer, EStepTables tables, int coverLength, bool chunkCells, EStepResult result)
+    {
+        var outline = _shards.Shards[s];
+        var groups = tables.Groups;
+        var chunks = Chunks(outline);
+        var first = outline.FirstRow / EStepKernel.ChunkRows;
+        var localCells = tables.Time + outline.GlobalCells.Length;
+        var frailty = tables.HasFrailty;
+        Expect(answer.ChunkLogLikelihood.Length == chunks && answer.Cover.Length == chunks * 2 * coverLength && answer.Groups.Length == chunks * groups
+            && answer.Cells.Length == (chunkCells ? chunks * localCells * groups : 0) && answer.Frailty.Length == (frailty ? chunks * 2 * groups : 0)
+            && answer.Posteriors.Length == outline.RowCount * groups && answer.FrailtyPosteriors.Length == (frailty ? outline.RowCount * groups : 0),
+            s, "statistics");
+        for (var k = 0; k < chunks; k++)
+        {
+            var c = first + k;
+            result.ChunkLogLikelihood[c] = answer.ChunkLogLikelihood[k];
+            Array.Copy(answer.Cover, k * 2 * coverLength, result.ChunkCover[c], 0, 2 * coverLength);
+            Array.Copy(answer.Groups, k * groups, result.ChunkGroups[c], 0, groups);
+            if (frailty)
+            {
+                Array.Copy(answer.Frailty, k * 2 * groups, result.ChunkFrailty[c], 0, 2 * groups);
+            }
+
+            if (chunkCells)
+            {
+                // The shard's cell numbering back to the layout's: the same values, each in its own cell.
+                var target = result.ChunkCells[c];
+                Array.Clear(target);
+                var from = k * localCells * groups;
+                Array.Copy(answer.Cells, from, target, 0, tables.Time * groups);
+                for (var j = 0; j < outline.GlobalCells.Length; j++)
+                {
+                    Array.Copy(answer.Cells, from + ((tables.Time + j) * groups), target, outline.GlobalCells[j] * groups, groups);
+                }
+            }
+        }
+
+        Array.Copy(answer.Posteriors, 0, result.Posteriors, outline.FirstRow * groups, answer.Posteriors.Length);
+        if (frailty)
+        {
+            Array.Copy(answer.FrailtyPosteriors, 0, result.FrailtyPosteriors, outline.FirstRow * groups, answer.FrailtyPosteriors.Length);
+        }
+    }
+
+    private static void Expect(bool ok, int shard, string what)
+    {
+        if (!ok)
+        {
+            throw new InvalidDataException($"shard {shard} answered with {what} of the wrong size: it does not hold the rows it was given.");
+        }
+    }
+}
