@@ -1,8 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 using Trajectories.Core.Inference;
 
 namespace Trajectories.Cluster;
@@ -21,18 +17,21 @@ public sealed class ClusterReplicates : IReplicateRunner, IDisposable
     /// <summary>Attempts per batch before the run fails.</summary>
     public const int Attempts = 20;
 
-    private readonly IHost _host;
+    private readonly ClusterConnection _connection;
     private readonly IClusterClient _client;
     private readonly ReplicateJob _job;
     private readonly string _run = Guid.NewGuid().ToString("N");
     private int _retries;
 
-    private ClusterReplicates(IHost host, ReplicateJob job)
+    private ClusterReplicates(ClusterConnection connection, ReplicateJob job)
     {
-        _host = host;
-        _client = host.Services.GetRequiredService<IClusterClient>();
+        _connection = connection;
+        _client = connection.Client;
         _job = job;
     }
+
+    /// <summary>The connection, for other work of the same run (a sharded fit's shards).</summary>
+    public ClusterConnection Connection => _connection;
 
     /// <summary>Batches re-sent after a failure so far.</summary>
     public int Retries => _retries;
@@ -45,60 +44,8 @@ public sealed class ClusterReplicates : IReplicateRunner, IDisposable
 
     /// <summary>Connects to the cluster through <paramref name="gateways"/> (or the membership database of <paramref name="settings"/>).</summary>
     /// <exception cref="ClusterException">No gateway answered.</exception>
-    public static ClusterReplicates Connect(IReadOnlyList<IPEndPoint> gateways, ReplicateJob job, WorkerSettings? settings = null)
-    {
-        ArgumentNullException.ThrowIfNull(gateways);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client =>
-        {
-            if (settings?.AdoNetInvariant is { } invariant)
-            {
-                client.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = invariant;
-                    o.ConnectionString = settings.AdoNetConnection;
-                });
-            }
-            else
-            {
-                client.UseStaticClustering([.. gateways]);
-            }
-
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = settings?.ClusterId ?? ClusterNames.ClusterId;
-                o.ServiceId = ClusterNames.ServiceId;
-            });
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ClusterTimeouts.Response);
-
-            // Orleans retries a first connection for minutes; a coordinator whose cluster is not there should say so.
-            var attempts = 0;
-            client.UseConnectionRetryFilter(async (_, cancellation) =>
-            {
-                if (++attempts >= ConnectAttempts)
-                {
-                    return false;
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
-                return true;
-            });
-        });
-        var host = builder.Build();
-        try
-        {
-            host.StartAsync().GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            host.Dispose();
-            var where = settings?.AdoNetInvariant is null ? string.Join(", ", gateways) : $"the {settings.AdoNetInvariant} membership database";
-            throw new ClusterException($"could not connect to the cluster at {where}: {e.Message}", e);
-        }
-
-        return new ClusterReplicates(host, job);
-    }
+    public static ClusterReplicates Connect(IReadOnlyList<IPEndPoint> gateways, ReplicateJob job, WorkerSettings? settings = null) =>
+        new(ClusterConnection.Open(gateways, settings), job);
 
     /// <inheritdoc />
     public IReadOnlyList<double[]> Run(IReplicatePlan plan, int first, int count, CancellationToken cancellation) =>
@@ -177,17 +124,7 @@ public sealed class ClusterReplicates : IReplicateRunner, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        try
-        {
-            _host.StopAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            _host.Dispose();
-        }
-    }
+    public void Dispose() => _connection.Dispose();
 
     private sealed class PartRunner(ClusterReplicates owner, ReplicateJob job) : IReplicateRunner
     {

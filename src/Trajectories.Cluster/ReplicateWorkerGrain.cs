@@ -67,6 +67,9 @@ public sealed class ReplicateWorkerGrain(PlanCache plans, WorkerGate gate) : Gra
 /// <param name="threads">Its threads.</param>
 public sealed class WorkerGate(int threads)
 {
+    /// <summary>The worker's threads.</summary>
+    public int Threads { get; } = Math.Max(1, threads);
+
     /// <summary>The free slots.</summary>
     public SemaphoreSlim Slots { get; } = new(Math.Max(1, threads));
 }

@@ -44,6 +44,7 @@ public static class WorkerHost
                 o.ServiceId = ClusterNames.ServiceId;
             });
             ClusterTimeouts.Apply(silo.Services);
+            silo.Services.AddPlacementDirector<ShardPlacement, ShardPlacementDirector>();
         });
         return builder.Build();
     }

@@ -3,6 +3,7 @@ using Trajectories.Core.Estimation.Sharding;
 using Trajectories.Core.Families;
 using Trajectories.Core.Membership;
 using Trajectories.Core.Panels;
+using Trajectories.Core.Selection;
 using Trajectories.Core.Tests.Support;
 
 namespace Trajectories.Core.Tests.Estimation;
@@ -34,8 +35,12 @@ public class ShardedEStepTests
         var (panel, spec) = Case(name);
         var prepared = PreparedPanel.Prepare(panel, spec.Family);
         Assert.True(prepared.Layout.RowCount > 3 * EStepKernel.ChunkRows, $"{prepared.Layout.RowCount} rows: too few chunks to test");
-        // Without exposure the chunks keep their own cell weights; with it the coordinator scatters the posteriors.
-        Assert.Equal(name == "poisson few cells", EStepKernel.UsesChunkCells(prepared.Layout, spec.Groups));
+        // Both ways to the cell weights are covered: few cells, kept per chunk on the shards; many (the frailty panel's
+        // exposure makes most observations their own cell), scattered from the posteriors by the coordinator.
+        if (name is "poisson few cells" or "frailty exposure")
+        {
+            Assert.Equal(name == "poisson few cells", EStepKernel.UsesChunkCells(prepared.Layout, spec.Groups));
+        }
         var local = Likelihood(prepared, spec, null);
         var pieces = LayoutShard.Split(prepared.Layout, prepared.Membership(spec), shards);
         var sharded = Likelihood(prepared, spec, new ShardedEStep(prepared.Layout, new LocalShards(pieces, threads: 2)));
@@ -68,6 +73,25 @@ public class ShardedEStepTests
         Assert.Equal(local.Parameters.Select(Bits), sharded.Parameters.Select(Bits));
         Assert.Equal(local.Covariance!.Select(Bits), sharded.Covariance!.Select(Bits));
         Assert.Equal(local.Entropy, sharded.Entropy);
+    }
+
+    [Fact]
+    public void ASelectionGridSharesItsPanelsShardsAndIsTheLocalGrid()
+    {
+        var panel = Models.Messy(6000, 85, exposure: false);
+        ModelSpecification[] candidates = [ModelSpecification.Poisson(1, 2), ModelSpecification.Poisson(2, 2), ModelSpecification.Poisson(3, 2)];
+        var options = new FitOptions { Starts = 2, Seed = 3, Threads = 2, Replications = 1 };
+        var local = ModelSelector.Select(panel, candidates, options);
+        var backend = new ShardedEStep((layout, membership) => new LocalShards(LayoutShard.Split(layout, membership, 3)));
+        var sharded = ModelSelector.Select(panel, candidates, options with { EStep = backend });
+
+        Assert.Equal(1, backend.ShardSets);
+        Assert.Equal(local.ChosenIndex, sharded.ChosenIndex);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            Assert.Equal(Bits(local.Rows[i].Fit!.LogLikelihood), Bits(sharded.Rows[i].Fit!.LogLikelihood));
+            Assert.Equal(local.Rows[i].Fit!.Parameters.Select(Bits), sharded.Rows[i].Fit!.Parameters.Select(Bits));
+        }
     }
 
     [Fact]

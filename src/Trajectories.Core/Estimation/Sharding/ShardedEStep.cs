@@ -16,15 +16,105 @@ namespace Trajectories.Core.Estimation.Sharding;
 /// </remarks>
 public sealed class ShardedEStep : IEStepBackend
 {
-    private readonly CellLayout _layout;
-    private readonly IEStepShards _shards;
+    private readonly Func<CellLayout, IMembershipModel, IEStepShards> _open;
+    private readonly List<(CellLayout Layout, IMembershipModel Membership, IEStepShards Shards)> _sets = [];
+    private readonly Lock _gate = new();
 
     /// <summary>Runs the E-steps of fits on <paramref name="layout"/> on <paramref name="shards"/>, which must have been cut from it.</summary>
     /// <exception cref="ArgumentException">The shards do not cover the layout's rows in order, chunk-aligned.</exception>
     public ShardedEStep(CellLayout layout, IEStepShards shards)
+        : this((l, _) => ReferenceEquals(l, layout) ? shards : throw new InvalidOperationException("a sharded E-step runs only on the layout its shards were cut from."))
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(shards);
+        Validate(layout, shards);
+    }
+
+    /// <summary>
+    /// Runs the E-steps of fits on any layout on shards that <paramref name="open"/> cuts and hands out the first time a
+    /// layout (with its membership model) is seen, and that are reused for it afterwards: the models of a selection
+    /// grid share their panel's shards.
+    /// </summary>
+    public ShardedEStep(Func<CellLayout, IMembershipModel, IEStepShards> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        _open = open;
+    }
+
+    /// <summary>Number of shard sets handed out so far (one per layout and membership model).</summary>
+    public int ShardSets
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sets.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Run(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, EStepResult result)
+    {
+        var shards = ShardsOf(layout, membership);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(result);
+        var groups = tables.Groups;
+        var chunkCells = EStepKernel.UsesChunkCells(layout, groups);
+        var coverLength = EStepKernel.CoverLength(tables);
+        result.EnsureChunks(EStepKernel.ChunkCount(layout), 2 * coverLength, chunkCells ? layout.CellCount * groups : 0);
+        var answers = Ask(shards, tables, theta, ShardWork.Full, chunkCells);
+        for (var s = 0; s < answers.Length; s++)
+        {
+            Place(shards, s, answers[s], tables, coverLength, chunkCells, result);
+        }
+
+        EStepKernel.Reduce(layout, tables, result);
+    }
+
+    /// <inheritdoc/>
+    public double LogLikelihood(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta)
+    {
+        var shards = ShardsOf(layout, membership);
+        ArgumentNullException.ThrowIfNull(tables);
+        var answers = Ask(shards, tables, theta, ShardWork.LogLikelihood, false);
+        var ll = 0.0;
+        for (var s = 0; s < answers.Length; s++)
+        {
+            var chunks = answers[s].ChunkLogLikelihood;
+            Expect(chunks.Length == Chunks(shards.Shards[s]), s, "chunk log-likelihoods");
+            foreach (var part in chunks)
+            {
+                ll += part;
+            }
+        }
+
+        return ll + layout.TotalLogConstant;
+    }
+
+    private IEStepShards ShardsOf(CellLayout layout, IMembershipModel membership)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(membership);
+        lock (_gate)
+        {
+            foreach (var set in _sets)
+            {
+                if (ReferenceEquals(set.Layout, layout) && ReferenceEquals(set.Membership, membership))
+                {
+                    return set.Shards;
+                }
+            }
+
+            var shards = _open(layout, membership);
+            Validate(layout, shards);
+            _sets.Add((layout, membership, shards));
+            return shards;
+        }
+    }
+
+    private static void Validate(CellLayout layout, IEStepShards shards)
+    {
         var next = 0;
         foreach (var s in shards.Shards)
         {
@@ -40,66 +130,16 @@ public sealed class ShardedEStep : IEStepBackend
         {
             throw new ArgumentException($"the shards hold {next} rows, the layout has {layout.RowCount}.", nameof(shards));
         }
-
-        _layout = layout;
-        _shards = shards;
     }
 
-    /// <inheritdoc/>
-    public void Run(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, EStepResult result)
-    {
-        Check(layout);
-        ArgumentNullException.ThrowIfNull(tables);
-        ArgumentNullException.ThrowIfNull(result);
-        var groups = tables.Groups;
-        var chunkCells = EStepKernel.UsesChunkCells(layout, groups);
-        var coverLength = EStepKernel.CoverLength(tables);
-        result.EnsureChunks(EStepKernel.ChunkCount(layout), 2 * coverLength, chunkCells ? layout.CellCount * groups : 0);
-        var answers = Ask(tables, theta, ShardWork.Full, chunkCells);
-        for (var s = 0; s < answers.Length; s++)
-        {
-            Place(s, answers[s], tables, coverLength, chunkCells, result);
-        }
-
-        EStepKernel.Reduce(layout, tables, result);
-    }
-
-    /// <inheritdoc/>
-    public double LogLikelihood(CellLayout layout, GroupTables tables, IMembershipModel membership, ReadOnlySpan<double> theta)
-    {
-        Check(layout);
-        ArgumentNullException.ThrowIfNull(tables);
-        var answers = Ask(tables, theta, ShardWork.LogLikelihood, false);
-        var ll = 0.0;
-        for (var s = 0; s < answers.Length; s++)
-        {
-            var chunks = answers[s].ChunkLogLikelihood;
-            Expect(chunks.Length == Chunks(_shards.Shards[s]), s, "chunk log-likelihoods");
-            foreach (var part in chunks)
-            {
-                ll += part;
-            }
-        }
-
-        return ll + layout.TotalLogConstant;
-    }
-
-    private void Check(CellLayout layout)
-    {
-        if (!ReferenceEquals(layout, _layout))
-        {
-            throw new InvalidOperationException("a sharded E-step runs only on the layout its shards were cut from.");
-        }
-    }
-
-    private ShardStatistics[] Ask(GroupTables tables, ReadOnlySpan<double> theta, ShardWork work, bool chunkCells)
+    private static ShardStatistics[] Ask(IEStepShards shards, GroupTables tables, ReadOnlySpan<double> theta, ShardWork work, bool chunkCells)
     {
         var thetaCopy = theta.ToArray();
-        var calls = new Task<ShardStatistics>[_shards.Shards.Count];
+        var calls = new Task<ShardStatistics>[shards.Shards.Count];
         for (var s = 0; s < calls.Length; s++)
         {
-            var request = new ShardRequest(ShardTables.Gather(tables, _shards.Shards[s].GlobalCells), thetaCopy, work, chunkCells);
-            calls[s] = _shards.Run(s, request);
+            var request = new ShardRequest(ShardTables.Gather(tables, shards.Shards[s].GlobalCells), thetaCopy, work, chunkCells);
+            calls[s] = shards.Run(s, request);
         }
 
         return Task.WhenAll(calls).GetAwaiter().GetResult();
@@ -107,10 +147,10 @@ public sealed class ShardedEStep : IEStepBackend
 
     private static int Chunks(ShardOutline shard) => (shard.RowCount + EStepKernel.ChunkRows - 1) / EStepKernel.ChunkRows;
 
-    /// <summary>Copies shard <paramref name="s"/>'s chunks and posteriors into the whole layout's buffers.</summary>
-    private void Place(int s, ShardStatistics answer, EStepTables tables, int coverLength, bool chunkCells, EStepResult result)
+    /// <summary>Copies shard <paramref name="s"/> of <paramref name="shards"/>'s chunks and posteriors into the whole layout's buffers.</summary>
+    private static void Place(IEStepShards shards, int s, ShardStatistics answer, EStepTables tables, int coverLength, bool chunkCells, EStepResult result)
     {
-        var outline = _shards.Shards[s];
+        var outline = shards.Shards[s];
         var groups = tables.Groups;
         var chunks = Chunks(outline);
         var first = outline.FirstRow / EStepKernel.ChunkRows;
