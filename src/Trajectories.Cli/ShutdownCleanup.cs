@@ -4,12 +4,14 @@ using Trajectories.Registers.Publishing;
 namespace Trajectories.Cli;
 
 /// <summary>
-/// Removes the staging folders and locks of unfinished outputs when the process is stopped by SIGINT (Ctrl+C),
-/// SIGTERM or SIGQUIT, or exits: <c>finally</c> blocks do not run then, and a killed run must not leave a hidden
-/// half-written folder or a lock behind.
+/// Removes the staging folders and locks of unfinished outputs, and a run's working folders (a sharded fit's shard
+/// files), when the process is stopped by SIGINT (Ctrl+C), SIGTERM or SIGQUIT, or exits: <c>finally</c> blocks do not
+/// run then, and a killed run must not leave a hidden half-written folder, a lock or working copies of data behind.
 /// </summary>
 internal sealed class ShutdownCleanup : IDisposable
 {
+    private static readonly HashSet<string> WorkingFolders = new(StringComparer.Ordinal);
+
     private readonly List<PosixSignalRegistration> _signals = [];
 
     private ShutdownCleanup()
@@ -25,7 +27,7 @@ internal sealed class ShutdownCleanup : IDisposable
                 _signals.Add(PosixSignalRegistration.Create(signal, context =>
                 {
                     context.Cancel = true;
-                    StagedOutput.AbandonAll();
+                    RemoveAll();
                     Environment.Exit(128 + number);
                 }));
             }
@@ -39,10 +41,61 @@ internal sealed class ShutdownCleanup : IDisposable
     /// <summary>Installs the handlers for the life of the returned object.</summary>
     public static ShutdownCleanup Install() => new();
 
+    /// <summary>Removes <paramref name="folder"/> (and all in it) if the process is stopped before <see cref="Forget"/>.</summary>
+    public static void Track(string folder)
+    {
+        lock (WorkingFolders)
+        {
+            WorkingFolders.Add(folder);
+        }
+    }
+
+    /// <summary>Removes <paramref name="folder"/> now if it still exists, and stops tracking it.</summary>
+    public static void Forget(string folder)
+    {
+        lock (WorkingFolders)
+        {
+            WorkingFolders.Remove(folder);
+        }
+
+        Remove(folder);
+    }
+
+    private static void RemoveAll()
+    {
+        StagedOutput.AbandonAll();
+        string[] folders;
+        lock (WorkingFolders)
+        {
+            folders = [.. WorkingFolders];
+            WorkingFolders.Clear();
+        }
+
+        foreach (var folder in folders)
+        {
+            Remove(folder);
+        }
+    }
+
+    private static void Remove(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort on the way out: a folder that cannot be removed is left, not a reason to fail the exit.
+        }
+    }
+
     /// <summary>Cleans up what is still unfinished (the end of Main is the last <c>finally</c>), then removes the handlers.</summary>
     public void Dispose()
     {
-        StagedOutput.AbandonAll();
+        RemoveAll();
         AppDomain.CurrentDomain.ProcessExit -= OnExit;
         foreach (var registration in _signals)
         {
@@ -50,5 +103,5 @@ internal sealed class ShutdownCleanup : IDisposable
         }
     }
 
-    private static void OnExit(object? sender, EventArgs e) => StagedOutput.AbandonAll();
+    private static void OnExit(object? sender, EventArgs e) => RemoveAll();
 }

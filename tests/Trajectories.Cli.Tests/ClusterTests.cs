@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Trajectories.Cli.Tests;
 
@@ -8,10 +6,10 @@ namespace Trajectories.Cli.Tests;
 /// One coordinator and three worker processes on localhost (`trajectories worker`, Orleans development clustering):
 /// the replicated verbs give the same bytes as a local run — a bootstrap, a BLRT, a cross-validation of two models (one
 /// plan each) and a study that chooses K by BIC on every data set — and a worker killed in the middle of a run loses
-/// nothing. One cluster for the class (starting silos takes seconds).
+/// nothing. One cluster for the collection (starting silos takes seconds): <see cref="LocalCluster"/>.
 /// </summary>
-[Collection(nameof(ClusterTests))]
-public sealed class ClusterTests : IClassFixture<ClusterTests.LocalCluster>, IDisposable
+[Collection(nameof(LocalCluster))]
+public sealed class ClusterTests : IDisposable
 {
     private readonly LocalCluster _cluster;
     private readonly TempFolder _tmp = new();
@@ -116,130 +114,5 @@ public sealed class ClusterTests : IClassFixture<ClusterTests.LocalCluster>, IDi
         var (code, _, error) = CliRunner.Run("worker", "--port", "31000", "--gateway-port", "31000");
         Assert.Equal(2, code);
         Assert.Contains("--gateway-port: it must differ from --port", error);
-    }
-
-    /// <summary>Three `trajectories worker` processes: the first the primary, the others joined to it.</summary>
-    public sealed class LocalCluster : IDisposable
-    {
-        public LocalCluster()
-        {
-            var primaryPort = FreePort();
-            var ports = Enumerable.Range(0, 3).Select(_ => (Silo: 0, Gateway: 0)).ToArray();
-            for (var i = 0; i < ports.Length; i++)
-            {
-                ports[i] = (i == 0 ? primaryPort : FreePort(), FreePort());
-            }
-
-            Workers.Add(Worker.Start(ports[0].Silo, ports[0].Gateway, null));
-            Workers[0].WaitReady();
-            for (var i = 1; i < ports.Length; i++)
-            {
-                Workers.Add(Worker.Start(ports[i].Silo, ports[i].Gateway, $"127.0.0.1:{primaryPort}"));
-            }
-
-            foreach (var w in Workers.Skip(1))
-            {
-                w.WaitReady();
-            }
-
-            Gateways = string.Join(',', ports.Select(p => $"127.0.0.1:{p.Gateway}"));
-        }
-
-        public List<Worker> Workers { get; } = [];
-
-        public string Gateways { get; }
-
-        public static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        public void Dispose()
-        {
-            foreach (var w in Workers)
-            {
-                w.Kill();
-            }
-        }
-    }
-
-    /// <summary>A worker process whose standard output is read line by line as it comes.</summary>
-    public sealed class Worker
-    {
-        private readonly Process _process;
-        private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private Worker(Process process) => _process = process;
-
-        public bool HasExited => _process.HasExited;
-
-        /// <summary>CPU time used so far (0 once it has exited).</summary>
-        public double CpuSeconds()
-        {
-            try
-            {
-                _process.Refresh();
-                return _process.TotalProcessorTime.TotalSeconds;
-            }
-            catch (InvalidOperationException)
-            {
-                return 0;
-            }
-        }
-
-        public static Worker Start(int silo, int gateway, string? primary)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "trajectories.dll"));
-            foreach (var arg in new[] { "worker", "--port", $"{silo}", "--gateway-port", $"{gateway}", "--threads", "1" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            if (primary is not null)
-            {
-                start.ArgumentList.Add("--primary");
-                start.ArgumentList.Add(primary);
-            }
-
-            var worker = new Worker(Process.Start(start)!);
-            worker._process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data?.StartsWith("worker ready", StringComparison.Ordinal) == true)
-                {
-                    worker._ready.TrySetResult(e.Data);
-                }
-            };
-            worker._process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is not null && e.Data.StartsWith("error", StringComparison.Ordinal))
-                {
-                    worker._ready.TrySetException(new InvalidOperationException(e.Data));
-                }
-            };
-            worker._process.BeginOutputReadLine();
-            worker._process.BeginErrorReadLine();
-            return worker;
-        }
-
-        public void WaitReady()
-        {
-            if (!_ready.Task.Wait(TimeSpan.FromSeconds(90)))
-            {
-                Kill();
-                throw new TimeoutException("a worker did not report ready within 90 s");
-            }
-        }
-
-        public void Kill()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-        }
     }
 }

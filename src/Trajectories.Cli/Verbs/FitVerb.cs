@@ -36,6 +36,7 @@ public sealed class FitVerb : IVerb
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out", "-o") { Description = CliOutput.Help("Folder for model.json, posteriors.csv/.parquet, trajectories.csv/.parquet"), Required = true };
         var plot = TrajectoryPlot.Option();
+        var sharding = new ShardOptions();
 
         var command = new Command("fit", "Fit one group-based trajectory model and write model.json, posteriors and trajectories.");
         foreach (var option in new Option[] { family, groups, order, iorder, min, max, risk, refGroup, tcov, tcovAt, exposure, starts, replications, maxStarts, seed, threads, output, plot })
@@ -43,6 +44,7 @@ public sealed class FitVerb : IVerb
             command.Options.Add(option);
         }
 
+        sharding.AddTo(command);
         command.Arguments.Add(input);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -56,9 +58,11 @@ public sealed class FitVerb : IVerb
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
             var outDir = parse.GetValue(output)!;
             var plotTarget = TrajectoryPlot.Target(parse, plot);
+            var shardChoice = sharding.Check(parse);
             using var folder = CliOutput.Open(context, outDir);
+            using var sharded = ShardOptions.Open(shardChoice);
             var (loaded, reportAt) = FamilyOptions.Load(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov), parse.GetValue(tcovAt));
-            options = options with { ReportCovariates = reportAt };
+            options = options with { ReportCovariates = reportAt, EStep = sharded?.Backend };
             spec = FamilyOptions.Bind(spec, loaded.Panel);
             var fit = ConsoleProgress.Run(context, "fitting", progress => FitSettings.Fit(loaded.Panel, spec, options, progress));
             var provenance = new FitProvenance(loaded.Source, InputLoading.FormatText(loaded.Format), parse.GetValue(exposure), loaded.DroppedPersons, options.Seed);
@@ -69,6 +73,7 @@ public sealed class FitVerb : IVerb
             folder.Publish();
             var figure = TrajectoryPlot.Finish(plotTarget, folder, svg);
             FitSummaryText.Write(context.Out, fit, parse.GetValue(refGroup));
+            sharded?.Report(context);
             context.Out.WriteLine($"written to {folder.Target}");
             if (figure is not null)
             {

@@ -45,6 +45,7 @@ public sealed class SelectVerb : IVerb
         var seed = new Option<int>("--seed") { Description = "Seed of the start scheme.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Models fitted in parallel (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out", "-o") { Description = CliOutput.Help("Folder for selection.csv/.parquet and the chosen model's model.json, posteriors and trajectories"), Required = true };
+        var sharding = new ShardOptions();
 
         var command = new Command("select", "Fit a grid of models and choose one: the smallest BIC (persons) among adequate models.");
         foreach (var option in new Option[] { family, groups, order, perGroup, iorder, min, max, risk, refGroup, tcov, tcovAt, exposure, minShare, minAvePP, minOcc, starts, replications, maxStarts, seed, threads, output })
@@ -52,6 +53,7 @@ public sealed class SelectVerb : IVerb
             command.Options.Add(option);
         }
 
+        sharding.AddTo(command);
         command.Arguments.Add(input);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -75,9 +77,11 @@ public sealed class SelectVerb : IVerb
             };
             var iorders = GridChecks.InflationOrders("--iorder", ListOption.Range("--iorder", parse.GetValue(iorder) ?? "0"));
             var options = FitSettings.Options(parse.GetValue(starts), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(replications), parse.GetValue(maxStarts));
+            var shardChoice = sharding.Check(parse);
             using var folder = CliOutput.Open(context, parse.GetValue(output)!);
+            using var sharded = ShardOptions.Open(shardChoice);
             var (loaded, reportAt) = FamilyOptions.Load(parse.GetValue(input)!, parse.GetValue(exposure), fam, parse.GetValue(risk), parse.GetValue(tcov), parse.GetValue(tcovAt));
-            options = options with { ReportCovariates = reportAt };
+            options = options with { ReportCovariates = reportAt, EStep = sharded?.Backend };
             var grid = ModelSelector.Grid(fam, ks, orders, iorders, parse.GetValue(perGroup)).Select(m => FamilyOptions.Bind(m, loaded.Panel)).ToList();
             var result = ConsoleProgress.Run(context, $"{grid.Count} models", progress =>
                 ModelSelector.Select(loaded.Panel, grid, options, criteria, progress is null ? null : new SelectionProgressAdapter(progress)));
@@ -100,6 +104,7 @@ public sealed class SelectVerb : IVerb
 
             // The grid-edge warning is among the chosen model's warnings, which close its summary.
             FitSummaryText.Write(context.Out, chosen, parse.GetValue(refGroup));
+            sharded?.Report(context);
 
             context.Out.WriteLine($"written to {folder.Target}");
             return ExitCodes.Success;
