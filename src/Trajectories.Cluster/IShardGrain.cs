@@ -44,6 +44,9 @@ public sealed record ShardCall
     /// <summary>Whether chunks keep cell weights.</summary>
     [Id(7)] public required bool ChunkCells { get; init; }
 
+    /// <summary>Whether a full call returns the rows' posteriors.</summary>
+    [Id(8)] public required bool Posteriors { get; init; }
+
     /// <summary>The call for <paramref name="request"/> on the shard in <paramref name="folder"/>.</summary>
     public static ShardCall For(string folder, ShardRequest request)
     {
@@ -59,6 +62,7 @@ public sealed record ShardCall
             Theta = request.Theta,
             Work = request.Work,
             ChunkCells = request.ChunkCells,
+            Posteriors = request.Posteriors,
         };
     }
 
@@ -71,7 +75,7 @@ public sealed record ShardCall
         }
 
         var t = Tables;
-        return new ShardRequest(new ShardTables(Groups, Time, PrefixExact, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8]), Theta, Work, ChunkCells);
+        return new ShardRequest(new ShardTables(Groups, Time, PrefixExact, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8]), Theta, Work, ChunkCells, Posteriors);
     }
 }
 

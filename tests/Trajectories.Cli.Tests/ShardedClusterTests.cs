@@ -62,7 +62,7 @@ public sealed class ShardedClusterTests : IDisposable
     [Fact]
     public async Task AWorkerKilledMidFitLosesNothing()
     {
-        string[] args = ["fit", _register, "--family", "zip", "-k", "4", "--starts", "3"];
+        string[] args = ["fit", _register, "--family", "zip", "-k", "4", "--starts", "4"];
         var local = _tmp.Sub("kill-local");
         var (code, _, error) = CliRunner.Run([.. args, "--out", local]);
         Assert.True(code == 0, error);
@@ -70,23 +70,30 @@ public sealed class ShardedClusterTests : IDisposable
         // Not the primary (it holds the development membership) and not the one the bootstrap kill test takes.
         var victim = _cluster.Workers[1];
         Assert.False(victim.HasExited, "the worker to kill has already gone");
-        var before = victim.CpuSeconds();
+        var shardFolder = Directory.CreateDirectory(_tmp.Sub("kill-shards")).FullName;
         var running = true;
         var killedWhileRunning = false;
         var killer = Task.Run(async () =>
         {
-            // Killed once it has worked 0.5 s of CPU time on this fit: it then holds a shard with calls in flight.
+            // Killed once the shards exist and it has worked 0.05 s of CPU time since: it then holds a shard and
+            // serves E-step calls, and the fit has most of its E-steps still to come.
             var clock = Stopwatch.StartNew();
-            while (victim.CpuSeconds() < before + 0.5 && clock.Elapsed < TimeSpan.FromSeconds(60) && Volatile.Read(ref running))
+            while (!Directory.EnumerateDirectories(shardFolder).Any() && clock.Elapsed < TimeSpan.FromSeconds(60) && Volatile.Read(ref running))
             {
-                await Task.Delay(20);
+                await Task.Delay(10);
+            }
+
+            var before = victim.CpuSeconds();
+            while (victim.CpuSeconds() < before + 0.05 && clock.Elapsed < TimeSpan.FromSeconds(60) && Volatile.Read(ref running))
+            {
+                await Task.Delay(10);
             }
 
             killedWhileRunning = Volatile.Read(ref running);
             victim.Kill();
         });
         var remote = _tmp.Sub("kill-sharded");
-        (code, _, error) = CliRunner.Run([.. args, "--cluster", _cluster.Gateways, "--out", remote]);
+        (code, _, error) = CliRunner.Run([.. args, "--cluster", _cluster.Gateways, "--shard-folder", shardFolder, "--out", remote]);
         Volatile.Write(ref running, false);
         await killer;
         Assert.True(killedWhileRunning, "the worker was not killed before the fit ended");

@@ -58,6 +58,7 @@ public static class EStepKernel
         var groups = tables.Groups;
         var chunks = Chunks(layout);
         // Each chunk's coverage is a compensated pair: sums at [0, n), their rounding errors at [n, 2n).
+        result.ForgetDeferred();
         result.EnsureChunks(chunks, 2 * CoverLength(tables), chunkCells ? layout.CellCount * groups : 0);
         var priors = ConstantPriors(membership, theta, groups);
         var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
@@ -369,7 +370,7 @@ public static class EStepKernel
                 continue;
             }
 
-            var row = result.Posteriors.AsSpan(i * groups, groups);
+            var row = result.PosteriorsBuffer.AsSpan(i * groups, groups);
             for (var g = 0; g < groups; g++)
             {
                 row[g] = acc[g] / sum;

@@ -1,3 +1,5 @@
+using Trajectories.Core.Membership;
+
 namespace Trajectories.Core.Estimation;
 
 /// <summary>
@@ -5,8 +7,12 @@ namespace Trajectories.Core.Estimation;
 /// posterior weight of every cell in every group (the M-step's and gradient's data) and of every group (the membership
 /// sums). Reusable buffers, allocated once per fit; no per-person objects.
 /// </summary>
-public sealed class EStepResult
+public sealed class EStepResult : IMembershipStatistics
 {
+    private readonly double[] _posteriors;
+    private readonly Lock _fetching = new();
+    private Action<double[]>? _pending;
+
     /// <summary>
     /// Allocates buffers for <paramref name="rows"/> rows, <paramref name="cells"/> cells and <paramref name="groups"/>
     /// groups; with <paramref name="frailty"/> also those of a person-level gamma frailty.
@@ -14,7 +20,7 @@ public sealed class EStepResult
     public EStepResult(int rows, int cells, int groups, bool frailty = false)
     {
         Groups = groups;
-        Posteriors = new double[rows * groups];
+        _posteriors = new double[rows * groups];
         CellWeights = new double[cells * groups];
         GroupSums = new double[groups];
         if (frailty)
@@ -54,8 +60,50 @@ public sealed class EStepResult
     /// <summary>Number of groups.</summary>
     public int Groups { get; }
 
-    /// <summary>Posterior p_ig at index i·G + g.</summary>
-    public double[] Posteriors { get; }
+    /// <summary>
+    /// Posterior p_ig at index i·G + g. After a sharded E-step that left them on its shards (nothing in the EM loop of a
+    /// model with constant shares and few cells reads them) they are fetched here, on first reading; readers on other
+    /// threads (the Hessian reads rows in parallel) wait until the fetch is complete.
+    /// </summary>
+    public double[] Posteriors
+    {
+        get
+        {
+            if (Volatile.Read(ref _pending) is not null)
+            {
+                lock (_fetching)
+                {
+                    if (_pending is { } fill)
+                    {
+                        fill(_posteriors);
+
+                        // Released only once filled: a reader that sees no fetch pending sees the filled buffer.
+                        Volatile.Write(ref _pending, null);
+                    }
+                }
+            }
+
+            return _posteriors;
+        }
+    }
+
+    /// <inheritdoc/>
+    ReadOnlySpan<double> IMembershipStatistics.Posteriors => Posteriors;
+
+    /// <inheritdoc/>
+    ReadOnlySpan<double> IMembershipStatistics.GroupSums => GroupSums;
+
+    /// <summary>Whether the posteriors are still on the shards of a sharded E-step (fetched when read).</summary>
+    public bool PosteriorsDeferred => Volatile.Read(ref _pending) is not null;
+
+    /// <summary>The posteriors' buffer, for the code that writes them (reading it does not fetch deferred ones).</summary>
+    internal double[] PosteriorsBuffer => _posteriors;
+
+    /// <summary>Leaves the posteriors of the E-step just run to <paramref name="fill"/>, called on their first reading.</summary>
+    internal void DeferPosteriors(Action<double[]> fill) => Volatile.Write(ref _pending, fill);
+
+    /// <summary>Drops deferred posteriors: a new E-step or a partition is about to write them.</summary>
+    internal void ForgetDeferred() => Volatile.Write(ref _pending, null);
 
     /// <summary>Posterior weight of cell c in group g at index c·G + g.</summary>
     public double[] CellWeights { get; }

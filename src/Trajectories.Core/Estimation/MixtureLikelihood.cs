@@ -97,7 +97,8 @@ public sealed class MixtureLikelihood
     public void SetPosteriors(ReadOnlySpan<double> posteriors)
     {
         _statePsi = null;
-        posteriors.CopyTo(State.Posteriors);
+        State.ForgetDeferred();
+        posteriors.CopyTo(State.PosteriorsBuffer);
         EStepKernel.CellWeightsFromPosteriors(Layout, Spec.Groups, State);
     }
 
@@ -122,7 +123,7 @@ public sealed class MixtureLikelihood
     /// </summary>
     public void MStep(Span<double> psi, int newtonSteps)
     {
-        Membership.Maximize(State.Posteriors, Layout.Weights, Spec.Groups, psi.Slice(0, Parameters.MembershipCount));
+        Membership.Maximize(State, Layout.Weights, Spec.Groups, psi.Slice(0, Parameters.MembershipCount));
         for (var g = 0; g < Spec.Groups; g++)
         {
             MaximizeGroup(psi, g, newtonSteps);
@@ -205,7 +206,7 @@ public sealed class MixtureLikelihood
         var ll = EStep(psi);
         var p = Parameters;
         gradient.Slice(0, p.Total).Clear();
-        Membership.AddGradient(psi.Slice(0, p.MembershipCount), State.Posteriors, Layout.Weights, gradient.Slice(0, p.MembershipCount));
+        Membership.AddGradient(psi.Slice(0, p.MembershipCount), State, Layout.Weights, gradient.Slice(0, p.MembershipCount));
         for (var g = 0; g < Spec.Groups; g++)
         {
             var n = p.GroupWidth(g);

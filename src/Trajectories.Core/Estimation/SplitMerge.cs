@@ -136,7 +136,7 @@ internal static class SplitMerge
         var start = psi.ToArray();
         Array.Copy(psi, p.BetaOffset[s], start, p.BetaOffset[j], p.GroupWidth(s));
         model.SetPosteriors(posteriors);
-        model.Membership.Maximize(model.State.Posteriors, model.Layout.Weights, p.Groups, start.AsSpan(0, p.MembershipCount));
+        model.Membership.Maximize(model.State, model.Layout.Weights, p.Groups, start.AsSpan(0, p.MembershipCount));
         foreach (var g in new[] { i, j, s })
         {
             model.MaximizeGroup(start, g, StartValues.PartitionNewtonSteps);

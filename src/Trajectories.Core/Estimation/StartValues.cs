@@ -31,7 +31,7 @@ internal static class StartValues
         var family = model.Spec.Family;
         var psi = new double[p.Total];
         model.SetPosteriors(posteriors);
-        model.Membership.Maximize(model.State.Posteriors, model.Layout.Weights, p.Groups, psi.AsSpan(0, p.MembershipCount));
+        model.Membership.Maximize(model.State, model.Layout.Weights, p.Groups, psi.AsSpan(0, p.MembershipCount));
         var trajectory = family.StartTrajectory(data);
         for (var g = 0; g < p.Groups; g++)
         {

@@ -107,22 +107,14 @@ public sealed class ConstantMembership : IMembershipModel
     }
 
     /// <inheritdoc/>
-    public void AddGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, Span<double> gradient)
+    public void AddGradient(ReadOnlySpan<double> theta, IMembershipStatistics statistics, ReadOnlySpan<double> weights, Span<double> gradient)
     {
-        // ∂/∂θ_g Σ_i w_i log Σ_h π_h f_ih = Σ_i w_i (p_ig − π_g), g ≥ 2.
+        // ∂/∂θ_g Σ_i w_i log Σ_h π_h f_ih = Σ_i w_i (p_ig − π_g), g ≥ 2: the group sums of the posteriors alone.
+        ArgumentNullException.ThrowIfNull(statistics);
         var groups = theta.Length + 1;
         var shares = Shares(theta);
-        var total = 0.0;
-        Span<double> sums = stackalloc double[groups];
-        for (var i = 0; i < weights.Length; i++)
-        {
-            total += weights[i];
-            for (var g = 1; g < groups; g++)
-            {
-                sums[g] += weights[i] * posteriors[(i * groups) + g];
-            }
-        }
-
+        var total = Total(weights);
+        var sums = statistics.GroupSums;
         for (var g = 1; g < groups; g++)
         {
             gradient[g - 1] += sums[g] - (total * shares[g]);
@@ -130,25 +122,28 @@ public sealed class ConstantMembership : IMembershipModel
     }
 
     /// <inheritdoc/>
-    public void Maximize(ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, int groups, Span<double> theta)
+    public void Maximize(IMembershipStatistics statistics, ReadOnlySpan<double> weights, int groups, Span<double> theta)
     {
-        Span<double> sums = stackalloc double[groups];
-        var total = 0.0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            total += weights[i];
-            for (var g = 0; g < groups; g++)
-            {
-                sums[g] += weights[i] * posteriors[(i * groups) + g];
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(statistics);
+        var total = Total(weights);
+        Span<double> shares = stackalloc double[groups];
         for (var g = 0; g < groups; g++)
         {
-            sums[g] = Math.Max(sums[g] / total, ShareFloor);
+            shares[g] = Math.Max(statistics.GroupSums[g] / total, ShareFloor);
         }
 
-        FromShares(sums, theta);
+        FromShares(shares, theta);
+    }
+
+    private static double Total(ReadOnlySpan<double> weights)
+    {
+        var total = 0.0;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+
+        return total;
     }
 
     /// <inheritdoc/>

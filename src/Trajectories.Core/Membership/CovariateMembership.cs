@@ -47,7 +47,20 @@ public sealed class CovariateMembership : IMembershipModel
         MultinomialLogit.LogPriors(theta, Row(row), logPriors);
 
     /// <inheritdoc/>
-    public void AddGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, Span<double> gradient)
+    public void AddGradient(ReadOnlySpan<double> theta, IMembershipStatistics statistics, ReadOnlySpan<double> weights, Span<double> gradient)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        AddGradient(theta, statistics.Posteriors, weights, gradient);
+    }
+
+    /// <inheritdoc/>
+    public void Maximize(IMembershipStatistics statistics, ReadOnlySpan<double> weights, int groups, Span<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        Maximize(statistics.Posteriors, weights, groups, theta);
+    }
+
+    private void AddGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, Span<double> gradient)
     {
         var groups = (theta.Length / Width) + 1;
         Span<double> prior = stackalloc double[groups];
@@ -92,8 +105,7 @@ public sealed class CovariateMembership : IMembershipModel
         }
     }
 
-    /// <inheritdoc/>
-    public void Maximize(ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, int groups, Span<double> theta)
+    private void Maximize(ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, int groups, Span<double> theta)
     {
         var m = ParameterCount(groups);
         var gradient = new double[m];

@@ -29,10 +29,10 @@ public interface IMembershipModel
     void LogPriors(ReadOnlySpan<double> theta, int row, Span<double> logPriors);
 
     /// <summary>
-    /// Adds ∂/∂θ of Σ_row weight · log Σ_g P(g | row) f_g(row) to <paramref name="gradient"/>, given the posteriors
-    /// (row-major rows × groups): Σ_row weight · (posterior − prior) ⊗ x.
+    /// Adds ∂/∂θ of Σ_row weight · log Σ_g P(g | row) f_g(row) to <paramref name="gradient"/>, given an E-step's
+    /// <paramref name="statistics"/>: Σ_row weight · (posterior − prior) ⊗ x.
     /// </summary>
-    void AddGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, Span<double> gradient);
+    void AddGradient(ReadOnlySpan<double> theta, IMembershipStatistics statistics, ReadOnlySpan<double> weights, Span<double> gradient);
 
     /// <summary>
     /// Adds the curvature of the membership part, ∂²/∂θ² Σ_row weight · Σ_g p_g log π_g = −Σ_row weight ·
@@ -42,10 +42,11 @@ public interface IMembershipModel
     void AddCurvature(ReadOnlySpan<double> theta, ReadOnlySpan<double> weights, int groups, Span<double> hessian, int n);
 
     /// <summary>
-    /// The M-step: θ maximising Σ_row weight · Σ_g posterior · log P(g | row); <paramref name="theta"/> holds the
-    /// start on entry (ignored where the maximum is in closed form) and the maximiser on return.
+    /// The M-step: θ maximising Σ_row weight · Σ_g posterior · log P(g | row) for an E-step's
+    /// <paramref name="statistics"/>; <paramref name="theta"/> holds the start on entry (ignored where the maximum is in
+    /// closed form) and the maximiser on return.
     /// </summary>
-    void Maximize(ReadOnlySpan<double> posteriors, ReadOnlySpan<double> weights, int groups, Span<double> theta);
+    void Maximize(IMembershipStatistics statistics, ReadOnlySpan<double> weights, int groups, Span<double> theta);
 
     /// <summary>θ giving every row the group shares <paramref name="shares"/> (intercepts only; for starting values).</summary>
     void FromShares(ReadOnlySpan<double> shares, Span<double> theta);

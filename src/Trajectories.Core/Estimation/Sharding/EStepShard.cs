@@ -61,7 +61,7 @@ public sealed class EStepShard
             EStepKernel.RunChunks(_layout, tables, _membership, request.Theta, Threads, request.ChunkCells, b);
             return new ShardStatistics(
                 b.ChunkLogLikelihood.ToArray(), Flatten(b.ChunkCover), Flatten(b.ChunkGroups), Flatten(b.ChunkCells), Flatten(b.ChunkFrailty),
-                b.Posteriors.ToArray(), b.FrailtyPosteriors.ToArray());
+                request.Posteriors ? b.PosteriorsBuffer.ToArray() : [], b.FrailtyPosteriors.ToArray());
         }
     }
 

@@ -15,4 +15,5 @@ public enum ShardWork
 /// <param name="Theta">The membership parameters.</param>
 /// <param name="Work">What to compute.</param>
 /// <param name="ChunkCells">Whether chunks keep cell weights (decided on the whole layout: <see cref="EStepKernel.UsesChunkCells"/>).</param>
-public sealed record ShardRequest(ShardTables Tables, double[] Theta, ShardWork Work, bool ChunkCells);
+/// <param name="Posteriors">Whether a full call returns the rows' posteriors (the coordinator may leave them on the shard until it reads them).</param>
+public sealed record ShardRequest(ShardTables Tables, double[] Theta, ShardWork Work, bool ChunkCells, bool Posteriors = true);

@@ -10,7 +10,7 @@ namespace Trajectories.Core.Estimation.Sharding;
 /// <param name="Groups">Per chunk: Σ weight · posterior of each group.</param>
 /// <param name="Cells">Per chunk: the cell weights over the shard's cells, cells × G (empty unless the chunks keep them).</param>
 /// <param name="Frailty">Per chunk: the frailty's excess and log sums, 2G values (empty without a frailty).</param>
-/// <param name="Posteriors">The rows' posteriors, rows × G.</param>
+/// <param name="Posteriors">The rows' posteriors, rows × G (empty when the request left them on the shard).</param>
 /// <param name="FrailtyPosteriors">The rows' p · E u, rows × G (empty without a frailty).</param>
 public sealed record ShardStatistics(
     double[] ChunkLogLikelihood, double[] Cover, double[] Groups, double[] Cells, double[] Frailty, double[] Posteriors, double[] FrailtyPosteriors)

@@ -11,8 +11,9 @@ namespace Trajectories.Core.Estimation.Sharding;
 /// </summary>
 /// <remarks>
 /// The coordinator keeps the whole layout (the M-step, the starts and the standard errors read it); the shards hold
-/// only their rows. Per E-step the wire carries the shards' tables (their cells × G) one way, and the rows' posteriors
-/// (rows × G) with each chunk's sums the other.
+/// only their rows. Per E-step the wire carries the shards' tables (their cells × G) one way and each chunk's sums the
+/// other, with the rows' posteriors (rows × G) only where the coordinator needs them to finish the E-step (many cells,
+/// a frailty, risk factors); otherwise they stay on the shards until read.
 /// </remarks>
 public sealed class ShardedEStep : IEStepBackend
 {
@@ -62,14 +63,26 @@ public sealed class ShardedEStep : IEStepBackend
         var groups = tables.Groups;
         var chunkCells = EStepKernel.UsesChunkCells(layout, groups);
         var coverLength = EStepKernel.CoverLength(tables);
+        result.ForgetDeferred();
         result.EnsureChunks(EStepKernel.ChunkCount(layout), 2 * coverLength, chunkCells ? layout.CellCount * groups : 0);
-        var answers = Ask(shards, tables, theta, ShardWork.Full, chunkCells);
+
+        // The posteriors stay on the shards when nothing here needs them to finish the E-step or for the M-step: the
+        // cell weights come from the chunks, there is no frailty, and constant shares need only the group sums. They
+        // are then fetched when read (the search's split moves, the classification, the standard errors) by running
+        // the same E-step on the shards again, which gives the same bits.
+        var defer = chunkCells && !tables.HasFrailty && membership.IsConstant;
+        var requests = Requests(shards, tables, theta, ShardWork.Full, chunkCells, !defer);
+        var answers = Ask(shards, requests);
         for (var s = 0; s < answers.Length; s++)
         {
-            Place(shards, s, answers[s], tables, coverLength, chunkCells, result);
+            Place(shards, s, answers[s], tables, coverLength, chunkCells, !defer, result);
         }
 
         EStepKernel.Reduce(layout, tables, result);
+        if (defer)
+        {
+            result.DeferPosteriors(posteriors => Fetch(shards, requests, groups, posteriors));
+        }
     }
 
     /// <inheritdoc/>
@@ -77,7 +90,7 @@ public sealed class ShardedEStep : IEStepBackend
     {
         var shards = ShardsOf(layout, membership);
         ArgumentNullException.ThrowIfNull(tables);
-        var answers = Ask(shards, tables, theta, ShardWork.LogLikelihood, false);
+        var answers = Ask(shards, Requests(shards, tables, theta, ShardWork.LogLikelihood, false, false));
         var ll = 0.0;
         for (var s = 0; s < answers.Length; s++)
         {
@@ -132,23 +145,40 @@ public sealed class ShardedEStep : IEStepBackend
         }
     }
 
-    private static ShardStatistics[] Ask(IEStepShards shards, GroupTables tables, ReadOnlySpan<double> theta, ShardWork work, bool chunkCells)
+    private static ShardRequest[] Requests(IEStepShards shards, GroupTables tables, ReadOnlySpan<double> theta, ShardWork work, bool chunkCells, bool posteriors)
     {
         var thetaCopy = theta.ToArray();
-        var calls = new Task<ShardStatistics>[shards.Shards.Count];
+        return shards.Shards.Select(s => new ShardRequest(ShardTables.Gather(tables, s.GlobalCells), thetaCopy, work, chunkCells, posteriors)).ToArray();
+    }
+
+    private static ShardStatistics[] Ask(IEStepShards shards, ShardRequest[] requests)
+    {
+        var calls = new Task<ShardStatistics>[requests.Length];
         for (var s = 0; s < calls.Length; s++)
         {
-            var request = new ShardRequest(ShardTables.Gather(tables, shards.Shards[s].GlobalCells), thetaCopy, work, chunkCells);
-            calls[s] = shards.Run(s, request);
+            calls[s] = shards.Run(s, requests[s]);
         }
 
         return Task.WhenAll(calls).GetAwaiter().GetResult();
     }
 
+    /// <summary>The posteriors of a deferred E-step: its requests again, now asking for them.</summary>
+    private static void Fetch(IEStepShards shards, ShardRequest[] requests, int groups, double[] posteriors)
+    {
+        var answers = Ask(shards, requests.Select(r => r with { Posteriors = true }).ToArray());
+        for (var s = 0; s < answers.Length; s++)
+        {
+            var outline = shards.Shards[s];
+            Expect(answers[s].Posteriors.Length == outline.RowCount * groups, s, "posteriors");
+            Array.Copy(answers[s].Posteriors, 0, posteriors, outline.FirstRow * groups, answers[s].Posteriors.Length);
+        }
+    }
+
     private static int Chunks(ShardOutline shard) => (shard.RowCount + EStepKernel.ChunkRows - 1) / EStepKernel.ChunkRows;
 
     /// <summary>Copies shard <paramref name="s"/> of <paramref name="shards"/>'s chunks and posteriors into the whole layout's buffers.</summary>
-    private static void Place(IEStepShards shards, int s, ShardStatistics answer, EStepTables tables, int coverLength, bool chunkCells, EStepResult result)
+    private static void Place(
+        IEStepShards shards, int s, ShardStatistics answer, EStepTables tables, int coverLength, bool chunkCells, bool posteriors, EStepResult result)
     {
         var outline = shards.Shards[s];
         var groups = tables.Groups;
@@ -158,7 +188,7 @@ public sealed class ShardedEStep : IEStepBackend
         var frailty = tables.HasFrailty;
         Expect(answer.ChunkLogLikelihood.Length == chunks && answer.Cover.Length == chunks * 2 * coverLength && answer.Groups.Length == chunks * groups
             && answer.Cells.Length == (chunkCells ? chunks * localCells * groups : 0) && answer.Frailty.Length == (frailty ? chunks * 2 * groups : 0)
-            && answer.Posteriors.Length == outline.RowCount * groups && answer.FrailtyPosteriors.Length == (frailty ? outline.RowCount * groups : 0),
+            && answer.Posteriors.Length == (posteriors ? outline.RowCount * groups : 0) && answer.FrailtyPosteriors.Length == (frailty ? outline.RowCount * groups : 0),
             s, "statistics");
         for (var k = 0; k < chunks; k++)
         {
@@ -185,7 +215,7 @@ public sealed class ShardedEStep : IEStepBackend
             }
         }
 
-        Array.Copy(answer.Posteriors, 0, result.Posteriors, outline.FirstRow * groups, answer.Posteriors.Length);
+        Array.Copy(answer.Posteriors, 0, result.PosteriorsBuffer, outline.FirstRow * groups, answer.Posteriors.Length);
         if (frailty)
         {
             Array.Copy(answer.FrailtyPosteriors, 0, result.FrailtyPosteriors, outline.FirstRow * groups, answer.FrailtyPosteriors.Length);
