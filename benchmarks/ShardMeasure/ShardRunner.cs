@@ -133,7 +133,7 @@ internal static class ShardRunner
                 var t = request.Tables;
                 Interlocked.Add(ref _sent, t.Full.Length + t.Diff.Length + t.Prefix.Length + t.RateFull.Length + t.RateDiff.Length + t.RatePrefix.Length
                     + t.Shape.Length + t.LogTerms.Length + t.Harmonic.Length + request.Theta.Length);
-                Interlocked.Add(ref _received, answer.ChunkLogLikelihood.Length + answer.Cover.Length + answer.Groups.Length + answer.Cells.Length
+                Interlocked.Add(ref _received, answer.BlockLogLikelihood.Length + answer.Cover.Length + answer.Groups.Length + answer.Cells.Length
                     + answer.Frailty.Length + answer.Posteriors.Length + answer.FrailtyPosteriors.Length);
             }
 

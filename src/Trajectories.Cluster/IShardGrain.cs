@@ -95,7 +95,7 @@ public sealed record ShardAnswer
     {
         ArgumentNullException.ThrowIfNull(statistics);
         var s = statistics;
-        return new ShardAnswer { Statistics = [s.ChunkLogLikelihood, s.Cover, s.Groups, s.Cells, s.Frailty, s.Posteriors, s.FrailtyPosteriors] };
+        return new ShardAnswer { Statistics = [s.BlockLogLikelihood, s.Cover, s.Groups, s.Cells, s.Frailty, s.Posteriors, s.FrailtyPosteriors] };
     }
 
     /// <summary>The statistics again, on the coordinator.</summary>

@@ -8,19 +8,16 @@ namespace Trajectories.Cli.Tests;
 /// in the middle; the shards' files are gone afterwards; bad shard options are exit 2.
 /// </summary>
 [Collection(nameof(LocalCluster))]
-public sealed class ShardedClusterTests : IDisposable
+public sealed class ShardedClusterTests : IClassFixture<ShardedClusterTests.Register>, IDisposable
 {
     private readonly LocalCluster _cluster;
     private readonly TempFolder _tmp = new();
     private readonly string _register;
 
-    public ShardedClusterTests(LocalCluster cluster)
+    public ShardedClusterTests(LocalCluster cluster, Register register)
     {
         _cluster = cluster;
-        // 8 000 offenders with detention (part-year exposure): about 7 700 pattern rows, four chunks, three shards.
-        _register = _tmp.Sub("register");
-        var (code, _, error) = CliRunner.Run("simulate", "-n", "8000", "--detention", "--out", _register);
-        Assert.True(code == 0, error);
+        _register = register.Folder;
     }
 
     public void Dispose() => _tmp.Dispose();
@@ -128,4 +125,24 @@ public sealed class ShardedClusterTests : IDisposable
     /// <summary>model.json without its timing line (wall-clock seconds differ between any two runs).</summary>
     private static string[] WithoutSeconds(string path) =>
         File.ReadAllLines(path).Where(l => !l.Contains("\"seconds\"", StringComparison.Ordinal)).ToArray();
+
+    /// <summary>
+    /// The register of the class: 30 000 offenders with detention (part-year exposure), about 27 700 pattern rows, four
+    /// blocks, three shards.
+    /// </summary>
+    public sealed class Register : IDisposable
+    {
+        private readonly TempFolder _tmp = new();
+
+        public Register()
+        {
+            Folder = _tmp.Sub("register");
+            var (code, _, error) = CliRunner.Run("simulate", "-n", "30000", "--detention", "--out", Folder);
+            Assert.True(code == 0, error);
+        }
+
+        public string Folder { get; }
+
+        public void Dispose() => _tmp.Dispose();
+    }
 }

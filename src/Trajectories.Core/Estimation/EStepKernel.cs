@@ -18,6 +18,16 @@ public static class EStepKernel
     /// <summary>Rows per parallel chunk (fixed: the reduction order must not depend on the thread count).</summary>
     public const int ChunkRows = 2048;
 
+    /// <summary>
+    /// Chunks per block. Partial sums are added chunk by chunk within a block of this many chunks, then block by block:
+    /// a fixed two-level order, so a shard of whole blocks can add up its own chunks and send one partial sum per block
+    /// (a quarter of the bytes of one per chunk) and the result is still the same bits as a local E-step's.
+    /// </summary>
+    public const int BlockChunks = 4;
+
+    /// <summary>Rows per block: a shard of a sharded fit starts at a multiple of it.</summary>
+    public const int BlockRows = ChunkRows * BlockChunks;
+
     /// <summary>Largest cells × groups for which cell weights are accumulated per chunk in the parallel pass.</summary>
     public const int MaxChunkCellBuffer = 1 << 16;
 
@@ -74,11 +84,20 @@ public static class EStepKernel
     }
 
     /// <summary>
-    /// The reducing half of the E-step: the chunks' partial sums of <see cref="RunChunks"/> added in chunk order, the
-    /// cell weights (from the chunk buffers, or one serial scatter of the posteriors), the baselines, and a frailty
-    /// model's sums.
+    /// The reducing half of the E-step: the chunks' partial sums of <see cref="RunChunks"/> added up per block of
+    /// <see cref="BlockChunks"/> chunks (<see cref="FoldBlocks"/>), then the blocks in order (<see cref="ReduceBlocks"/>).
     /// </summary>
     public static void Reduce(CellLayout layout, EStepTables tables, EStepResult result)
+    {
+        FoldBlocks(layout, tables, result);
+        ReduceBlocks(layout, tables, result);
+    }
+
+    /// <summary>
+    /// Each block's partial sums from its chunks', in chunk order: log-likelihood, group sums, coverage pair, cell
+    /// weights (when the chunks keep them) and frailty sums. A shard folds its own blocks and sends those, not its chunks.
+    /// </summary>
+    public static void FoldBlocks(CellLayout layout, EStepTables tables, EStepResult result)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(tables);
@@ -86,19 +105,71 @@ public static class EStepKernel
         var groups = tables.Groups;
         var chunks = Chunks(layout);
         var coverLength = CoverLength(tables);
+        var cellLength = result.ChunkCells.Length == 0 ? 0 : result.ChunkCells[0].Length;
+        result.EnsureBlocks(BlockCount(layout), 2 * coverLength, cellLength);
+        for (var b = 0; b < result.BlockLogLikelihood.Length; b++)
+        {
+            var ll = 0.0;
+            var sums = result.BlockGroups[b];
+            var cover = result.BlockCover[b];
+            var cells = cellLength == 0 ? null : result.BlockCells[b];
+            var frailty = result.BlockFrailty[b];
+            Array.Clear(sums);
+            Array.Clear(cover);
+            Array.Clear(frailty);
+            if (cells is not null)
+            {
+                Array.Clear(cells);
+            }
+
+            // The coverage pair: sums at [0, n), their rounding errors at [n, 2n) (see RunChunk).
+            var coverSum = cover.AsSpan(0, coverLength);
+            var coverError = cover.AsSpan(coverLength);
+            for (var k = b * BlockChunks; k < Math.Min(chunks, (b + 1) * BlockChunks); k++)
+            {
+                ll += result.ChunkLogLikelihood[k];
+                Add(sums, result.ChunkGroups[k]);
+                var part = result.ChunkCover[k];
+                for (var j = 0; j < coverLength; j++)
+                {
+                    CompensatedSum.Add(coverSum, coverError, j, part[j]);
+                    coverError[j] += part[coverLength + j];
+                }
+
+                if (cells is not null)
+                {
+                    Add(cells, result.ChunkCells[k]);
+                }
+
+                Add(frailty, result.ChunkFrailty[k]);
+            }
+
+            result.BlockLogLikelihood[b] = ll;
+        }
+    }
+
+    /// <summary>
+    /// The blocks' partial sums (<see cref="FoldBlocks"/>, or a sharded E-step's from its shards) added in block order,
+    /// then the cell weights (from the blocks, or one serial scatter of the posteriors), the baselines, and a frailty
+    /// model's sums.
+    /// </summary>
+    public static void ReduceBlocks(CellLayout layout, EStepTables tables, EStepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(result);
+        var groups = tables.Groups;
+        var blocks = result.BlockLogLikelihood.Length;
+        var coverLength = CoverLength(tables);
         var ll = 0.0;
         var cover = new double[coverLength];
         var coverError = new double[coverLength];
         Array.Clear(result.GroupSums);
-        for (var k = 0; k < chunks; k++)
+        for (var b = 0; b < blocks; b++)
         {
-            ll += result.ChunkLogLikelihood[k];
-            for (var g = 0; g < groups; g++)
-            {
-                result.GroupSums[g] += result.ChunkGroups[k][g];
-            }
-
-            var part = result.ChunkCover[k];
+            ll += result.BlockLogLikelihood[b];
+            Add(result.GroupSums, result.BlockGroups[b]);
+            var part = result.BlockCover[b];
             for (var j = 0; j < coverLength; j++)
             {
                 CompensatedSum.Add(cover, coverError, j, part[j]);
@@ -108,43 +179,48 @@ public static class EStepKernel
 
         result.LogLikelihood = ll + layout.TotalLogConstant;
         var weights = result.CellWeights;
-        if (result.ChunkCells.Length == 0)
+        if (result.BlockCells.Length == 0)
         {
             ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, weights);
         }
         else
         {
             Array.Clear(weights);
-            for (var k = 0; k < chunks; k++)
+            for (var b = 0; b < blocks; b++)
             {
-                var part = result.ChunkCells[k];
-                for (var j = 0; j < weights.Length; j++)
-                {
-                    weights[j] += part[j];
-                }
+                Add(weights, result.BlockCells[b]);
             }
         }
 
         CompleteBaselines(layout, groups, cover, coverError, weights);
         if (tables.HasFrailty)
         {
-            FrailtySums(layout, tables, chunks, result);
+            FrailtySums(layout, tables, blocks, result);
+        }
+    }
+
+    /// <summary>target[j] += part[j] for every j of <paramref name="part"/>.</summary>
+    private static void Add(double[] target, double[] part)
+    {
+        for (var j = 0; j < part.Length; j++)
+        {
+            target[j] += part[j];
         }
     }
 
     /// <summary>
-    /// A frailty model's M-step statistics: the shape sums reduced in chunk order, and the frailty-weighted cell
+    /// A frailty model's M-step statistics: the shape sums reduced in block order, and the frailty-weighted cell
     /// weights V from <see cref="EStepResult.FrailtyPosteriors"/> the way W comes from the posteriors (one serial pass,
     /// as for W with many cells).
     /// </summary>
-    private static void FrailtySums(CellLayout layout, EStepTables tables, int chunks, EStepResult result)
+    private static void FrailtySums(CellLayout layout, EStepTables tables, int blocks, EStepResult result)
     {
         var groups = tables.Groups;
         Array.Clear(result.FrailtyExcess);
         Array.Clear(result.FrailtyLog);
-        for (var k = 0; k < chunks; k++)
+        for (var k = 0; k < blocks; k++)
         {
-            var part = result.ChunkFrailty[k];
+            var part = result.BlockFrailty[k];
             for (var g = 0; g < groups; g++)
             {
                 result.FrailtyExcess[g] += part[g];
@@ -193,10 +269,8 @@ public static class EStepKernel
     public static double LogLikelihood(CellLayout layout, EStepTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var partial = new double[Chunks(layout)];
-        ChunkLogLikelihoods(layout, tables, membership, theta, threads, partial);
         var ll = 0.0;
-        foreach (var part in partial)
+        foreach (var part in BlockLogLikelihoods(layout, tables, membership, theta, threads))
         {
             ll += part;
         }
@@ -205,33 +279,34 @@ public static class EStepKernel
     }
 
     /// <summary>
-    /// Each chunk's weighted log-likelihood (without the data constant) into <paramref name="partial"/>, one per chunk
-    /// (<see cref="ChunkCount"/>): what <see cref="LogLikelihood"/> adds in chunk order.
+    /// Each block's weighted log-likelihood (without the data constant), its chunks' added in chunk order: what
+    /// <see cref="LogLikelihood"/> adds in block order, and what a shard answers a log-likelihood-only call with.
     /// </summary>
-    public static void ChunkLogLikelihoods(
-        CellLayout layout, EStepTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads, double[] partial)
+    public static double[] BlockLogLikelihoods(CellLayout layout, EStepTables tables, IMembershipModel membership, ReadOnlySpan<double> theta, int threads)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(membership);
-        ArgumentNullException.ThrowIfNull(partial);
         var chunks = Chunks(layout);
-        if (partial.Length != chunks)
-        {
-            throw new ArgumentException($"expected {chunks} chunk values, got {partial.Length}.", nameof(partial));
-        }
-
         var priors = ConstantPriors(membership, theta, tables.Groups);
         var thetaCopy = membership.IsConstant ? [] : theta.ToArray();
+        var partial = new double[chunks];
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
             partial[k] = RunChunk(layout, tables, membership, priors, thetaCopy, k, null));
+        var blocks = new double[BlockCount(layout)];
+        for (var k = 0; k < chunks; k++)
+        {
+            blocks[k / BlockChunks] += partial[k];
+        }
+
+        return blocks;
     }
 
-    /// <summary>The number of fixed row chunks of <paramref name="layout"/> (independent of the thread count).</summary>
-    public static int ChunkCount(CellLayout layout)
+    /// <summary>The number of blocks of <see cref="BlockChunks"/> chunks of <paramref name="layout"/>.</summary>
+    public static int BlockCount(CellLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return Chunks(layout);
+        return (Chunks(layout) + BlockChunks - 1) / BlockChunks;
     }
 
     /// <summary>The number of fixed row chunks (independent of the thread count).</summary>

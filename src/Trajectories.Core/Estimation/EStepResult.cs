@@ -125,6 +125,48 @@ public sealed class EStepResult : IMembershipStatistics
     /// <summary>Frailty models: per chunk, the excess and log sums of each group (2G values).</summary>
     internal double[][] ChunkFrailty { get; private set; } = [];
 
+    internal double[] BlockLogLikelihood { get; private set; } = [];
+
+    internal double[][] BlockCover { get; private set; } = [];
+
+    internal double[][] BlockGroups { get; private set; } = [];
+
+    /// <summary>Per block: the cell weights (empty when the E-step scatters the posteriors instead).</summary>
+    internal double[][] BlockCells { get; private set; } = [];
+
+    internal double[][] BlockFrailty { get; private set; } = [];
+
+    /// <summary>Block buffers of <see cref="EStepKernel.FoldBlocks"/> (or a sharded E-step's shards), kept between E-steps.</summary>
+    internal void EnsureBlocks(int blocks, int coverLength, int cellLength)
+    {
+        if (BlockLogLikelihood.Length != blocks || (blocks > 0 && BlockCover[0].Length != coverLength))
+        {
+            BlockLogLikelihood = new double[blocks];
+            BlockCover = new double[blocks][];
+            BlockGroups = new double[blocks][];
+            BlockFrailty = new double[blocks][];
+            for (var b = 0; b < blocks; b++)
+            {
+                BlockCover[b] = new double[coverLength];
+                BlockGroups[b] = new double[Groups];
+                BlockFrailty[b] = FrailtyLog.Length == 0 ? [] : new double[2 * Groups];
+            }
+        }
+
+        if (cellLength == 0)
+        {
+            BlockCells = [];
+        }
+        else if (BlockCells.Length != blocks || (blocks > 0 && BlockCells[0].Length != cellLength))
+        {
+            BlockCells = new double[blocks][];
+            for (var b = 0; b < blocks; b++)
+            {
+                BlockCells[b] = new double[cellLength];
+            }
+        }
+    }
+
     internal void EnsureChunks(int chunks, int coverLength, int cellLength)
     {
         if (ChunkLogLikelihood.Length != chunks || (chunks > 0 && ChunkCover[0].Length != coverLength))

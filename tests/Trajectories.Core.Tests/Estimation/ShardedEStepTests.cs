@@ -32,9 +32,9 @@ public class ShardedEStepTests
     [MemberData(nameof(Cases))]
     public void EveryStatisticOfAnEStepIsTheLocalOnesBits(string name, int shards)
     {
-        var (panel, spec) = Case(name);
+        var (panel, spec) = Case(name, 30000);
         var prepared = PreparedPanel.Prepare(panel, spec.Family);
-        Assert.True(prepared.Layout.RowCount > 3 * EStepKernel.ChunkRows, $"{prepared.Layout.RowCount} rows: too few chunks to test");
+        Assert.True(prepared.Layout.RowCount > 3 * EStepKernel.BlockRows, $"{prepared.Layout.RowCount} rows: too few blocks to test");
         // Both ways to the cell weights are covered: few cells, kept per chunk on the shards; many (the frailty panel's
         // exposure makes most observations their own cell), scattered from the posteriors by the coordinator.
         if (name is "poisson few cells" or "frailty exposure")
@@ -68,11 +68,12 @@ public class ShardedEStepTests
     [InlineData("poisson few cells")]
     public void AFitOnShardsIsTheLocalFit(string name)
     {
-        var (panel, spec) = Case(name);
+        var (panel, spec) = Case(name, 12000);
         var prepared = PreparedPanel.Prepare(panel, spec.Family);
+        Assert.True(prepared.Layout.RowCount > EStepKernel.BlockRows, $"{prepared.Layout.RowCount} rows: one block only");
         var options = new FitOptions { Starts = 3, Seed = 4, Threads = 2, Replications = 1 };
         var local = TrajectoryEstimator.Fit(prepared, spec, options, null, []);
-        var shards = new LocalShards(LayoutShard.Split(prepared.Layout, prepared.Membership(spec), 3), threads: 1);
+        var shards = new LocalShards(LayoutShard.Split(prepared.Layout, prepared.Membership(spec), 2), threads: 1);
         var sharded = TrajectoryEstimator.Fit(prepared, spec, options with { EStep = new ShardedEStep(prepared.Layout, shards) }, null, []);
 
         Assert.Equal(Bits(local.LogLikelihood), Bits(sharded.LogLikelihood));
@@ -84,11 +85,12 @@ public class ShardedEStepTests
     [Fact]
     public void ASelectionGridSharesItsPanelsShardsAndIsTheLocalGrid()
     {
-        var panel = Models.Messy(6000, 85, exposure: false);
+        var panel = Models.Messy(24000, 85, exposure: false);
+        Assert.True(PreparedPanel.Prepare(panel, ModelSpecification.Poisson(1, 2).Family).Layout.RowCount > EStepKernel.BlockRows, "one block only: one shard");
         ModelSpecification[] candidates = [ModelSpecification.Poisson(1, 2), ModelSpecification.Poisson(2, 2), ModelSpecification.Poisson(3, 2)];
         var options = new FitOptions { Starts = 2, Seed = 3, Threads = 2, Replications = 1 };
         var local = ModelSelector.Select(panel, candidates, options);
-        var backend = new ShardedEStep((layout, membership) => new LocalShards(LayoutShard.Split(layout, membership, 3)));
+        var backend = new ShardedEStep((layout, membership) => new LocalShards(LayoutShard.Split(layout, membership, 2)));
         var sharded = ModelSelector.Select(panel, candidates, options with { EStep = backend });
 
         Assert.Equal(1, backend.ShardSets);
@@ -101,9 +103,9 @@ public class ShardedEStepTests
     }
 
     [Fact]
-    public void ShardsCoverTheRowsInWholeChunksAndKeepEachCell()
+    public void ShardsCoverTheRowsInWholeBlocksAndKeepEachCell()
     {
-        var (panel, spec) = Case("zip exposure risk tcov");
+        var (panel, spec) = Case("zip exposure risk tcov", 30000);
         var prepared = PreparedPanel.Prepare(panel, spec.Family);
         var layout = prepared.Layout;
         var membership = prepared.Membership(spec);
@@ -113,7 +115,7 @@ public class ShardedEStepTests
         Assert.Equal(layout.RowCount, pieces.Sum(p => p.RowCount));
         foreach (var piece in pieces)
         {
-            Assert.Equal(0, piece.FirstRow % EStepKernel.ChunkRows);
+            Assert.Equal(0, piece.FirstRow % EStepKernel.BlockRows);
             for (var i = 0; i < piece.RowCount; i++)
             {
                 var row = piece.FirstRow + i;
@@ -130,18 +132,18 @@ public class ShardedEStepTests
             }
         }
 
-        // More shards than chunks: one shard per chunk.
-        Assert.Equal(EStepKernel.ChunkCount(layout), LayoutShard.Split(layout, membership, 1000).Length);
+        // More shards than blocks: one shard per block.
+        Assert.Equal(EStepKernel.BlockCount(layout), LayoutShard.Split(layout, membership, 1000).Length);
     }
 
     [Fact]
     public void ShardsThatDoNotCoverTheLayoutOrAnswerWronglyAreRefused()
     {
-        var (panel, spec) = Case("poisson few cells");
+        var (panel, spec) = Case("poisson few cells", 12000);
         var prepared = PreparedPanel.Prepare(panel, spec.Family);
-        var pieces = LayoutShard.Split(prepared.Layout, prepared.Membership(spec), 3);
+        var pieces = LayoutShard.Split(prepared.Layout, prepared.Membership(spec), 2);
 
-        var missing = Assert.Throws<ArgumentException>(() => new ShardedEStep(prepared.Layout, new LocalShards(pieces.Take(2).ToArray())));
+        var missing = Assert.Throws<ArgumentException>(() => new ShardedEStep(prepared.Layout, new LocalShards(pieces.Take(1).ToArray())));
         Assert.Contains("rows", missing.Message, StringComparison.Ordinal);
 
         var other = PreparedPanel.Prepare(panel, spec.Family);
@@ -154,13 +156,14 @@ public class ShardedEStepTests
         Assert.Contains("shard 1", e.Message, StringComparison.Ordinal);
     }
 
-    private static (CountPanel Panel, ModelSpecification Spec) Case(string name)
+    /// <summary>A panel of about <paramref name="persons"/> persons (more without exposure: they share patterns) and its model.</summary>
+    private static (CountPanel Panel, ModelSpecification Spec) Case(string name, int persons)
     {
         switch (name)
         {
             case "zip exposure risk tcov":
             {
-                var panel = Models.Messy(9000, 81);
+                var panel = Models.Messy(persons, 81);
                 var rng = new Random(82);
                 var risk = Enumerable.Range(0, panel.PersonCount).Select(_ => (double)rng.Next(2)).ToArray();
                 var tcov = Enumerable.Range(0, panel.RowStart[^1]).Select(_ => Math.Round(rng.NextDouble(), 1)).ToArray();
@@ -169,9 +172,9 @@ public class ShardedEStepTests
             }
 
             case "frailty exposure":
-                return (FamilyPanels.Simulate(FrailtyFamily.Instance, 9000, 83).Panel, FamilyPanels.Spec(FrailtyFamily.Instance));
+                return (FamilyPanels.Simulate(FrailtyFamily.Instance, persons, 83).Panel, FamilyPanels.Spec(FrailtyFamily.Instance));
             default:
-                return (Models.Messy(14000, 84, exposure: false), ModelSpecification.Poisson(3, 2));
+                return (Models.Messy(persons * 2, 84, exposure: false), ModelSpecification.Poisson(3, 2));
         }
     }
 

@@ -61,11 +61,11 @@ public sealed class LayoutShardFilesTests : IDisposable
         Assert.Contains("shard.json", incomplete.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Three shards of a panel of 7 000 random persons with gaps, exposure and (optionally) a risk factor.</summary>
+    /// <summary>Three shards of a panel of 20 000 random persons with gaps, exposure and (optionally) a risk factor.</summary>
     private static LayoutShard[] Shards(bool riskFactor)
     {
         var rng = new Random(5);
-        const int persons = 7000, times = 12;
+        const int persons = 20000, times = 12;
         var rowStart = new List<int> { 0 };
         var timeIndex = new List<short>();
         var values = new List<double>();

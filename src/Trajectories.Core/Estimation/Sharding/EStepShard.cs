@@ -2,8 +2,8 @@ namespace Trajectories.Core.Estimation.Sharding;
 
 /// <summary>
 /// A shard where it is held: its rows as a layout, their membership model, and reusable E-step buffers. Answers E-step
-/// calls with the same kernel as a local fit (<see cref="EStepKernel.RunChunks"/>), so every chunk's partial sums are
-/// the bits a local E-step would compute for it.
+/// calls with the same kernel as a local fit (<see cref="EStepKernel.RunChunks"/> and <see cref="EStepKernel.FoldBlocks"/>),
+/// so every block's partial sums are the bits a local E-step would compute for it.
 /// </summary>
 /// <remarks>Calls are served one at a time (the buffers are shared); each call itself runs on <see cref="Threads"/> threads.</remarks>
 public sealed class EStepShard
@@ -47,9 +47,7 @@ public sealed class EStepShard
         {
             if (request.Work == ShardWork.LogLikelihood)
             {
-                var partial = new double[EStepKernel.ChunkCount(_layout)];
-                EStepKernel.ChunkLogLikelihoods(_layout, tables, _membership, request.Theta, Threads, partial);
-                return ShardStatistics.LogLikelihoodOnly(partial);
+                return ShardStatistics.LogLikelihoodOnly(EStepKernel.BlockLogLikelihoods(_layout, tables, _membership, request.Theta, Threads));
             }
 
             if (_buffers is null || _buffers.Groups != groups || _buffers.FrailtyPosteriors.Length > 0 != tables.HasFrailty)
@@ -59,8 +57,9 @@ public sealed class EStepShard
 
             var b = _buffers;
             EStepKernel.RunChunks(_layout, tables, _membership, request.Theta, Threads, request.ChunkCells, b);
+            EStepKernel.FoldBlocks(_layout, tables, b);
             return new ShardStatistics(
-                b.ChunkLogLikelihood.ToArray(), Flatten(b.ChunkCover), Flatten(b.ChunkGroups), Flatten(b.ChunkCells), Flatten(b.ChunkFrailty),
+                b.BlockLogLikelihood.ToArray(), Flatten(b.BlockCover), Flatten(b.BlockGroups), Flatten(b.BlockCells), Flatten(b.BlockFrailty),
                 request.Posteriors ? b.PosteriorsBuffer.ToArray() : [], b.FrailtyPosteriors.ToArray());
         }
     }

@@ -9,9 +9,9 @@ namespace Trajectories.Core.Estimation.Sharding;
 /// in order of first use), and <see cref="GlobalCells"/> maps them back.
 /// </summary>
 /// <remarks>
-/// A shard starts at a multiple of <see cref="EStepKernel.ChunkRows"/>, so its chunks are chunks of the whole layout:
-/// the E-step computes each chunk's partial sums on the shard exactly as it would locally, and the coordinator reduces
-/// them in chunk order (<see cref="ShardedEStep"/>).
+/// A shard starts at a multiple of <see cref="EStepKernel.BlockRows"/>, so its chunks and blocks are those of the whole
+/// layout: the E-step computes each block's partial sums on the shard exactly as it would locally, and the coordinator
+/// reduces them in block order (<see cref="ShardedEStep"/>).
 /// </remarks>
 public sealed class LayoutShard
 {
@@ -31,9 +31,9 @@ public sealed class LayoutShard
         ArgumentNullException.ThrowIfNull(globalCells);
         ArgumentNullException.ThrowIfNull(membershipRows);
         var n = weights.Length;
-        if (firstRow < 0 || firstRow % EStepKernel.ChunkRows != 0)
+        if (firstRow < 0 || firstRow % EStepKernel.BlockRows != 0)
         {
-            throw new ArgumentException($"a shard starts at a multiple of {EStepKernel.ChunkRows} rows, not at {firstRow}.", nameof(firstRow));
+            throw new ArgumentException($"a shard starts at a multiple of {EStepKernel.BlockRows} rows, not at {firstRow}.", nameof(firstRow));
         }
 
         if (windowStart.Length != n || windowEnd.Length != n || rowTotal.Length != n || listStart.Length != n + 1
@@ -66,7 +66,7 @@ public sealed class LayoutShard
         MembershipRows = membershipRows;
     }
 
-    /// <summary>The whole layout's index of the shard's first row (a multiple of <see cref="EStepKernel.ChunkRows"/>).</summary>
+    /// <summary>The whole layout's index of the shard's first row (a multiple of <see cref="EStepKernel.BlockRows"/>).</summary>
     public int FirstRow { get; }
 
     /// <summary>Number of time points T.</summary>
@@ -174,20 +174,20 @@ public sealed class LayoutShard
     }
 
     /// <summary>
-    /// Cuts <paramref name="layout"/> into at most <paramref name="shards"/> shards of whole chunks, as even as chunks
-    /// allow (fewer when the layout has fewer chunks; one, possibly empty, for an empty layout).
+    /// Cuts <paramref name="layout"/> into at most <paramref name="shards"/> shards of whole blocks, as even as blocks
+    /// allow (fewer when the layout has fewer blocks; one, possibly empty, for an empty layout).
     /// </summary>
     public static LayoutShard[] Split(CellLayout layout, IMembershipModel membership, int shards)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
-        var chunks = EStepKernel.ChunkCount(layout);
-        var count = Math.Max(1, Math.Min(shards, chunks));
+        var blocks = EStepKernel.BlockCount(layout);
+        var count = Math.Max(1, Math.Min(shards, blocks));
         var result = new LayoutShard[count];
         for (var k = 0; k < count; k++)
         {
-            var first = (int)((long)chunks * k / count) * EStepKernel.ChunkRows;
-            var end = Math.Min(layout.RowCount, (int)((long)chunks * (k + 1) / count) * EStepKernel.ChunkRows);
+            var first = (int)((long)blocks * k / count) * EStepKernel.BlockRows;
+            var end = Math.Min(layout.RowCount, (int)((long)blocks * (k + 1) / count) * EStepKernel.BlockRows);
             result[k] = Cut(layout, membership, first, end - first);
         }
 

@@ -4,15 +4,15 @@ namespace Trajectories.Core.Estimation.Sharding;
 
 /// <summary>
 /// An E-step whose rows are held by shards (<see cref="IEStepShards"/>): each call sends every shard the tables of its
-/// cells, the shards compute their chunks' partial sums and posteriors, and this backend puts the chunks in place and
-/// reduces them in chunk order with the local kernel's own reduction (<see cref="EStepKernel.Reduce"/>). So the
+/// cells, the shards compute their blocks' partial sums (and, where needed, posteriors), and this backend puts the blocks
+/// in place and reduces them in block order with the local kernel's own reduction (<see cref="EStepKernel.ReduceBlocks"/>). So the
 /// log-likelihood, the posteriors and the cell weights — and with them the whole fit — are the bits of a local fit,
 /// whatever the number of shards and wherever they run.
 /// </summary>
 /// <remarks>
 /// The coordinator keeps the whole layout (the M-step, the starts and the standard errors read it); the shards hold
 /// only their rows. Per E-step the wire carries the shards' tables (their cells × G) one way and each chunk's sums the
-/// other, with the rows' posteriors (rows × G) only where the coordinator needs them to finish the E-step (many cells,
+/// other (one partial sum per block of <see cref="EStepKernel.BlockRows"/> rows), with the rows' posteriors (rows × G) only where the coordinator needs them to finish the E-step (many cells,
 /// a frailty, risk factors); otherwise they stay on the shards until read.
 /// </remarks>
 public sealed class ShardedEStep : IEStepBackend
@@ -22,7 +22,7 @@ public sealed class ShardedEStep : IEStepBackend
     private readonly Lock _gate = new();
 
     /// <summary>Runs the E-steps of fits on <paramref name="layout"/> on <paramref name="shards"/>, which must have been cut from it.</summary>
-    /// <exception cref="ArgumentException">The shards do not cover the layout's rows in order, chunk-aligned.</exception>
+    /// <exception cref="ArgumentException">The shards do not cover the layout's rows in order, block-aligned.</exception>
     public ShardedEStep(CellLayout layout, IEStepShards shards)
         : this((l, _) => ReferenceEquals(l, layout) ? shards : throw new InvalidOperationException("a sharded E-step runs only on the layout its shards were cut from."))
     {
@@ -64,7 +64,7 @@ public sealed class ShardedEStep : IEStepBackend
         var chunkCells = EStepKernel.UsesChunkCells(layout, groups);
         var coverLength = EStepKernel.CoverLength(tables);
         result.ForgetDeferred();
-        result.EnsureChunks(EStepKernel.ChunkCount(layout), 2 * coverLength, chunkCells ? layout.CellCount * groups : 0);
+        result.EnsureBlocks(EStepKernel.BlockCount(layout), 2 * coverLength, chunkCells ? layout.CellCount * groups : 0);
 
         // The posteriors stay on the shards when nothing here needs them to finish the E-step or for the M-step: the
         // cell weights come from the chunks, there is no frailty, and constant shares need only the group sums. They
@@ -78,7 +78,7 @@ public sealed class ShardedEStep : IEStepBackend
             Place(shards, s, answers[s], tables, coverLength, chunkCells, !defer, result);
         }
 
-        EStepKernel.Reduce(layout, tables, result);
+        EStepKernel.ReduceBlocks(layout, tables, result);
         if (defer)
         {
             result.DeferPosteriors(posteriors => Fetch(shards, requests, groups, posteriors));
@@ -94,9 +94,9 @@ public sealed class ShardedEStep : IEStepBackend
         var ll = 0.0;
         for (var s = 0; s < answers.Length; s++)
         {
-            var chunks = answers[s].ChunkLogLikelihood;
-            Expect(chunks.Length == Chunks(shards.Shards[s]), s, "chunk log-likelihoods");
-            foreach (var part in chunks)
+            var blocks = answers[s].BlockLogLikelihood;
+            Expect(blocks.Length == Blocks(shards.Shards[s]), s, "block log-likelihoods");
+            foreach (var part in blocks)
             {
                 ll += part;
             }
@@ -131,9 +131,9 @@ public sealed class ShardedEStep : IEStepBackend
         var next = 0;
         foreach (var s in shards.Shards)
         {
-            if (s.FirstRow != next || s.FirstRow % EStepKernel.ChunkRows != 0)
+            if (s.FirstRow != next || s.FirstRow % EStepKernel.BlockRows != 0)
             {
-                throw new ArgumentException($"the shards must cover the layout's rows in order from chunk boundaries; one starts at row {s.FirstRow}, expected {next}.", nameof(shards));
+                throw new ArgumentException($"the shards must cover the layout's rows in order from block boundaries; one starts at row {s.FirstRow}, expected {next}.", nameof(shards));
             }
 
             next += s.RowCount;
@@ -174,7 +174,7 @@ public sealed class ShardedEStep : IEStepBackend
         }
     }
 
-    private static int Chunks(ShardOutline shard) => (shard.RowCount + EStepKernel.ChunkRows - 1) / EStepKernel.ChunkRows;
+    private static int Blocks(ShardOutline shard) => (shard.RowCount + EStepKernel.BlockRows - 1) / EStepKernel.BlockRows;
 
     /// <summary>Copies shard <paramref name="s"/> of <paramref name="shards"/>'s chunks and posteriors into the whole layout's buffers.</summary>
     private static void Place(
@@ -182,29 +182,29 @@ public sealed class ShardedEStep : IEStepBackend
     {
         var outline = shards.Shards[s];
         var groups = tables.Groups;
-        var chunks = Chunks(outline);
-        var first = outline.FirstRow / EStepKernel.ChunkRows;
+        var blocks = Blocks(outline);
+        var first = outline.FirstRow / EStepKernel.BlockRows;
         var localCells = tables.Time + outline.GlobalCells.Length;
         var frailty = tables.HasFrailty;
-        Expect(answer.ChunkLogLikelihood.Length == chunks && answer.Cover.Length == chunks * 2 * coverLength && answer.Groups.Length == chunks * groups
-            && answer.Cells.Length == (chunkCells ? chunks * localCells * groups : 0) && answer.Frailty.Length == (frailty ? chunks * 2 * groups : 0)
+        Expect(answer.BlockLogLikelihood.Length == blocks && answer.Cover.Length == blocks * 2 * coverLength && answer.Groups.Length == blocks * groups
+            && answer.Cells.Length == (chunkCells ? blocks * localCells * groups : 0) && answer.Frailty.Length == (frailty ? blocks * 2 * groups : 0)
             && answer.Posteriors.Length == (posteriors ? outline.RowCount * groups : 0) && answer.FrailtyPosteriors.Length == (frailty ? outline.RowCount * groups : 0),
             s, "statistics");
-        for (var k = 0; k < chunks; k++)
+        for (var k = 0; k < blocks; k++)
         {
-            var c = first + k;
-            result.ChunkLogLikelihood[c] = answer.ChunkLogLikelihood[k];
-            Array.Copy(answer.Cover, k * 2 * coverLength, result.ChunkCover[c], 0, 2 * coverLength);
-            Array.Copy(answer.Groups, k * groups, result.ChunkGroups[c], 0, groups);
+            var b = first + k;
+            result.BlockLogLikelihood[b] = answer.BlockLogLikelihood[k];
+            Array.Copy(answer.Cover, k * 2 * coverLength, result.BlockCover[b], 0, 2 * coverLength);
+            Array.Copy(answer.Groups, k * groups, result.BlockGroups[b], 0, groups);
             if (frailty)
             {
-                Array.Copy(answer.Frailty, k * 2 * groups, result.ChunkFrailty[c], 0, 2 * groups);
+                Array.Copy(answer.Frailty, k * 2 * groups, result.BlockFrailty[b], 0, 2 * groups);
             }
 
             if (chunkCells)
             {
                 // The shard's cell numbering back to the layout's: the same values, each in its own cell.
-                var target = result.ChunkCells[c];
+                var target = result.BlockCells[b];
                 Array.Clear(target);
                 var from = k * localCells * groups;
                 Array.Copy(answer.Cells, from, target, 0, tables.Time * groups);
