@@ -162,14 +162,14 @@ public class ShardedEStepTests
         switch (name)
         {
             case "zip exposure risk tcov":
-            {
-                var panel = Models.Messy(persons, 81);
-                var rng = new Random(82);
-                var risk = Enumerable.Range(0, panel.PersonCount).Select(_ => (double)rng.Next(2)).ToArray();
-                var tcov = Enumerable.Range(0, panel.RowStart[^1]).Select(_ => Math.Round(rng.NextDouble(), 1)).ToArray();
-                panel = panel.WithCovariates(new PersonCovariates(["x"], risk)).WithTimeCovariates(new ObservationCovariates(["w"], tcov));
-                return (panel, Models.MessyZip.WithRiskFactors(["x"]).WithTimeCovariates(["w"]));
-            }
+                {
+                    var panel = Models.Messy(persons, 81);
+                    var rng = new Random(82);
+                    var risk = Enumerable.Range(0, panel.PersonCount).Select(_ => (double)rng.Next(2)).ToArray();
+                    var tcov = Enumerable.Range(0, panel.RowStart[^1]).Select(_ => Math.Round(rng.NextDouble(), 1)).ToArray();
+                    panel = panel.WithCovariates(new PersonCovariates(["x"], risk)).WithTimeCovariates(new ObservationCovariates(["w"], tcov));
+                    return (panel, Models.MessyZip.WithRiskFactors(["x"]).WithTimeCovariates(["w"]));
+                }
 
             case "frailty exposure":
                 return (FamilyPanels.Simulate(FrailtyFamily.Instance, persons, 83).Panel, FamilyPanels.Spec(FrailtyFamily.Instance));
