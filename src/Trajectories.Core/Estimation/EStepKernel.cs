@@ -105,15 +105,15 @@ public static class EStepKernel
         var groups = tables.Groups;
         var chunks = Chunks(layout);
         var coverLength = CoverLength(tables);
-        var cellLength = result.ChunkCells.Length == 0 ? 0 : result.ChunkCells[0].Length;
+        var cellLength = result.Chunks.Cells.Length == 0 ? 0 : result.Chunks.Cells[0].Length;
         result.EnsureBlocks(BlockCount(layout), 2 * coverLength, cellLength);
-        for (var b = 0; b < result.BlockLogLikelihood.Length; b++)
+        for (var b = 0; b < result.Blocks.LogLikelihood.Length; b++)
         {
             var ll = 0.0;
-            var sums = result.BlockGroups[b];
-            var cover = result.BlockCover[b];
-            var cells = cellLength == 0 ? null : result.BlockCells[b];
-            var frailty = result.BlockFrailty[b];
+            var sums = result.Blocks.Groups[b];
+            var cover = result.Blocks.Cover[b];
+            var cells = cellLength == 0 ? null : result.Blocks.Cells[b];
+            var frailty = result.Blocks.Frailty[b];
             Array.Clear(sums);
             Array.Clear(cover);
             Array.Clear(frailty);
@@ -127,9 +127,9 @@ public static class EStepKernel
             var coverError = cover.AsSpan(coverLength);
             for (var k = b * BlockChunks; k < Math.Min(chunks, (b + 1) * BlockChunks); k++)
             {
-                ll += result.ChunkLogLikelihood[k];
-                Add(sums, result.ChunkGroups[k]);
-                var part = result.ChunkCover[k];
+                ll += result.Chunks.LogLikelihood[k];
+                Add(sums, result.Chunks.Groups[k]);
+                var part = result.Chunks.Cover[k];
                 for (var j = 0; j < coverLength; j++)
                 {
                     CompensatedSum.Add(coverSum, coverError, j, part[j]);
@@ -138,13 +138,13 @@ public static class EStepKernel
 
                 if (cells is not null)
                 {
-                    Add(cells, result.ChunkCells[k]);
+                    Add(cells, result.Chunks.Cells[k]);
                 }
 
-                Add(frailty, result.ChunkFrailty[k]);
+                Add(frailty, result.Chunks.Frailty[k]);
             }
 
-            result.BlockLogLikelihood[b] = ll;
+            result.Blocks.LogLikelihood[b] = ll;
         }
     }
 
@@ -159,7 +159,7 @@ public static class EStepKernel
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(result);
         var groups = tables.Groups;
-        var blocks = result.BlockLogLikelihood.Length;
+        var blocks = result.Blocks.LogLikelihood.Length;
         var coverLength = CoverLength(tables);
         var ll = 0.0;
         var cover = new double[coverLength];
@@ -167,9 +167,9 @@ public static class EStepKernel
         Array.Clear(result.GroupSums);
         for (var b = 0; b < blocks; b++)
         {
-            ll += result.BlockLogLikelihood[b];
-            Add(result.GroupSums, result.BlockGroups[b]);
-            var part = result.BlockCover[b];
+            ll += result.Blocks.LogLikelihood[b];
+            Add(result.GroupSums, result.Blocks.Groups[b]);
+            var part = result.Blocks.Cover[b];
             for (var j = 0; j < coverLength; j++)
             {
                 CompensatedSum.Add(cover, coverError, j, part[j]);
@@ -179,7 +179,7 @@ public static class EStepKernel
 
         result.LogLikelihood = ll + layout.TotalLogConstant;
         var weights = result.CellWeights;
-        if (result.BlockCells.Length == 0)
+        if (result.Blocks.Cells.Length == 0)
         {
             ScatterRows(layout, groups, 0, layout.RowCount, result.Posteriors, weights);
         }
@@ -188,7 +188,7 @@ public static class EStepKernel
             Array.Clear(weights);
             for (var b = 0; b < blocks; b++)
             {
-                Add(weights, result.BlockCells[b]);
+                Add(weights, result.Blocks.Cells[b]);
             }
         }
 
@@ -220,7 +220,7 @@ public static class EStepKernel
         Array.Clear(result.FrailtyLog);
         for (var k = 0; k < blocks; k++)
         {
-            var part = result.BlockFrailty[k];
+            var part = result.Blocks.Frailty[k];
             for (var g = 0; g < groups; g++)
             {
                 result.FrailtyExcess[g] += part[g];
@@ -338,7 +338,7 @@ public static class EStepKernel
         Span<double> acc = stackalloc double[groups];
         Span<double> lambda = stackalloc double[groups];
         var frailty = tab.HasFrailty;
-        var frailtySums = frailty && result is not null ? result.ChunkFrailty[chunk] : null;
+        var frailtySums = frailty && result is not null ? result.Chunks.Frailty[chunk] : null;
         if (frailtySums is not null)
         {
             Array.Clear(frailtySums);
@@ -346,9 +346,9 @@ public static class EStepKernel
 
         Span<double> priors = stackalloc double[groups];
         constantPriors.CopyTo(priors);
-        var cover = result?.ChunkCover[chunk];
-        var groupSums = result?.ChunkGroups[chunk];
-        var cellWeights = result is null || result.ChunkCells.Length == 0 ? null : result.ChunkCells[chunk];
+        var cover = result?.Chunks.Cover[chunk];
+        var groupSums = result?.Chunks.Groups[chunk];
+        var cellWeights = result is null || result.Chunks.Cells.Length == 0 ? null : result.Chunks.Cells[chunk];
         // The chunk's coverage pair: sums in the first half, their rounding errors in the second (see Run).
         var coverSum = cover.AsSpan(0, (cover?.Length ?? 0) / 2);
         var coverError = cover.AsSpan((cover?.Length ?? 0) / 2);
@@ -472,7 +472,7 @@ public static class EStepKernel
 
         if (result is not null)
         {
-            result.ChunkLogLikelihood[chunk] = ll;
+            result.Chunks.LogLikelihood[chunk] = ll;
         }
 
         return ll;

@@ -114,86 +114,17 @@ public sealed class EStepResult : IMembershipStatistics
     /// <summary>The full marginal log-likelihood (including the data constant).</summary>
     public double LogLikelihood { get; internal set; }
 
-    internal double[] ChunkLogLikelihood { get; private set; } = [];
+    /// <summary>Per chunk of <see cref="EStepKernel.ChunkRows"/> rows: the partial sums of <see cref="EStepKernel.RunChunks"/>.</summary>
+    internal PartialSums Chunks { get; } = new();
 
-    internal double[][] ChunkCover { get; private set; } = [];
+    /// <summary>Per block of <see cref="EStepKernel.BlockChunks"/> chunks: the chunks' sums added up (or a sharded E-step's shards').</summary>
+    internal PartialSums Blocks { get; } = new();
 
-    internal double[][] ChunkCells { get; private set; } = [];
+    /// <summary>Sizes the chunk buffers.</summary>
+    internal void EnsureChunks(int chunks, int coverLength, int cellLength) =>
+        Chunks.Ensure(chunks, Groups, FrailtyLog.Length > 0, coverLength, cellLength);
 
-    internal double[][] ChunkGroups { get; private set; } = [];
-
-    /// <summary>Frailty models: per chunk, the excess and log sums of each group (2G values).</summary>
-    internal double[][] ChunkFrailty { get; private set; } = [];
-
-    internal double[] BlockLogLikelihood { get; private set; } = [];
-
-    internal double[][] BlockCover { get; private set; } = [];
-
-    internal double[][] BlockGroups { get; private set; } = [];
-
-    /// <summary>Per block: the cell weights (empty when the E-step scatters the posteriors instead).</summary>
-    internal double[][] BlockCells { get; private set; } = [];
-
-    internal double[][] BlockFrailty { get; private set; } = [];
-
-    /// <summary>Block buffers of <see cref="EStepKernel.FoldBlocks"/> (or a sharded E-step's shards), kept between E-steps.</summary>
-    internal void EnsureBlocks(int blocks, int coverLength, int cellLength)
-    {
-        if (BlockLogLikelihood.Length != blocks || (blocks > 0 && BlockCover[0].Length != coverLength))
-        {
-            BlockLogLikelihood = new double[blocks];
-            BlockCover = new double[blocks][];
-            BlockGroups = new double[blocks][];
-            BlockFrailty = new double[blocks][];
-            for (var b = 0; b < blocks; b++)
-            {
-                BlockCover[b] = new double[coverLength];
-                BlockGroups[b] = new double[Groups];
-                BlockFrailty[b] = FrailtyLog.Length == 0 ? [] : new double[2 * Groups];
-            }
-        }
-
-        if (cellLength == 0)
-        {
-            BlockCells = [];
-        }
-        else if (BlockCells.Length != blocks || (blocks > 0 && BlockCells[0].Length != cellLength))
-        {
-            BlockCells = new double[blocks][];
-            for (var b = 0; b < blocks; b++)
-            {
-                BlockCells[b] = new double[cellLength];
-            }
-        }
-    }
-
-    internal void EnsureChunks(int chunks, int coverLength, int cellLength)
-    {
-        if (ChunkLogLikelihood.Length != chunks || (chunks > 0 && ChunkCover[0].Length != coverLength))
-        {
-            ChunkLogLikelihood = new double[chunks];
-            ChunkCover = new double[chunks][];
-            ChunkGroups = new double[chunks][];
-            ChunkFrailty = new double[chunks][];
-            for (var k = 0; k < chunks; k++)
-            {
-                ChunkCover[k] = new double[coverLength];
-                ChunkGroups[k] = new double[Groups];
-                ChunkFrailty[k] = FrailtyLog.Length == 0 ? [] : new double[2 * Groups];
-            }
-        }
-
-        if (cellLength == 0)
-        {
-            ChunkCells = [];
-        }
-        else if (ChunkCells.Length != chunks || (chunks > 0 && ChunkCells[0].Length != cellLength))
-        {
-            ChunkCells = new double[chunks][];
-            for (var k = 0; k < chunks; k++)
-            {
-                ChunkCells[k] = new double[cellLength];
-            }
-        }
-    }
+    /// <summary>Sizes the block buffers.</summary>
+    internal void EnsureBlocks(int blocks, int coverLength, int cellLength) =>
+        Blocks.Ensure(blocks, Groups, FrailtyLog.Length > 0, coverLength, cellLength);
 }

@@ -59,7 +59,7 @@ public sealed class EStepShard
             EStepKernel.RunChunks(_layout, tables, _membership, request.Theta, Threads, request.ChunkCells, b);
             EStepKernel.FoldBlocks(_layout, tables, b);
             return new ShardStatistics(
-                b.BlockLogLikelihood.ToArray(), Flatten(b.BlockCover), Flatten(b.BlockGroups), Flatten(b.BlockCells), Flatten(b.BlockFrailty),
+                b.Blocks.LogLikelihood.ToArray(), Flatten(b.Blocks.Cover), Flatten(b.Blocks.Groups), Flatten(b.Blocks.Cells), Flatten(b.Blocks.Frailty),
                 request.Posteriors ? b.PosteriorsBuffer.ToArray() : [], b.FrailtyPosteriors.ToArray());
         }
     }

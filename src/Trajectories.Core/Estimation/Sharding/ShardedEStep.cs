@@ -193,18 +193,18 @@ public sealed class ShardedEStep : IEStepBackend
         for (var k = 0; k < blocks; k++)
         {
             var b = first + k;
-            result.BlockLogLikelihood[b] = answer.BlockLogLikelihood[k];
-            Array.Copy(answer.Cover, k * 2 * coverLength, result.BlockCover[b], 0, 2 * coverLength);
-            Array.Copy(answer.Groups, k * groups, result.BlockGroups[b], 0, groups);
+            result.Blocks.LogLikelihood[b] = answer.BlockLogLikelihood[k];
+            Array.Copy(answer.Cover, k * 2 * coverLength, result.Blocks.Cover[b], 0, 2 * coverLength);
+            Array.Copy(answer.Groups, k * groups, result.Blocks.Groups[b], 0, groups);
             if (frailty)
             {
-                Array.Copy(answer.Frailty, k * 2 * groups, result.BlockFrailty[b], 0, 2 * groups);
+                Array.Copy(answer.Frailty, k * 2 * groups, result.Blocks.Frailty[b], 0, 2 * groups);
             }
 
             if (chunkCells)
             {
                 // The shard's cell numbering back to the layout's: the same values, each in its own cell.
-                var target = result.BlockCells[b];
+                var target = result.Blocks.Cells[b];
                 Array.Clear(target);
                 var from = k * localCells * groups;
                 Array.Copy(answer.Cells, from, target, 0, tables.Time * groups);
