@@ -13,6 +13,10 @@ public interface IShardGrain : IGrainWithStringKey
     /// <summary>Runs one E-step call on the shard in <see cref="ShardCall.Folder"/>.</summary>
     [Alias("Run")]
     Task<ShardAnswer> Run(ShardCall call);
+
+    /// <summary>Lets the activation go (and its shard's memory with it) once idle: the run is over.</summary>
+    [Alias("Release")]
+    Task Release();
 }
 
 /// <summary>An E-step call to a shard: where its files are, and the request (<see cref="ShardRequest"/>) as plain arrays.</summary>

@@ -35,4 +35,12 @@ public sealed class ShardGrain(WorkerGate gate) : Grain, IShardGrain
         var request = call.Request();
         return ShardAnswer.Of(await Task.Run(() => shard.Run(request)));
     }
+
+    /// <inheritdoc />
+    public Task Release()
+    {
+        _shard = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }

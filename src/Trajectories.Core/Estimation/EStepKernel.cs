@@ -9,9 +9,10 @@ namespace Trajectories.Core.Estimation;
 /// weight of every cell in every group (the sufficient statistics of the M-step and of the gradient).
 /// </summary>
 /// <remarks>
-/// Rows are processed in fixed chunks of <see cref="ChunkRows"/>; each chunk's partial sums are kept apart and added
-/// in chunk order, so the result is bit-identical for any number of threads. See <see cref="EStepReference"/> for
-/// the plain per-observation version this kernel is tested against.
+/// Rows are processed in fixed chunks of <see cref="ChunkRows"/>; each chunk's partial sums are kept apart, added in
+/// chunk order within blocks of <see cref="BlockChunks"/> chunks, and the blocks in block order, so the result is
+/// bit-identical for any number of threads, and for any number of shards of whole blocks (<see cref="Sharding.ShardedEStep"/>).
+/// See <see cref="EStepReference"/> for the plain per-observation version this kernel is tested against.
 /// </remarks>
 public static class EStepKernel
 {

@@ -9,8 +9,9 @@ namespace Trajectories.Core.Estimation;
 /// backend that spreads the rows over threads, processes or machines plugs in here unchanged.
 /// </summary>
 /// <remarks>
-/// A backend must reduce its partial sums in a fixed order that does not depend on how the work was spread (the
-/// chunk order of <see cref="EStepKernel.ChunkRows"/>-row chunks for <see cref="ChunkedEStep"/>), so the same ψ gives
+/// A backend must reduce its partial sums in a fixed order that does not depend on how the work was spread (chunks of
+/// <see cref="EStepKernel.ChunkRows"/> rows within blocks of <see cref="EStepKernel.BlockChunks"/> chunks, then the
+/// blocks: <see cref="ChunkedEStep"/> on threads, <see cref="Sharding.ShardedEStep"/> on shards), so the same ψ gives
 /// the same bits on any number of threads or machines, and <see cref="LogLikelihood"/> must return exactly the
 /// log-likelihood <see cref="Run"/> would.
 /// </remarks>
