@@ -24,6 +24,32 @@ public sealed class AnalyzeVerbTests : IDisposable
     }
 
     [Fact]
+    public void BootstrapIntervalsReachTheTablesAndTheReport()
+    {
+        var outDir = _tmp.Sub("boot");
+        var (code, _, stderr) = CliRunner.Run(
+            "analyze", Sample, "--family", "frailty", "--groups", "4", "--order", "3", "--starts", "2", "--bootstrap", "20", "--out", outDir);
+        Assert.True(code == 0, stderr);
+        var rows = Csv.Read(Path.Combine(outDir, "classification_uncertainty.csv"));
+        Assert.Contains(rows, r => r["outcome"] == "ever_victim" && r["weighted_ci_low"].Length > 0 && r["weighted_ci_high"].Length > 0);
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("bootstrap 95 % percentile intervals", html);
+        Assert.Contains("case-resamples of the panel", File.ReadAllText(Path.Combine(outDir, "notes.csv")));
+    }
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("-1")]
+    public void TooFewBootstrapResamplesAreExit2(string value)
+    {
+        var outDir = _tmp.Sub("few");
+        var (code, _, stderr) = CliRunner.Run("analyze", Sample, "--bootstrap", value, "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Contains("--bootstrap", stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void AnalyzesTheSampleRegisterIntoAFullReport()
     {
         var outDir = _tmp.Sub("report");

@@ -149,7 +149,7 @@ public sealed record DisclosureRule
             + "from the published counts, so they reveal nothing the counts do not, and are withheld with any count behind "
             + "them; where the profiles add up to a total that would pin a suppressed cell, a further cell is withheld "
             + "(secondary suppression). Figures that need the microdata (mean ages, rank tests, posterior-weighted and "
-            + "BCH percentages, estimated shares) are published at a precision too coarse to single out a count. Because "
+            + "BCH percentages and their bootstrap intervals, estimated shares) are published at a precision too coarse to single out a count. Because "
             + "of rounding, sub-categories need not add up to totals.";
     }
 

@@ -108,7 +108,11 @@ internal static class ComparisonTables
         .Model("weighted_percent", "Posterior-weighted percent, on a step of 0.1–10 points chosen so that it cannot pin a count.", u => u.WeightedPercent)
         .Model("weighted_se", "Its sandwich standard error (percentage points, weights held fixed), two significant digits.", u => u.WeightedSe)
         .Model("bch_percent", "BCH-corrected percent, same precision.", u => u.BchPercent)
-        .Model("bch_se", "Its sandwich standard error (percentage points), two significant digits.", u => u.BchSe);
+        .Model("bch_se", "Its sandwich standard error (percentage points), two significant digits.", u => u.BchSe)
+        .Model("weighted_ci_low", "Lower end of the bootstrap 95 % percentile interval of weighted_percent (analyze --bootstrap: case-resamples of the offenders, each refitted; null without it or with fewer than 20 matched resamples), same precision.", u => u.WeightedCiLow)
+        .Model("weighted_ci_high", "Upper end of that interval.", u => u.WeightedCiHigh)
+        .Model("bch_ci_low", "Lower end of the bootstrap 95 % percentile interval of bch_percent, same precision.", u => u.BchCiLow)
+        .Model("bch_ci_high", "Upper end of that interval.", u => u.BchCiHigh);
 
     public static readonly TableSpec<UncertaintyTest> UncertaintyTests = new TableSpec<UncertaintyTest>(
             "classification_tests", "Wald tests that the profiles share one rate, per outcome, for the posterior-weighted and BCH estimates (the modal test is the outcome's across_profiles contrast).", ["classification_tests"])

@@ -39,6 +39,13 @@ public sealed record AnalysisOptions
     /// <summary>Random starts per model.</summary>
     public int Starts { get; init; } = 10;
 
+    /// <summary>
+    /// Case-resamples of the offenders for bootstrap intervals of the model-based profile figures (the weighted and BCH
+    /// percentages of classification_uncertainty; <c>ProfileBootstrap</c>); 0 (the default) runs none. Each refits the
+    /// chosen model to all offenders' resample, so it costs about one fit of the chosen model.
+    /// </summary>
+    public int BootstrapReplicates { get; init; }
+
     /// <summary>Independent starts that must reach each model's best log-likelihood (see <c>FitOptions.Replications</c>).</summary>
     public int Replications { get; init; } = 2;
 

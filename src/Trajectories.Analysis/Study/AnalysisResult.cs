@@ -43,6 +43,10 @@ public sealed record RegisterSummary(
 /// <param name="WeightedSe">Its sandwich standard error in percentage points, two significant digits.</param>
 /// <param name="BchPercent">BCH bias-corrected percent (see <see cref="ClassificationCorrection"/>), at the same precision.</param>
 /// <param name="BchSe">Its sandwich standard error in percentage points, two significant digits.</param>
+/// <param name="WeightedCiLow">Lower end of the bootstrap 95 % percentile interval of the weighted percent (<see cref="AnalysisOptions.BootstrapReplicates"/>; null without it), same precision.</param>
+/// <param name="WeightedCiHigh">Upper end of that interval.</param>
+/// <param name="BchCiLow">Lower end of the bootstrap 95 % percentile interval of the BCH percent.</param>
+/// <param name="BchCiHigh">Upper end of that interval.</param>
 public sealed record UncertaintyRow(
     string Outcome,
     int Group,
@@ -53,7 +57,11 @@ public sealed record UncertaintyRow(
     double? WeightedPercent,
     double? WeightedSe,
     double? BchPercent,
-    double? BchSe);
+    double? BchSe,
+    double? WeightedCiLow = null,
+    double? WeightedCiHigh = null,
+    double? BchCiLow = null,
+    double? BchCiHigh = null);
 
 /// <summary>A test across the profiles of one outcome under one estimator.</summary>
 /// <param name="Outcome">Outcome code.</param>

@@ -134,7 +134,18 @@ public static class StudyAnalysis
             cohorts, profiles, i => facts.HasLvb(i, source), _ => true, pairs)).ToArray();
         var victimisation = VictimisationAnalysis.Build(facts, meta, cohorts, profiles, pairs, builder, ledger, options.RecentYears);
         var summaries = ProfileSummaries.Build(model, labels, facts, members, ledger);
-        var uncertainty = UncertaintyAnalysis.Build(fit, labels, facts, panel.PersonIndices, ClassifiedOutcomes(facts, lvb, victimisation), model, ledger);
+        var outcomes = ClassifiedOutcomes(facts, lvb, victimisation);
+        ProfileBootstrap.Result? bootstrap = null;
+        if (options.BootstrapReplicates > 0)
+        {
+            Stage("comparisons");
+            progress?.Report(new SelectionProgress(grid.Length, grid.Length, $"bootstrap of the profile figures: {options.BootstrapReplicates} case-resamples of {panel.Panel.PersonCount} offenders"));
+            bootstrap = ProfileBootstrap.Run(
+                fit, panel.Panel, panel.PersonIndices, outcomes, fitOptions, options.BootstrapReplicates, options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
+            Stage("bootstrap of the profile figures");
+        }
+
+        var uncertainty = UncertaintyAnalysis.Build(fit, labels, panel.PersonIndices, outcomes, model, ledger, bootstrap);
 
         var published = new AnalysisResult(
             summary,
@@ -153,7 +164,7 @@ public static class StudyAnalysis
             uncertainty.Tests,
             ledger.Rule,
             new SuppressionSummary(ledger.PrimarySuppressions, ledger.SecondarySuppressions),
-            Notes(selection, fit, labels, panel, sampled ? selectionPanel.PersonCount : null));
+            Notes(selection, fit, labels, panel, sampled ? selectionPanel.PersonCount : null, bootstrap));
         Stage("comparisons and disclosure");
         return new AnalysisRun(published, fit, selection);
     }
@@ -248,7 +259,8 @@ public static class StudyAnalysis
         }
     }
 
-    private static IReadOnlyList<string> Notes(SelectionResult selection, TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, OffenderPanel panel, int? sample)
+    private static IReadOnlyList<string> Notes(
+        SelectionResult selection, TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, OffenderPanel panel, int? sample, ProfileBootstrap.Result? bootstrap)
     {
         var notes = new List<string>();
         if (sample is { } n)
@@ -283,6 +295,12 @@ public static class StudyAnalysis
         }
 
         notes.Add("Profile figures use modal assignment, as the study; classification_uncertainty adds posterior-weighted and BCH-corrected percentages.");
+        if (bootstrap is not null)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The 95 % intervals of classification_uncertainty are bootstrap percentile intervals over {bootstrap.Replicates} case-resamples of the panel's offenders, each refitted from the chosen model's solution with its groups matched to the chosen fit's by the optimal assignment of their trajectories. In {bootstrap.Unclear} resamples that matching was not clear (a group's nearest group of the chosen fit was not its match); they are kept, so the intervals include that uncertainty rather than hide it. {bootstrap.Failed} resamples whose refit failed were left out; an interval needs {ProfileBootstrap.MinReplicates} resamples behind it."));
+        }
+
         return notes;
     }
 }

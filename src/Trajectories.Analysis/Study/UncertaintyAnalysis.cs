@@ -18,7 +18,8 @@ internal static class UncertaintyAnalysis
     public sealed record Outcome(BinaryOutcome Published, string BaseCode, Func<int, bool> Include, Func<int, bool> Has);
 
     public static (IReadOnlyList<UncertaintyRow> Rows, IReadOnlyList<UncertaintyTest> Tests) Build(
-        TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, PersonFacts facts, int[] panelPersons, IReadOnlyList<Outcome> outcomes, PublishedModel model, DisclosureLedger ledger)
+        TrajectoryFit fit, IReadOnlyList<ProfileLabel> labels, int[] panelPersons, IReadOnlyList<Outcome> outcomes, PublishedModel model, DisclosureLedger ledger,
+        ProfileBootstrap.Result? bootstrap)
     {
         var rule = ledger.Rule;
         var post = fit.Posteriors;
@@ -26,8 +27,9 @@ internal static class UncertaintyAnalysis
         var index = panelPersons;
         var rows = new List<UncertaintyRow>();
         var tests = new List<UncertaintyTest>();
-        foreach (var o in outcomes)
+        for (var k = 0; k < outcomes.Count; k++)
         {
+            var o = outcomes[k];
             bool Include(int i) => o.Include(index[i]);
             double Y(int i) => o.Has(index[i]) ? 1.0 : 0.0;
             var weighted = ClassificationCorrection.PosteriorWeightedEstimate(post, Y, Include);
@@ -52,8 +54,15 @@ internal static class UncertaintyAnalysis
 
                 double? Percent(ClassEstimate? e) => shown && e is not null ? Precision.ModelPercent(100 * e.Mean[g], expectedN, rule) : null;
                 double? Se(ClassEstimate? e) => shown && e is not null ? Precision.Significant(100 * e.StandardError(g), rule) : null;
+
+                // Interval ends are model figures like the percentages, at their precision and withheld with them.
+                double? End(int estimator, bool high) =>
+                    shown && bootstrap?.Of(estimator, k, g) is { Replicates: >= ProfileBootstrap.MinReplicates } interval
+                        ? Precision.ModelPercent(high ? interval.High : interval.Low, expectedN, rule)
+                        : null;
                 rows.Add(new UncertaintyRow(
-                    o.Published.Outcome, l.Group, l.Label, rate.N, expectedN, rate.Percent, Percent(weighted), Se(weighted), Percent(bch), Se(bch)));
+                    o.Published.Outcome, l.Group, l.Label, rate.N, expectedN, rate.Percent, Percent(weighted), Se(weighted), Percent(bch), Se(bch),
+                    End(0, false), End(0, true), End(1, false), End(1, true)));
             }
 
             foreach (var (name, estimate) in new (string, ClassEstimate?)[] { ("weighted", weighted), ("bch", bch) })

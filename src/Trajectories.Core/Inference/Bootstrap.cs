@@ -189,9 +189,10 @@ public static class Bootstrap
         return true;
     }
 
-    /// <summary>The type-7 (linear interpolation) quantile of sorted values, as R's default.</summary>
-    internal static double Quantile(double[] sorted, double p)
+    /// <summary>The type-7 (linear interpolation) quantile of sorted values, as R's default (the percentile intervals' ends).</summary>
+    public static double Quantile(double[] sorted, double p)
     {
+        ArgumentNullException.ThrowIfNull(sorted);
         var h = (sorted.Length - 1) * p;
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sorted.Length - 1);

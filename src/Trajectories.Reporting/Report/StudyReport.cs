@@ -150,11 +150,18 @@ public static class StudyReport
         page.Section("uncertainty", "Classification uncertainty");
         page.Paragraph("Modal assignment puts each offender in one group; the posterior-weighted estimate counts every offender in every group with its posterior probability; the BCH estimate (Bolck, Croon & Hagenaars 2004; Vermunt 2010) corrects the modal estimate for the classification error implied by the posteriors.");
         page.Paragraph("Standard errors are sandwich estimates with the classification weights held fixed; the Wald tests compare the profiles with that covariance (the modal test is the across-profiles test of each outcome's section).");
+        var intervals = result.ClassificationUncertainty.Any(u => u.WeightedCiLow is not null || u.BchCiLow is not null);
+        if (intervals)
+        {
+            page.Paragraph("The bracketed ranges are bootstrap 95 % percentile intervals: the offenders resampled with replacement, the chosen model refitted to each resample and its groups matched to the chosen fit's, so they also carry the uncertainty of the trajectories (see the notes).");
+        }
+
         page.Table(
             ["outcome", "profile", "n (modal)", "expected n", "modal %", "posterior-weighted % (SE)", "BCH-corrected % (SE)"],
             result.ClassificationUncertainty.Select(u => (IReadOnlyList<string>)[
                 ReportFormat.Outcome(u.Outcome), ReportFormat.Population(u.Label), u.ModalN.Display, u.ExpectedN.Display,
-                ReportFormat.Percent(u.ModalPercent), WithSe(u.WeightedPercent, u.WeightedSe), WithSe(u.BchPercent, u.BchSe)]));
+                ReportFormat.Percent(u.ModalPercent), WithSe(u.WeightedPercent, u.WeightedSe, u.WeightedCiLow, u.WeightedCiHigh),
+                WithSe(u.BchPercent, u.BchSe, u.BchCiLow, u.BchCiHigh)]));
         page.Table(
             ["outcome", "posterior-weighted: p", "BCH: p", "test"],
             result.ClassificationTests.GroupBy(t => t.Outcome).Select(g => (IReadOnlyList<string>)[
@@ -171,8 +178,10 @@ public static class StudyReport
         _ => "n/a",
     };
 
-    private static string WithSe(double? percent, double? se) =>
-        percent is null ? "–" : $"{ReportFormat.Percent(percent)} ({ReportFormat.Number(se, 1)})";
+    private static string WithSe(double? percent, double? se, double? low, double? high) =>
+        percent is null ? "–"
+            : low is null || high is null ? $"{ReportFormat.Percent(percent)} ({ReportFormat.Number(se, 1)})"
+            : $"{ReportFormat.Percent(percent)} ({ReportFormat.Number(se, 1)}) [{ReportFormat.Percent(low)}–{ReportFormat.Percent(high)}]";
 
     private static void Disclosure(HtmlPage page, AnalysisResult result)
     {

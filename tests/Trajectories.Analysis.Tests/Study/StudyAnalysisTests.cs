@@ -155,6 +155,9 @@ public sealed class StudyAnalysisTests(StudyFixture fixture, ITestOutputHelper o
             Assert.Equal(published, u.BchPercent is not null);
             Assert.Equal(u.BchPercent is not null, u.BchSe is not null);
             Assert.Equal(u.WeightedPercent is not null, u.WeightedSe is not null);
+
+            // No bootstrap was asked for: no intervals.
+            Assert.True(u.WeightedCiLow is null && u.WeightedCiHigh is null && u.BchCiLow is null && u.BchCiHigh is null);
         });
         Assert.All(_r.ClassificationUncertainty.Where(u => u.Outcome == "ever_victim"), u => Assert.NotNull(u.BchPercent));
 
