@@ -4,16 +4,17 @@ namespace Trajectories.Core.Estimation.Sharding;
 
 /// <summary>
 /// An E-step whose rows are held by shards (<see cref="IEStepShards"/>): each call sends every shard the tables of its
-/// cells, the shards compute their blocks' partial sums (and, where needed, posteriors), and this backend puts the blocks
-/// in place and reduces them in block order with the local kernel's own reduction (<see cref="EStepKernel.ReduceBlocks"/>). So the
-/// log-likelihood, the posteriors and the cell weights — and with them the whole fit — are the bits of a local fit,
-/// whatever the number of shards and wherever they run.
+/// cells, the shards compute their blocks' partial sums (and, where needed, posteriors), and this backend puts the
+/// blocks in place and reduces them in block order with the local kernel's own reduction
+/// (<see cref="EStepKernel.ReduceBlocks"/>). So the log-likelihood, the posteriors and the cell weights — and with them
+/// the whole fit — are the bits of a local fit, whatever the number of shards and wherever they run.
 /// </summary>
 /// <remarks>
 /// The coordinator keeps the whole layout (the M-step, the starts and the standard errors read it); the shards hold
-/// only their rows. Per E-step the wire carries the shards' tables (their cells × G) one way and each chunk's sums the
-/// other (one partial sum per block of <see cref="EStepKernel.BlockRows"/> rows), with the rows' posteriors (rows × G) only where the coordinator needs them to finish the E-step (many cells,
-/// a frailty, risk factors); otherwise they stay on the shards until read.
+/// only their rows. Per E-step the wire carries the shards' tables (their cells × G) one way and one partial sum per
+/// block of <see cref="EStepKernel.BlockRows"/> rows the other, with the rows' posteriors (rows × G) only where the
+/// coordinator needs them to finish the E-step (many cells, a frailty, risk factors); otherwise they stay on the shards
+/// until read.
 /// </remarks>
 public sealed class ShardedEStep : IEStepBackend
 {
@@ -67,7 +68,7 @@ public sealed class ShardedEStep : IEStepBackend
         result.EnsureBlocks(EStepKernel.BlockCount(layout), 2 * coverLength, chunkCells ? layout.CellCount * groups : 0);
 
         // The posteriors stay on the shards when nothing here needs them to finish the E-step or for the M-step: the
-        // cell weights come from the chunks, there is no frailty, and constant shares need only the group sums. They
+        // cell weights come from the blocks, there is no frailty, and constant shares need only the group sums. They
         // are then fetched when read (the search's split moves, the classification, the standard errors) by running
         // the same E-step on the shards again, which gives the same bits.
         var defer = chunkCells && !tables.HasFrailty && membership.IsConstant;
