@@ -63,15 +63,7 @@ internal static class ProfileBootstrap
         TrajectoryFit fit, double[] profile, CountPanel panel, int[] panelPersons, IReadOnlyList<UncertaintyAnalysis.Outcome> outcomes, FitOptions fitOptions, int index)
     {
         var seed = Replicates.Seed(fitOptions.Seed, index);
-        var random = new Random(seed);
-        var n = panel.PersonCount;
-        var persons = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            persons[i] = random.Next(n);
-        }
-
-        Array.Sort(persons);
+        var persons = PanelSample.Resample(panel.PersonCount, seed);
         TrajectoryFit refit;
         try
         {

@@ -121,16 +121,7 @@ public static class Bootstrap
         CountPanel panel, TrajectoryFit reference, double[] profile, BootstrapOptions options, int index)
     {
         var seed = Replicates.Seed(options.Seed, index);
-        var random = new Random(seed);
-        var n = panel.PersonCount;
-        var persons = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            persons[i] = random.Next(n);
-        }
-
-        // Panel order keeps the sample's memory access local; the likelihood does not depend on the order.
-        Array.Sort(persons);
+        var persons = PanelSample.Resample(panel.PersonCount, seed);
         var prepared = PreparedPanel.Prepare(PanelSample.Subset(panel, persons), reference.Model.Family);
         var fitOptions = options.Fit with { Seed = seed, Threads = 1 };
         TrajectoryFit fit;

@@ -35,6 +35,24 @@ public static class PanelSample
         return (Subset(panel, persons), persons);
     }
 
+    /// <summary>
+    /// A bootstrap sample of <paramref name="persons"/> persons: as many draws with replacement, seeded, sorted into panel
+    /// order (it keeps a sample's memory access local; a likelihood does not depend on the order).
+    /// </summary>
+    public static int[] Resample(int persons, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(persons);
+        var random = new Random(seed);
+        var drawn = new int[persons];
+        for (var i = 0; i < persons; i++)
+        {
+            drawn[i] = random.Next(persons);
+        }
+
+        Array.Sort(drawn);
+        return drawn;
+    }
+
     /// <summary>The panel of the given persons (ascending or not), in that order, covariates included.</summary>
     public static CountPanel Subset(CountPanel panel, IReadOnlyList<int> persons)
     {
